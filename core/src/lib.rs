@@ -1,0 +1,19 @@
+//! Pure core of the InfoPlus signature control.
+//!
+//! No browser, no network, no clock, no randomness: everything here is a
+//! function of its inputs, so it is tested natively and runs the same in the
+//! control, in the verify worker, in the `seal-verify` CLI and in the devserver.
+
+pub mod model;
+pub mod url;
+pub mod verdict;
+pub mod wire;
+
+#[cfg(feature = "verify")]
+pub mod pdf;
+#[cfg(feature = "verify")]
+pub mod verify;
+
+pub use model::{Permission, Seal, Signature, Signer, PDF_MIME};
+pub use verdict::{SealReport, SealVerdict, VerifyReport};
+pub use wire::{parse_signature, signature_from_str, signature_from_value, Response, WireError};

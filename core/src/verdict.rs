@@ -1,0 +1,132 @@
+//! What a verification found, as data. These types are always compiled (the
+//! control shows them and carries them across the worker boundary as JSON);
+//! the code that produces them lives behind the `verify` feature.
+
+use serde::{Deserialize, Serialize};
+
+/// The outcome of verifying one seal (spec §6).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "result", rename_all = "kebab-case")]
+pub enum SealVerdict {
+    /// The signature is good over the exact document bytes.
+    Valid(ValidSeal),
+    /// The document changed since sealing, or another key signed it.
+    Invalid {
+        algorithm: String,
+        #[serde(rename = "keyFingerprint")]
+        key_fingerprint: Option<String>,
+    },
+    /// The seal names an algorithm we do not implement.
+    Unsupported { algorithm: String },
+    /// The key or the signature cannot be read.
+    Malformed { part: MalformedPart, detail: String },
+    /// The document could not be fetched.
+    Unavailable { reason: String },
+    /// The document is not a PDF.
+    NotPdf { detail: String },
+    /// The document is larger than the limit.
+    TooLarge { limit: u64, size: Option<u64> },
+    /// The seal has no signature yet.
+    Unsigned,
+}
+
+/// Details of a valid seal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ValidSeal {
+    /// Canonical algorithm name (`SM2withSM3`, `SHA256withECDSA`, …).
+    pub algorithm: String,
+    /// SHA-256 of the SubjectPublicKeyInfo DER, lowercase hex.
+    pub key_fingerprint: String,
+    /// Present when the key was given as an X.509 certificate.
+    pub certificate: Option<CertificateInfo>,
+    /// `Some(true/false)` when `permission.signers` restricts who may sign;
+    /// `None` when it does not.
+    pub signer_allowed: Option<bool>,
+}
+
+/// Which part of a seal could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MalformedPart {
+    Key,
+    Signature,
+}
+
+/// What a certificate says about its holder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CertificateInfo {
+    pub subject: String,
+    pub issuer: String,
+    /// RFC 3339 UTC.
+    pub not_before: String,
+    pub not_after: String,
+}
+
+/// One seal's verdict, with its index in `Signature.seals`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SealReport {
+    pub index: usize,
+    #[serde(flatten)]
+    pub verdict: SealVerdict,
+}
+
+/// What the PDF itself says (spec §6, last bullets).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "kebab-case")]
+pub enum PdfReport {
+    /// The file parsed.
+    Parsed {
+        pages: u32,
+        signatures: Vec<PdfSignature>,
+    },
+    /// The file did not parse; the reason in words.
+    Unreadable { reason: String },
+}
+
+/// An embedded PDF signature (`/FT /Sig` field with its `/V` dictionary).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PdfSignature {
+    /// The field's `/T`, if any.
+    pub field: Option<String>,
+    pub signer: Option<String>,
+    /// `/M` as written in the file (PDF date string).
+    pub time: Option<String>,
+    pub reason: Option<String>,
+    pub sub_filter: Option<String>,
+    pub byte_range: Option<Vec<i64>>,
+    /// Four non-negative integers, first 0, ranges inside the file.
+    pub byte_range_well_formed: bool,
+    /// The signed ranges reach the end of the file: nothing was appended
+    /// after signing. When false: "changed after this signature".
+    pub covers_whole_file: bool,
+}
+
+/// The whole answer of one verification run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerifyReport {
+    pub seals: Vec<SealReport>,
+    pub pdf: Option<PdfReport>,
+}
+
+impl SealVerdict {
+    /// The short name used on the wire, in events and by `seal-verify --json`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            SealVerdict::Valid(_) => "valid",
+            SealVerdict::Invalid { .. } => "invalid",
+            SealVerdict::Unsupported { .. } => "unsupported",
+            SealVerdict::Malformed { .. } => "malformed",
+            SealVerdict::Unavailable { .. } => "unavailable",
+            SealVerdict::NotPdf { .. } => "not-pdf",
+            SealVerdict::TooLarge { .. } => "too-large",
+            SealVerdict::Unsigned => "unsigned",
+        }
+    }
+
+    pub fn is_valid(&self) -> bool {
+        matches!(self, SealVerdict::Valid(_))
+    }
+}

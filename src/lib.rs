@@ -1,0 +1,1 @@
+//! `<infoplus-signature>`: the InfoPlus signature control.

@@ -1,0 +1,1 @@
+//! The verify worker (see issue 4).
