@@ -4,7 +4,10 @@
 //! function of its inputs, so it is tested natively and runs the same in the
 //! control, in the verify worker, in the `seal-verify` CLI and in the devserver.
 
+pub mod machine;
 pub mod model;
+pub mod pending;
+pub mod redirect;
 pub mod url;
 pub mod verdict;
 pub mod wire;

@@ -1,0 +1,244 @@
+//! The transition function. One match arm per (phase, event) that does
+//! something; everything else leaves the state as it is, which is how stale
+//! responses and double clicks are dropped.
+
+use super::{
+    Document, Effect, Event, Failure, Mode, Notice, Phase, Problem, Retry, Start, State, Step,
+};
+use crate::redirect::ReturnStatus;
+
+/// Apply one event. The value (form value, `signature-change`) is published
+/// whenever the shown Signature changes, and `signature-error` whenever a
+/// failure is entered, so no arm has to remember to.
+pub fn transition(state: &State, event: Event) -> (State, Vec<Effect>) {
+    let mut next = state.clone();
+    let mut effects = next.apply(event);
+    if let Some(value) = next.value() {
+        if state.value() != Some(value) {
+            effects.push(Effect::Publish(value.clone()));
+        }
+    }
+    if let Some(failure) = next.failure() {
+        if state.failure() != Some(failure) {
+            effects.push(Effect::ReportError(failure.clone()));
+        }
+    }
+    (next, effects)
+}
+
+impl State {
+    fn apply(&mut self, event: Event) -> Vec<Effect> {
+        match event {
+            Event::Start(start) => self.start(start),
+            Event::Configure(settings) => {
+                self.settings = settings;
+                vec![]
+            }
+            Event::SetValue(signature) => {
+                let etag = self.document().and_then(|d| d.etag.clone());
+                self.phase = ready(Document::new(signature, etag), None);
+                vec![]
+            }
+            Event::Refresh => self.refresh(None),
+            Event::Retry => self.retry(),
+            Event::Dismiss => {
+                if let Some(doc) = self.idle_document().cloned() {
+                    self.phase = ready(doc, None);
+                }
+                vec![]
+            }
+            Event::Fetched { request, result } => self.fetched(request, result),
+            Event::Stamp { seal, trip, popup } => self.stamp(seal, trip, popup),
+            Event::Exported { request, result } => self.exported(request, result),
+            Event::RedirectCancelled => {
+                if let Phase::Signing {
+                    doc,
+                    mode: Mode::Redirect,
+                    ..
+                } = &self.phase
+                {
+                    self.phase = ready(doc.clone(), None);
+                }
+                vec![]
+            }
+            Event::ServiceReturned { seal, status } => self.service_returned(seal, status),
+            Event::Polled {
+                request,
+                result,
+                popup_closed,
+                now,
+            } => self.polled(request, result, popup_closed, now),
+            Event::Delete(seal) => self.delete(seal),
+            Event::Saved { request, result } => self.saved(request, result),
+            Event::Verify(seal) => self.verify(seal),
+            Event::VerifyProgress {
+                request,
+                received,
+                total,
+            } => {
+                if let Phase::Verifying {
+                    request: r,
+                    progress,
+                    ..
+                } = &mut self.phase
+                {
+                    if *r == request {
+                        *progress = (received, total);
+                    }
+                }
+                vec![]
+            }
+            Event::Verified { request, result } => self.verified(request, result),
+        }
+    }
+
+    fn start(&mut self, start: Start) -> Vec<Effect> {
+        let last_good = self.document().cloned();
+        match start {
+            Start::Remote if self.is_remote() => self.load(None),
+            Start::Returned { seal, status } if self.is_remote() => {
+                let request = self.new_request();
+                self.phase = Phase::Returning {
+                    last_good,
+                    seal,
+                    status,
+                    request,
+                };
+                vec![Effect::Fetch { request }]
+            }
+            Start::Value(signature) => {
+                let loaded = Effect::Loaded(signature.clone());
+                self.phase = ready(Document::new(signature, None), None);
+                vec![loaded]
+            }
+            Start::Remote | Start::Returned { .. } | Start::Nothing => {
+                self.phase = Phase::Idle;
+                vec![]
+            }
+        }
+    }
+
+    /// Read S1 again, keeping what is shown until the answer is in. Not
+    /// while the user is at the service: the popup's polling owns S1 then.
+    pub(super) fn refresh(&mut self, then: Option<Notice>) -> Vec<Effect> {
+        if matches!(self.phase, Phase::Signing { .. }) {
+            return vec![];
+        }
+        self.load(then)
+    }
+
+    fn load(&mut self, then: Option<Notice>) -> Vec<Effect> {
+        if !self.is_remote() {
+            return vec![];
+        }
+        let request = self.new_request();
+        self.phase = Phase::Loading {
+            request,
+            last_good: self.document().cloned(),
+            then,
+        };
+        vec![Effect::Fetch { request }]
+    }
+
+    fn retry(&mut self) -> Vec<Effect> {
+        let Phase::Failed { failure, .. } = &self.phase else {
+            return vec![];
+        };
+        match failure.retry {
+            Retry::Load => self.refresh(None),
+            Retry::Delete(seal) => self.delete(seal),
+            Retry::Verify(seal) => self.verify(seal),
+            // A stamp needs a fresh nonce and, in popup mode, a window opened
+            // inside the click: the driver turns this Retry into a Stamp.
+            Retry::Stamp(_) => vec![],
+        }
+    }
+
+    fn fetched(&mut self, request: u64, result: Result<Document, Problem>) -> Vec<Effect> {
+        match (&self.phase, result) {
+            (
+                Phase::Loading {
+                    request: r, then, ..
+                },
+                Ok(doc),
+            ) if *r == request => {
+                let loaded = Effect::Loaded(doc.signature.clone());
+                self.phase = ready(doc, then.clone());
+                vec![loaded]
+            }
+            (
+                Phase::Loading {
+                    request: r,
+                    last_good,
+                    ..
+                },
+                Err(problem),
+            ) if *r == request => {
+                self.phase = failed(last_good.clone(), Step::Load, problem, Retry::Load);
+                vec![]
+            }
+            (
+                Phase::Returning {
+                    request: r,
+                    seal,
+                    status,
+                    ..
+                },
+                Ok(doc),
+            ) if *r == request => {
+                let seal = *seal;
+                let signed = doc.signature.seal(seal).is_some_and(|s| s.is_signed());
+                let notice = match status {
+                    ReturnStatus::Done if !signed => Notice::NotSignedAfterReturn { seal },
+                    status => Notice::Returned {
+                        seal,
+                        status: status.clone(),
+                    },
+                };
+                let loaded = Effect::Loaded(doc.signature.clone());
+                self.phase = ready(doc, Some(notice));
+                vec![loaded]
+            }
+            (
+                Phase::Returning {
+                    request: r,
+                    last_good,
+                    ..
+                },
+                Err(problem),
+            ) if *r == request => {
+                self.phase = failed(last_good.clone(), Step::Return, problem, Retry::Load);
+                vec![]
+            }
+            _ => vec![],
+        }
+    }
+}
+
+pub(super) fn ready(doc: Document, notice: Option<Notice>) -> Phase {
+    Phase::Ready { doc, notice }
+}
+
+pub(super) fn failed(
+    last_good: Option<Document>,
+    step: Step,
+    problem: Problem,
+    retry: Retry,
+) -> Phase {
+    Phase::Failed {
+        last_good,
+        failure: Failure {
+            step,
+            problem,
+            retry,
+        },
+    }
+}
+
+pub(super) fn close_if(popup: bool) -> Vec<Effect> {
+    if popup {
+        vec![Effect::ClosePopup]
+    } else {
+        vec![]
+    }
+}
