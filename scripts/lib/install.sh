@@ -1,0 +1,75 @@
+# Idempotent installation of everything the demo and the tests need.
+# Sourced by scripts/demo, scripts/test and scripts/bench. Each step checks
+# the installed version first, so a warm machine pays nothing and a fresh one
+# pays ~13 minutes once (trunk and wasm-bindgen-cli are compiled from source).
+# Versions: see ../shared/TOOLCHAIN.md and Trunk.toml.
+
+TRUNK_VERSION=0.21.14
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+ensure_wasm_target() {
+  rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown && return
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+}
+
+ensure_trunk() {
+  [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ] && return
+  say "installing trunk $TRUNK_VERSION (compiles from source, ~9 min)"
+  cargo install --locked "trunk@$TRUNK_VERSION"
+}
+
+ensure_wasm_bindgen() {
+  local want
+  want=$(wasm_bindgen_version)
+  [ -n "$want" ] || { echo "no wasm-bindgen in Cargo.lock" >&2; return 1; }
+  [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $want" ] && return
+  say "installing wasm-bindgen-cli $want (~3 min)"
+  # No --locked: its lock file names a crate version the registry lacks.
+  cargo install wasm-bindgen-cli --version "$want" --force
+}
+
+# npm tooling: wasm-opt (binaryen 132; Debian's 108 breaks wasm-bindgen
+# output), Playwright, axe-core, sm-crypto for the benchmark. Never
+# downloads a browser: tests use Debian's Chromium.
+ensure_node_modules() {
+  if [ -f node_modules/.package-lock.json ] && cmp -s package-lock.json node_modules/.package-lock-copy.json 2>/dev/null; then
+    return
+  fi
+  say "installing npm tooling"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  cp package-lock.json node_modules/.package-lock-copy.json
+}
+
+ensure_chromium() {
+  command -v chromium >/dev/null && command -v chromedriver >/dev/null && return
+  say "installing Chromium and ChromeDriver from Debian"
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver
+}
+
+# Tools first on PATH: wasm-opt from npm must win over any system binaryen.
+use_project_tools() {
+  export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+}
+
+ensure_build_tools() {
+  use_project_tools
+  ensure_wasm_target
+  ensure_node_modules
+  ensure_wasm_bindgen
+  ensure_trunk
+}
+
+ensure_test_tools() {
+  ensure_build_tools
+  ensure_chromium
+}

@@ -1,0 +1,182 @@
+//! Performing the machine's effects. Each effect that waits for something
+//! ends in exactly one event carrying the request id it was given, so the
+//! machine can drop the answer if the user has moved on.
+
+use infoplus_signature_core::machine::{Document, Effect, Event, Mode, Problem, RequestId};
+use infoplus_signature_core::pending::{Pending, PendingStore};
+use infoplus_signature_core::redirect::Nonce;
+use infoplus_signature_core::Signature;
+
+use super::{document, verifier, Driver};
+use crate::api::ApiError;
+use crate::browser::{now_ms, session_storage, window, Timer};
+
+/// Where pending sign requests are kept (one map for all controls).
+pub(super) const PENDING_KEY: &str = "infoplus-signature:pending";
+
+fn no_engine() -> Problem {
+    Problem::Config {
+        detail: "no engine is configured (attribute `engine`)".to_owned(),
+    }
+}
+
+impl Driver {
+    pub(super) fn run(&self, effect: Effect) {
+        match effect {
+            Effect::Fetch { request } => self.read(request, |request, result| Event::Fetched {
+                request,
+                result,
+            }),
+            Effect::Export { request } => {
+                let engine = self.engine();
+                let aborts = self.aborts.clone();
+                self.spawn(async move {
+                    let result = match engine {
+                        Some(e) => e.export(&aborts).await.map_err(Problem::from),
+                        None => Err(no_engine()),
+                    };
+                    Event::Exported { request, result }
+                });
+            }
+            Effect::Save {
+                request,
+                signature,
+                if_match,
+            } => {
+                let engine = self.engine();
+                let aborts = self.aborts.clone();
+                self.spawn(async move {
+                    let result = match engine {
+                        Some(e) => write(&e, &signature, if_match.as_deref(), &aborts).await,
+                        None => Err(no_engine()),
+                    };
+                    Event::Saved { request, result }
+                });
+            }
+            Effect::GoToService {
+                url,
+                nonce,
+                pending,
+                mode,
+            } => self.go_to_service(&url, nonce, pending, mode),
+            Effect::ClosePopup => {
+                self.poll_timer.borrow_mut().take();
+                self.popup.close();
+            }
+            Effect::SchedulePoll { request, after_ms } => {
+                let me = self.me.clone();
+                let timer = Timer::new(after_ms, move || {
+                    if let Some(driver) = me.upgrade() {
+                        driver.poll(request);
+                    }
+                });
+                *self.poll_timer.borrow_mut() = timer;
+            }
+            Effect::FetchAndVerify {
+                request,
+                signature,
+                seals,
+            } => self.fetch_and_verify(request, signature, seals),
+            Effect::Publish(value) => self.host.publish(&value),
+            Effect::Loaded(value) => self.host.loaded(&value),
+            Effect::ReportError(failure) => self.host.error(&failure),
+            Effect::ReportVerified { seal, report } => self.host.verified(seal, &report),
+        }
+    }
+
+    /// S1, answered with the event `make` builds.
+    fn read(&self, request: RequestId, make: fn(RequestId, Result<Document, Problem>) -> Event) {
+        let engine = self.engine();
+        let aborts = self.aborts.clone();
+        self.spawn(async move {
+            let result = match engine {
+                Some(e) => e.read(&aborts).await.map_err(Problem::from),
+                None => Err(no_engine()),
+            };
+            make(request, result)
+        });
+    }
+
+    fn poll(&self, request: RequestId) {
+        let closed = self.popup.is_closed();
+        let engine = self.engine();
+        let aborts = self.aborts.clone();
+        self.spawn(async move {
+            let result = match engine {
+                Some(e) => e.read(&aborts).await.map_err(Problem::from),
+                None => Err(no_engine()),
+            };
+            Event::Polled {
+                request,
+                result,
+                popup_closed: closed,
+                now: now_ms(),
+            }
+        });
+    }
+
+    fn go_to_service(&self, url: &str, nonce: Nonce, mut pending: Pending, mode: Mode) {
+        if mode == Mode::Redirect {
+            if !self.host.before_redirect(url, pending.seal) {
+                self.popup.close();
+                return self.dispatch(Event::RedirectCancelled);
+            }
+            pending.form = self.host.form_entries();
+        }
+        // Without storage the return cannot be matched; the user still gets
+        // the seal, and the control re-reads S1 when they come back.
+        if let Ok(storage) = session_storage() {
+            let mut store = PendingStore::from_json(storage.get_item(PENDING_KEY).ok().flatten().as_deref());
+            store.insert(nonce, pending);
+            let _ = storage.set_item(PENDING_KEY, &store.to_json());
+        }
+        match mode {
+            Mode::Popup => {
+                self.popup.navigate(url);
+                self.popup.listen(self.me.clone());
+            }
+            Mode::Redirect => {
+                if let Some(w) = window() {
+                    let _ = w.location().assign(url);
+                }
+            }
+        }
+    }
+
+    fn fetch_and_verify(&self, request: RequestId, signature: Signature, seals: Vec<usize>) {
+        let (engine_base, limit) = {
+            let wiring = self.wiring.borrow();
+            let base = wiring.engine.as_ref().map(|e| e.base().to_owned());
+            (base, wiring.max_document_bytes)
+        };
+        let aborts = self.aborts.clone();
+        let me = self.me.clone();
+        self.spawn(async move {
+            let progress = move |received: u64, total: Option<u64>| {
+                if let Some(driver) = me.upgrade() {
+                    driver.dispatch(Event::VerifyProgress {
+                        request,
+                        received,
+                        total,
+                    });
+                }
+            };
+            let fetched =
+                document::fetch(&signature, engine_base.as_deref(), limit, &aborts, progress).await;
+            let result = verifier::verify(fetched, &signature, &seals, limit).await;
+            Event::Verified { request, result }
+        });
+    }
+}
+
+async fn write(
+    engine: &crate::api::Engine,
+    signature: &Signature,
+    if_match: Option<&str>,
+    aborts: &crate::api::Aborts,
+) -> Result<Document, Problem> {
+    engine
+        .write(signature, if_match, aborts)
+        .await
+        .map_err(|e: ApiError| Problem::from(e))
+}

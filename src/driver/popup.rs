@@ -1,0 +1,169 @@
+//! Popup mode: the service opens in a window opened inside the click
+//! handler (anything later is blocked by browsers); the return page in that
+//! window hands the result to its opener with a same-origin `postMessage`.
+
+use std::cell::RefCell;
+use std::rc::Weak;
+
+use infoplus_signature_core::machine::{Event, Popup, State};
+use infoplus_signature_core::pending::{Claim, PendingStore};
+use infoplus_signature_core::redirect::{ReturnParams, ReturnStatus};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::effects::PENDING_KEY;
+use super::Driver;
+use crate::browser::{now_ms, page_origin, session_storage, window};
+
+/// Windows we open are named so, which is how a return page knows it is
+/// inside one of ours.
+pub(super) const WINDOW_PREFIX: &str = "infoplus-signature";
+const MESSAGE_TYPE: &str = "infoplus-signature:return";
+
+/// What the return page posts to its opener.
+#[derive(Debug, Serialize, Deserialize)]
+struct ReturnMessage {
+    #[serde(rename = "type")]
+    kind: String,
+    state: String,
+    status: Option<ReturnStatus>,
+}
+
+#[derive(Default)]
+pub(super) struct PopupWindow {
+    window: RefCell<Option<web_sys::Window>>,
+    listener: RefCell<Option<Closure<dyn FnMut(web_sys::MessageEvent)>>>,
+    /// A listener removed while it may be running (the message it handles
+    /// closes the popup): dropped later, never from inside itself.
+    retired: RefCell<Option<Closure<dyn FnMut(web_sys::MessageEvent)>>>,
+}
+
+impl PopupWindow {
+    /// Open an empty window now (we are inside the click); the URL follows
+    /// once the document is exported.
+    pub fn open(&self, state: &State) -> Popup {
+        let id = state.settings.signature_id.as_deref().unwrap_or("");
+        let name: String = format!("{WINDOW_PREFIX}-{id}")
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+        let opened = window().and_then(|w| {
+            w.open_with_url_and_target_and_features("", &name, "popup,width=720,height=820")
+                .ok()
+                .flatten()
+        });
+        match opened {
+            Some(w) => {
+                *self.window.borrow_mut() = Some(w);
+                Popup::Opened
+            }
+            None => Popup::Blocked,
+        }
+    }
+
+    pub fn navigate(&self, url: &str) {
+        if let Some(w) = self.window.borrow().as_ref() {
+            let _ = w.location().set_href(url);
+        }
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.window
+            .borrow()
+            .as_ref()
+            .is_none_or(|w| w.closed().unwrap_or(true))
+    }
+
+    pub fn close(&self) {
+        if let Some(w) = self.window.borrow_mut().take() {
+            let _ = w.close();
+        }
+        let listener = self.listener.borrow_mut().take();
+        if let Some(listener) = listener {
+            if let Some(w) = window() {
+                let _ = w.remove_event_listener_with_callback(
+                    "message",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+            *self.retired.borrow_mut() = Some(listener);
+        }
+    }
+
+    /// Accept the return page's message for our Signature.
+    pub fn listen(&self, driver: Weak<Driver>) {
+        if self.listener.borrow().is_some() {
+            return;
+        }
+        let listener = Closure::<dyn FnMut(_)>::new(move |event: web_sys::MessageEvent| {
+            if Some(event.origin()) != page_origin() {
+                return;
+            }
+            let Some(message) = js_to_message(&event.data()) else { return };
+            let Some(driver) = driver.upgrade() else { return };
+            driver.accept_popup_return(&message.state, message.status);
+        });
+        if let Some(w) = window() {
+            let _ = w.add_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
+        }
+        *self.listener.borrow_mut() = Some(listener);
+    }
+}
+
+fn js_to_message(data: &JsValue) -> Option<ReturnMessage> {
+    let text = js_sys::JSON::stringify(data).ok()?.as_string()?;
+    let message: ReturnMessage = serde_json::from_str(&text).ok()?;
+    (message.kind == MESSAGE_TYPE).then_some(message)
+}
+
+impl Driver {
+    fn accept_popup_return(&self, state: &str, status: Option<ReturnStatus>) {
+        let id = self.snapshot().settings.signature_id.unwrap_or_default();
+        let Ok(storage) = session_storage() else { return };
+        let mut store = PendingStore::from_json(storage.get_item(PENDING_KEY).ok().flatten().as_deref());
+        let claim = store.claim(state, &id, now_ms());
+        let _ = storage.set_item(PENDING_KEY, &store.to_json());
+        if let Claim::Mine(pending) = claim {
+            // A status someone changed on the way is no success.
+            let status = status.unwrap_or(ReturnStatus::Failed(None));
+            self.dispatch(Event::ServiceReturned {
+                seal: pending.seal,
+                status,
+            });
+        }
+    }
+}
+
+/// On a return page inside one of our popups: hand the result to the
+/// opener and close. `true` when that happened (the control then does
+/// nothing else in this window).
+pub(super) fn forward_to_opener(params: &ReturnParams) -> bool {
+    let Some(w) = window() else { return false };
+    if !w.name().unwrap_or_default().starts_with(WINDOW_PREFIX) {
+        return false;
+    }
+    let Some(opener) = w.opener().ok().filter(|o| !o.is_null() && !o.is_undefined()) else {
+        return false;
+    };
+    let Ok(opener) = opener.dyn_into::<web_sys::Window>() else {
+        return false;
+    };
+    let Some(origin) = page_origin() else { return false };
+    // Reading the opener's origin throws when it is another origin.
+    if opener.location().origin().ok().as_deref() != Some(origin.as_str()) {
+        return false;
+    }
+    let message = ReturnMessage {
+        kind: MESSAGE_TYPE.to_owned(),
+        state: params.state.clone(),
+        status: params.status.clone(),
+    };
+    let Ok(text) = serde_json::to_string(&message) else { return false };
+    let Ok(data) = js_sys::JSON::parse(&text) else { return false };
+    if opener.post_message(&data, &origin).is_err() {
+        return false;
+    }
+    let _ = w.close();
+    true
+}

@@ -1,0 +1,163 @@
+//! The element as the driver's [`Host`]: form value and validity through
+//! ElementInternals, the `field` input, `data-state`, and the
+//! `signature-*` events (bubbling, composed, so they cross the shadow
+//! boundary like native input events).
+
+use std::cell::{Cell, RefCell};
+
+use infoplus_signature_core::machine::{Failure, State};
+use infoplus_signature_core::pending::FormEntry;
+use infoplus_signature_core::verdict::VerifyReport;
+use infoplus_signature_core::Signature;
+use serde_json::json;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CustomEvent, CustomEventInit, HtmlElement, ShadowRoot};
+
+use super::form;
+use super::shim::{publish_state, publish_value, ElementInternals};
+use crate::driver::Host;
+use crate::i18n::Lang;
+
+pub struct ElementHost {
+    pub el: HtmlElement,
+    internals: ElementInternals,
+    shadow: ShadowRoot,
+    pub lang: Cell<Lang>,
+    pub required: Cell<bool>,
+    pub field: RefCell<Option<String>>,
+    value: RefCell<Option<Signature>>,
+}
+
+impl ElementHost {
+    pub fn new(el: HtmlElement, internals: ElementInternals, shadow: ShadowRoot) -> Self {
+        ElementHost {
+            el,
+            internals,
+            shadow,
+            lang: Cell::new(Lang::default()),
+            required: Cell::new(false),
+            field: RefCell::new(None),
+            value: RefCell::new(None),
+        }
+    }
+
+    /// `required` is unmet until every seal of the document is signed.
+    pub fn update_validity(&self) {
+        let missing = self.required.get()
+            && !self.value.borrow().as_ref().is_some_and(Signature::is_signed);
+        if missing {
+            let flags = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&flags, &"valueMissing".into(), &JsValue::TRUE);
+            let anchor = self
+                .shadow
+                .query_selector("[part~='stamp-button']")
+                .ok()
+                .flatten()
+                .map(JsValue::from)
+                .unwrap_or(JsValue::UNDEFINED);
+            self.internals
+                .set_validity(&flags, self.lang.get().value_missing(), &anchor);
+        } else {
+            self.internals
+                .set_validity(&js_sys::Object::new(), "", &JsValue::UNDEFINED);
+        }
+    }
+
+    /// Write the current value into the `field` input (after `field`
+    /// changed, or on publish).
+    pub fn write_field(&self) {
+        let (Some(name), Some(value)) = (self.field.borrow().clone(), self.value.borrow().clone())
+        else {
+            return;
+        };
+        form::write_field(&self.el, self.internals.form(), &name, &value.to_json());
+    }
+
+    /// Fire `signature-<name>` with a JSON detail; `false` if cancelled.
+    pub fn fire(&self, name: &str, detail: &serde_json::Value, cancelable: bool) -> bool {
+        let init = CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_cancelable(cancelable);
+        let detail = js_sys::JSON::parse(&detail.to_string()).unwrap_or(JsValue::NULL);
+        init.set_detail(&detail);
+        match CustomEvent::new_with_event_init_dict(name, &init) {
+            Ok(event) => self.el.dispatch_event(&event).unwrap_or(true),
+            Err(_) => true,
+        }
+    }
+}
+
+fn to_json_value<T: serde::Serialize>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
+}
+
+impl Host for ElementHost {
+    fn publish(&self, value: &Signature) {
+        let text = value.to_json();
+        let js = JsValue::from_str(&text);
+        self.internals.set_form_value(&js, &js);
+        publish_value(&self.el, Some(text));
+        *self.value.borrow_mut() = Some(value.clone());
+        self.write_field();
+        self.update_validity();
+        self.fire("signature-change", &to_json_value(value), false);
+    }
+
+    fn state_changed(&self, state: &State, previous: &'static str) {
+        let _ = self.el.set_attribute("data-state", state.name());
+        publish_state(&self.el, state.name());
+        // The stamp button (validity anchor) may have just appeared.
+        self.update_validity();
+        self.fire(
+            "signature-state",
+            &json!({"state": state.name(), "previous": previous}),
+            false,
+        );
+    }
+
+    fn loaded(&self, value: &Signature) {
+        self.fire("signature-load", &to_json_value(value), false);
+    }
+
+    fn error(&self, failure: &Failure) {
+        let lang = self.lang.get();
+        let detail = json!({
+            "code": failure.problem.code(),
+            "message": lang.failure(failure),
+            "step": failure.step,
+        });
+        self.fire("signature-error", &detail, false);
+    }
+
+    fn verified(&self, seal: usize, report: &VerifyReport) {
+        let detail = json!({"seal": seal, "results": report.seals, "pdf": report.pdf});
+        self.fire("signature-verified", &detail, false);
+    }
+
+    fn before_redirect(&self, url: &str, seal: usize) -> bool {
+        self.fire(
+            "signature-before-redirect",
+            &json!({"url": url, "seal": seal}),
+            true,
+        )
+    }
+
+    fn form_entries(&self) -> Vec<FormEntry> {
+        self.internals
+            .form()
+            .map(|f| form::snapshot(&f))
+            .unwrap_or_default()
+    }
+
+    fn restore_form(&self, entries: &[FormEntry]) {
+        if let Some(f) = self.internals.form() {
+            form::restore(&f, entries);
+        }
+    }
+}
+
+/// `HtmlElement` from any element the shim hands over.
+pub fn as_html(value: &JsValue) -> Option<HtmlElement> {
+    value.dyn_ref::<HtmlElement>().cloned()
+}
