@@ -1,2 +1,84 @@
 //! Verifying seals over the document bytes (spec §6). Verify-only, no
-//! randomness: runs natively and in wasm.
+//! randomness, no clock: runs natively and in wasm, and never panics on what
+//! a seal or a document contains (anything unreadable is `malformed`).
+//!
+//! - [`verify_seal`]: one seal against the document bytes.
+//! - [`verify_document`] / [`verify_seals`]: the whole run the control, the
+//!   worker and `seal-verify` do: size limit, PDF check, every seal, and what
+//!   the PDF itself says.
+//! - [`canonical_algorithm`]: the algorithm a seal names, with its aliases.
+//!
+//! What is *not* checked, on purpose: a certificate's own signature, chain,
+//! validity against the current time (the core has no clock) and revocation.
+//! The certificate's subject, issuer and validity are reported so that the
+//! user or the host can judge them.
+
+mod algorithm;
+mod certificate;
+mod check;
+mod document;
+mod error;
+mod key;
+mod key_info;
+mod signature_bytes;
+mod text;
+
+pub use algorithm::{canonical_algorithm, Algorithm};
+pub use document::{verify_document, verify_seals, DEFAULT_MAX_DOCUMENT_BYTES};
+
+use crate::model::{present, Seal};
+use crate::verdict::{SealVerdict, ValidSeal};
+
+/// The distinguishing id SM2 signatures are checked with (spec §6).
+pub const SM2_DISTINGUISHING_ID: &str = key_info::SM2_DISTID;
+
+/// Verify one seal over the exact document bytes.
+///
+/// Order of the answers: no signature → `Unsigned`; unknown or missing
+/// algorithm → `Unsupported`; unreadable key or signature (or a key of the
+/// wrong kind) → `Malformed`; readable but not matching → `Invalid`.
+pub fn verify_seal(seal: &Seal, document: &[u8]) -> SealVerdict {
+    let Some(signature_text) = present(&seal.signature) else {
+        return SealVerdict::Unsigned;
+    };
+    let named = seal.algorithm.as_deref().unwrap_or("").trim();
+    let Some(algorithm) = canonical_algorithm(named) else {
+        return SealVerdict::Unsupported {
+            algorithm: named.to_owned(),
+        };
+    };
+    let key = match key::read_public_key(seal.public_key.as_deref(), algorithm) {
+        Ok(key) => key,
+        Err(problem) => return problem.into(),
+    };
+    let verified = signature_bytes::read_signature(signature_text)
+        .and_then(|signature| check::check(&key.material, algorithm, &signature, document));
+    match verified {
+        Ok(true) => SealVerdict::Valid(ValidSeal {
+            algorithm: algorithm.canonical_name().to_owned(),
+            key_fingerprint: key.fingerprint,
+            certificate: key.certificate,
+            signer_allowed: signer_allowed(seal),
+        }),
+        Ok(false) => SealVerdict::Invalid {
+            algorithm: algorithm.canonical_name().to_owned(),
+            key_fingerprint: Some(key.fingerprint),
+        },
+        Err(problem) => problem.into(),
+    }
+}
+
+/// `Some(account ∈ permission.signers)` when that list names anyone; blank
+/// entries do not count. A seal without a signer account is not allowed by a
+/// non-empty list.
+fn signer_allowed(seal: &Seal) -> Option<bool> {
+    let mut allowed = seal
+        .allowed_signers()
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .peekable();
+    allowed.peek()?;
+    let account = seal.signer_account();
+    Some(allowed.any(|s| Some(s) == account))
+}

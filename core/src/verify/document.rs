@@ -1,0 +1,68 @@
+//! The whole verification run over one document: size limit, PDF check,
+//! every seal, and what the PDF itself says (spec §6).
+
+use crate::model::Signature;
+use crate::pdf;
+use crate::verdict::{SealReport, SealVerdict, VerifyReport};
+
+use super::verify_seal;
+
+/// The spec's default for `max-document-bytes`: 20 MiB.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Verify every seal of `signature` against `document`.
+///
+/// - larger than `limit` → every signed seal is `TooLarge` (nothing is read);
+/// - not a PDF → every signed seal is `NotPdf`;
+/// - otherwise each seal's own verdict, and `pdf` says what the file holds.
+///
+/// Unsigned seals are `Unsigned` in every case.
+pub fn verify_document(signature: &Signature, document: &[u8], limit: u64) -> VerifyReport {
+    let every: Vec<usize> = (0..signature.seals.len()).collect();
+    verify_seals(signature, document, limit, &every)
+}
+
+/// Like [`verify_document`], for the seals at `seals` only (the control
+/// verifies the one seal the user asked about). Indices that name no seal are
+/// skipped; the report keeps the order given.
+pub fn verify_seals(
+    signature: &Signature,
+    document: &[u8],
+    limit: u64,
+    seals: &[usize],
+) -> VerifyReport {
+    let refusal = refusal(document, limit);
+    let reports = seals
+        .iter()
+        .filter_map(|&index| signature.seals.get(index).map(|seal| (index, seal)))
+        .map(|(index, seal)| SealReport {
+            index,
+            verdict: match (&refusal, seal.is_signed()) {
+                (_, false) => SealVerdict::Unsigned,
+                (Some(refusal), true) => refusal.clone(),
+                (None, true) => verify_seal(seal, document),
+            },
+        })
+        .collect();
+    VerifyReport {
+        seals: reports,
+        pdf: refusal.is_none().then(|| pdf::inspect(document)),
+    }
+}
+
+/// Why the document is not verified at all, if it is not.
+fn refusal(document: &[u8], limit: u64) -> Option<SealVerdict> {
+    let size = u64::try_from(document.len()).unwrap_or(u64::MAX);
+    if size > limit {
+        return Some(SealVerdict::TooLarge {
+            limit,
+            size: Some(size),
+        });
+    }
+    if !pdf::is_pdf(document) {
+        return Some(SealVerdict::NotPdf {
+            detail: "the document does not start with a PDF header (%PDF-)".to_owned(),
+        });
+    }
+    None
+}
