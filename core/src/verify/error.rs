@@ -19,7 +19,7 @@ pub(crate) enum Problem {
     PemUnterminated,
     #[error("the public key is neither a SubjectPublicKeyInfo nor an X.509 certificate: {0}")]
     KeyStructure(String),
-    #[error("the public key's algorithm {0} is not one we know")]
+    #[error("the public key is {0}, which no supported algorithm uses")]
     KeyAlgorithm(String),
     #[error("the public key is {key}, but the seal's algorithm {algorithm} needs {needs}")]
     KeyMismatch {

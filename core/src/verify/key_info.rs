@@ -117,11 +117,14 @@ fn kind_of(info: &SubjectPublicKeyInfoRef<'_>) -> Result<KeyKind, Problem> {
         let curve = info
             .algorithm
             .parameters_oid()
-            .map_err(|_| Problem::KeyAlgorithm("EC without a named curve".to_owned()))?;
+            .map_err(|_| Problem::KeyAlgorithm("an EC key without a named curve".to_owned()))?;
         return match curve {
             c if c == P256 => Ok(KeyKind::P256),
             c if c == SM2 => Ok(KeyKind::Sm2),
-            other => Err(Problem::KeyAlgorithm(format!("EC on curve {other}"))),
+            other => Err(Problem::KeyAlgorithm(format!(
+                "an EC key on curve {}",
+                known_as(other)
+            ))),
         };
     }
     match oid {
@@ -129,8 +132,22 @@ fn kind_of(info: &SubjectPublicKeyInfoRef<'_>) -> Result<KeyKind, Problem> {
         o if o == RSA_ENCRYPTION => Ok(KeyKind::Rsa),
         o if o == RSASSA_PSS => Ok(KeyKind::RsaPss),
         o if o == ED25519 => Ok(KeyKind::Ed25519),
-        other => Err(Problem::KeyAlgorithm(other.to_string())),
+        other => Err(Problem::KeyAlgorithm(format!("a {} key", known_as(other)))),
     }
+}
+
+/// An OID with the name users know it by, when it is one they might meet.
+fn known_as(oid: ObjectIdentifier) -> String {
+    let name = match oid.to_string().as_str() {
+        "1.3.132.0.34" => "P-384",
+        "1.3.132.0.35" => "P-521",
+        "1.3.132.0.10" => "secp256k1",
+        "1.3.101.113" => "Ed448",
+        "1.3.101.110" => "X25519",
+        "1.2.840.10040.4.1" => "DSA",
+        _ => return oid.to_string(),
+    };
+    format!("{name} ({oid})")
 }
 
 fn material(kind: KeyKind, key: &[u8]) -> Result<KeyMaterial, Problem> {
