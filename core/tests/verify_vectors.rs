@@ -19,7 +19,10 @@ fn every_algorithm_and_encoding_verifies() {
         for seal in support::signature(group).seals {
             let context = format!("{group}/{}", support::case(&seal));
             let expect = support::expectation(&seal);
-            assert_eq!(expect["result"], "valid", "{context}: positive files hold valid cases");
+            assert_eq!(
+                expect["result"], "valid",
+                "{context}: positive files hold valid cases"
+            );
             let verdict = verify_seal(&seal, &document);
             support::assert_fits(&verdict, expect, &context);
             checked += 1;
@@ -31,13 +34,37 @@ fn every_algorithm_and_encoding_verifies() {
 #[test]
 fn the_positive_files_cover_every_form() {
     let cases = |group: &str| -> Vec<String> {
-        support::signature(group).seals.iter().map(support::case).collect()
+        support::signature(group)
+            .seals
+            .iter()
+            .map(support::case)
+            .collect()
     };
     let has = |group: &str, needle: &str| cases(group).iter().any(|c| c.contains(needle));
-    for needle in ["spki-pem", "spki-base64", "certificate-pem", "certificate-base64", "point-hex", "point-base64", "raw-base64", "raw-url-safe", "der-base64", "der-url-safe"] {
+    for needle in [
+        "spki-pem",
+        "spki-base64",
+        "certificate-pem",
+        "certificate-base64",
+        "point-hex",
+        "point-base64",
+        "raw-base64",
+        "raw-url-safe",
+        "der-base64",
+        "der-url-safe",
+    ] {
         assert!(has("sm2", needle), "sm2: {needle}");
     }
-    for needle in ["spki-pem", "spki-base64", "certificate-pem", "certificate-base64", "raw-base64", "raw-url-safe", "der-url-safe", "high-s"] {
+    for needle in [
+        "spki-pem",
+        "spki-base64",
+        "certificate-pem",
+        "certificate-base64",
+        "raw-base64",
+        "raw-url-safe",
+        "der-url-safe",
+        "high-s",
+    ] {
         assert!(has("ecdsa", needle), "ecdsa: {needle}");
     }
     for needle in ["certificate-pem", "pkcs1-pem", "url-safe"] {
@@ -54,7 +81,11 @@ fn the_positive_files_cover_every_form() {
 #[test]
 fn a_changed_document_makes_every_seal_invalid() {
     let changed = support::changed_document();
-    assert_eq!(changed.len(), support::document().len(), "same length, one digit differs");
+    assert_eq!(
+        changed.len(),
+        support::document().len(),
+        "same length, one digit differs"
+    );
     for group in support::POSITIVE {
         for seal in support::signature(group).seals {
             let context = format!("{group}/{}", support::case(&seal));
@@ -107,9 +138,15 @@ fn malformed_details_name_the_problem() {
     };
     let (part, text) = detail("mismatch/sm2-with-p256-key");
     assert_eq!(part, MalformedPart::Key);
-    assert!(text.contains("P-256") && text.contains("SM2withSM3"), "{text}");
+    assert!(
+        text.contains("P-256") && text.contains("SM2withSM3"),
+        "{text}"
+    );
     let (_, text) = detail("mismatch/ecdsa-with-sm2-key");
-    assert!(text.contains("SM2 key") && text.contains("SHA256withECDSA"), "{text}");
+    assert!(
+        text.contains("SM2 key") && text.contains("SHA256withECDSA"),
+        "{text}"
+    );
     let (_, text) = detail("key/private-key-pem");
     assert!(text.contains("PRIVATE KEY"), "{text}");
     let (_, text) = detail("key/missing");
@@ -128,7 +165,10 @@ fn unsigned_seals_are_unsigned() {
     let signature = support::signature("unsigned");
     assert_eq!(signature.seals.len(), 2);
     for seal in &signature.seals {
-        assert_eq!(verify_seal(seal, &support::document()), SealVerdict::Unsigned);
+        assert_eq!(
+            verify_seal(seal, &support::document()),
+            SealVerdict::Unsigned
+        );
     }
 }
 
@@ -143,7 +183,11 @@ fn one_key_in_every_form_has_one_fingerprint() {
             other => panic!("{other:?}"),
         })
         .collect();
-    assert_eq!(fingerprints.len(), 1, "PEM, DER, certificate and raw point: {fingerprints:?}");
+    assert_eq!(
+        fingerprints.len(),
+        1,
+        "PEM, DER, certificate and raw point: {fingerprints:?}"
+    );
 }
 
 #[test]

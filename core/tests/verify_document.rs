@@ -1,0 +1,157 @@
+//! The whole run over one document: size limit, PDF check, unsigned seals,
+//! a subset of seals, and the JSON shape the control and `seal-verify` emit.
+#![cfg(feature = "verify")]
+
+#[path = "vectors/support.rs"]
+mod support;
+
+use infoplus_signature_core::verify::{verify_document, verify_seals, DEFAULT_MAX_DOCUMENT_BYTES};
+use infoplus_signature_core::{Seal, SealVerdict, Signature};
+
+/// sm2.json with an unsigned seal added at the end.
+fn signature_with_unsigned_seal() -> Signature {
+    let mut signature = support::signature("sm2");
+    signature.seals.push(Seal::default());
+    signature
+}
+
+#[test]
+fn default_limit_is_20_mib() {
+    assert_eq!(DEFAULT_MAX_DOCUMENT_BYTES, 20 * 1024 * 1024);
+}
+
+#[test]
+fn too_large_marks_every_signed_seal_and_reads_nothing() {
+    let signature = signature_with_unsigned_seal();
+    let document = support::document();
+    let size = document.len() as u64;
+    let report = verify_document(&signature, &document, size - 1);
+    let last = signature.seals.len() - 1;
+    for seal in &report.seals {
+        let want = if seal.index == last {
+            SealVerdict::Unsigned
+        } else {
+            SealVerdict::TooLarge {
+                limit: size - 1,
+                size: Some(size),
+            }
+        };
+        assert_eq!(seal.verdict, want, "seal {}", seal.index);
+    }
+    assert_eq!(report.pdf, None);
+}
+
+#[test]
+fn a_document_exactly_at_the_limit_is_verified() {
+    let signature = support::signature("ed25519");
+    let document = support::document();
+    let report = verify_document(&signature, &document, document.len() as u64);
+    assert!(
+        report.seals.iter().all(|s| s.verdict.is_valid()),
+        "{report:?}"
+    );
+    assert!(report.pdf.is_some());
+}
+
+#[test]
+fn not_a_pdf_marks_every_signed_seal() {
+    let signature = signature_with_unsigned_seal();
+    let report = verify_document(
+        &signature,
+        b"<html>not a pdf</html>",
+        DEFAULT_MAX_DOCUMENT_BYTES,
+    );
+    assert_eq!(report.seals.len(), signature.seals.len());
+    for seal in &report.seals[..report.seals.len() - 1] {
+        assert!(
+            matches!(&seal.verdict, SealVerdict::NotPdf { detail } if detail.contains("%PDF-")),
+            "{seal:?}"
+        );
+    }
+    assert_eq!(
+        report.seals.last().map(|s| &s.verdict),
+        Some(&SealVerdict::Unsigned)
+    );
+    assert_eq!(report.pdf, None);
+}
+
+#[test]
+fn the_size_limit_is_checked_before_the_pdf_header() {
+    let signature = support::signature("rsa");
+    let report = verify_document(&signature, b"not a pdf", 3);
+    assert!(report.seals.iter().all(|s| matches!(
+        s.verdict,
+        SealVerdict::TooLarge {
+            limit: 3,
+            size: Some(9)
+        }
+    )));
+}
+
+#[test]
+fn a_subset_of_seals_in_the_order_asked() {
+    let signature = signature_with_unsigned_seal();
+    let unsigned = signature.seals.len() - 1;
+    let report = verify_seals(
+        &signature,
+        &support::document(),
+        DEFAULT_MAX_DOCUMENT_BYTES,
+        &[unsigned, 2, 99, 0],
+    );
+    let indices: Vec<usize> = report.seals.iter().map(|s| s.index).collect();
+    assert_eq!(indices, [unsigned, 2, 0], "index 99 names no seal");
+    assert_eq!(report.seals[0].verdict, SealVerdict::Unsigned);
+    assert!(report.seals[1].verdict.is_valid());
+    assert!(report.seals[2].verdict.is_valid());
+}
+
+#[test]
+fn a_pdf_with_only_unsigned_seals_is_still_inspected() {
+    let signature = support::signature("unsigned");
+    let report = verify_document(&signature, &support::document(), DEFAULT_MAX_DOCUMENT_BYTES);
+    assert!(report
+        .seals
+        .iter()
+        .all(|s| s.verdict == SealVerdict::Unsigned));
+    assert!(report.pdf.is_some());
+}
+
+#[test]
+fn report_json_shape() {
+    let signature = support::signature("sm2");
+    let report = verify_document(&signature, &support::document(), DEFAULT_MAX_DOCUMENT_BYTES);
+    let json = serde_json::to_value(&report).expect("serializes");
+    let first = &json["seals"][0];
+    assert_eq!(first["index"], 0);
+    assert_eq!(first["result"], "valid");
+    assert_eq!(first["algorithm"], "SM2withSM3");
+    assert_eq!(first["signerAllowed"], true);
+    assert!(first["keyFingerprint"]
+        .as_str()
+        .is_some_and(|f| f.len() == 64));
+    assert!(
+        first.get("certificate").is_some(),
+        "null when no certificate: {first}"
+    );
+    let with_certificate = &json["seals"][2]["certificate"];
+    for field in ["subject", "issuer", "notBefore", "notAfter"] {
+        assert!(
+            with_certificate[field].is_string(),
+            "{field} in {with_certificate}"
+        );
+    }
+    assert!(json["pdf"]["status"].is_string(), "{}", json["pdf"]);
+
+    let too_large = verify_document(&signature, &support::document(), 10);
+    let json = serde_json::to_value(&too_large).expect("serializes");
+    assert_eq!(
+        json["seals"][0],
+        serde_json::json!({
+            "index": 0,
+            "result": "too-large",
+            "limit": 10,
+            "size": support::document().len(),
+        })
+    );
+    assert_eq!(json["pdf"], serde_json::Value::Null);
+}
