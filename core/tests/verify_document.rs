@@ -5,7 +5,9 @@
 #[path = "vectors/support.rs"]
 mod support;
 
-use infoplus_signature_core::verify::{verify_document, verify_seals, DEFAULT_MAX_DOCUMENT_BYTES};
+use infoplus_signature_core::verify::{
+    report_without_document, verify_document, verify_seals, DEFAULT_MAX_DOCUMENT_BYTES,
+};
 use infoplus_signature_core::{Seal, SealVerdict, Signature};
 
 /// sm2.json with an unsigned seal added at the end.
@@ -154,4 +156,18 @@ fn report_json_shape() {
         })
     );
     assert_eq!(json["pdf"], serde_json::Value::Null);
+}
+
+#[test]
+fn a_report_without_the_document() {
+    let signature = signature_with_unsigned_seal();
+    let reason = SealVerdict::Unavailable {
+        reason: "HTTP 404".into(),
+    };
+    let report = report_without_document(&signature, reason.clone());
+    assert_eq!(report.seals.len(), signature.seals.len());
+    let (unsigned, signed) = report.seals.split_last().expect("seals");
+    assert!(signed.iter().all(|s| s.verdict == reason));
+    assert_eq!(unsigned.verdict, SealVerdict::Unsigned);
+    assert_eq!(report.pdf, None);
 }

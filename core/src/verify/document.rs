@@ -1,9 +1,9 @@
 //! The whole verification run over one document: size limit, PDF check,
 //! every seal, and what the PDF itself says (spec §6).
 
-use crate::model::Signature;
+use crate::model::{Seal, Signature};
 use crate::pdf;
-use crate::verdict::{SealReport, SealVerdict, VerifyReport};
+use crate::verdict::{PdfReport, SealReport, SealVerdict, VerifyReport};
 
 use super::verify_seal;
 
@@ -31,23 +31,45 @@ pub fn verify_seals(
     limit: u64,
     seals: &[usize],
 ) -> VerifyReport {
-    let refusal = refusal(document, limit);
-    let reports = seals
+    if let Some(refusal) = refusal(document, limit) {
+        return report(signature, seals, |_| refusal.clone(), None);
+    }
+    report(
+        signature,
+        seals,
+        |seal| verify_seal(seal, document),
+        Some(pdf::inspect(document)),
+    )
+}
+
+/// The report when the document is not there to verify: every signed seal
+/// gets `reason` (`Unavailable` when it could not be fetched, `TooLarge` when
+/// its announced size is over the limit, so it need not be downloaded),
+/// unsigned seals stay `Unsigned`, and there is no PDF report.
+pub fn report_without_document(signature: &Signature, reason: SealVerdict) -> VerifyReport {
+    let every: Vec<usize> = (0..signature.seals.len()).collect();
+    report(signature, &every, |_| reason.clone(), None)
+}
+
+fn report(
+    signature: &Signature,
+    seals: &[usize],
+    signed: impl Fn(&Seal) -> SealVerdict,
+    pdf: Option<PdfReport>,
+) -> VerifyReport {
+    let seals = seals
         .iter()
         .filter_map(|&index| signature.seals.get(index).map(|seal| (index, seal)))
         .map(|(index, seal)| SealReport {
             index,
-            verdict: match (&refusal, seal.is_signed()) {
-                (_, false) => SealVerdict::Unsigned,
-                (Some(refusal), true) => refusal.clone(),
-                (None, true) => verify_seal(seal, document),
+            verdict: if seal.is_signed() {
+                signed(seal)
+            } else {
+                SealVerdict::Unsigned
             },
         })
         .collect();
-    VerifyReport {
-        seals: reports,
-        pdf: refusal.is_none().then(|| pdf::inspect(document)),
-    }
+    VerifyReport { seals, pdf }
 }
 
 /// Why the document is not verified at all, if it is not.

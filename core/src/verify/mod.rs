@@ -24,7 +24,9 @@ mod signature_bytes;
 mod text;
 
 pub use algorithm::{canonical_algorithm, Algorithm};
-pub use document::{verify_document, verify_seals, DEFAULT_MAX_DOCUMENT_BYTES};
+pub use document::{
+    report_without_document, verify_document, verify_seals, DEFAULT_MAX_DOCUMENT_BYTES,
+};
 
 use crate::model::{present, Seal};
 use crate::verdict::{SealVerdict, ValidSeal};
