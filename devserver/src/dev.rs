@@ -1,0 +1,64 @@
+//! `/dev`: an index of dev links, and (with `--dev-faults` only) the fault
+//! switches, tampering and resetting the demo records. Without the flag
+//! those routes do not exist (404).
+
+use axum::extract::State;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use infoplus_signature_core::Response as Envelope;
+use maud::{html, Markup};
+use serde_json::{json, Value};
+
+use crate::demo::seed;
+use crate::error::ApiError;
+use crate::faults;
+use crate::html::page;
+use crate::seals::USERS;
+use crate::state::AppState;
+
+pub fn routes(dev_faults: bool) -> Router<AppState> {
+    let index = Router::new().route("/dev", get(index));
+    if !dev_faults {
+        return index;
+    }
+    index.merge(
+        Router::new()
+            .route("/dev/faults", get(faults::get_faults).post(faults::set_faults))
+            .route("/dev/tamper/{id}", post(faults::tamper))
+            .route("/dev/reset", post(reset))
+            .layer(crate::engine::cors()),
+    )
+}
+
+async fn reset(State(state): State<AppState>) -> Result<Json<Envelope<Value>>, ApiError> {
+    seed::reset(&state).map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok(Json(Envelope::ok(json!({ "reset": seed::ALL }))))
+}
+
+async fn index(State(state): State<AppState>) -> Markup {
+    let dev_faults = state.config().dev_faults;
+    page("en", "Dev links", html! {
+        h1 { "InfoPlus signature devserver" }
+        ul {
+            li { a href="/" { "Demo form (中文)" } " · " a href="/?lang=en" { "English" } }
+            @for id in seed::ALL {
+                li { "S1 " a href={ "/api/signature/" (id) } { (id) } }
+            }
+        }
+        h2 { "Provider login" }
+        ul {
+            @for u in USERS {
+                li { a href={ "/dev/login?user=" (u.account) "&next=/dev" } { "log in as " (u.name) " (" (u.account) ")" } }
+            }
+            li { a href="/dev/logout" { "log out" } }
+        }
+        h2 { "Faults" }
+        @if dev_faults {
+            p { "Current switches: " code { (serde_json::to_string(&state.faults().get()).unwrap_or_default()) } }
+            p.muted { "POST /dev/faults {\"s1\":\"500\"|\"hang\"|\"malformed\"|\"truncated\"|null, \"s2\":…, \"ex\":…, \"provider\":\"fail\"|null}; POST /dev/tamper/{id}" }
+            form method="post" action="/dev/reset" { button type="submit" { "Reset demo records" } }
+        } @else {
+            p.muted { "Fault switches are off; start with --dev-faults." }
+        }
+    })
+}

@@ -1,0 +1,28 @@
+//! The sealing-provider simulator: what a user sees at e签宝 or 签盾.
+//! Dev login, the sign page with the seals the user may use, confirm (real
+//! signature over the document) and cancel.
+
+mod confirm;
+mod page;
+pub mod permission;
+pub mod session;
+pub mod stamp;
+
+use axum::routing::{get, post};
+use axum::Router;
+
+use crate::state::AppState;
+
+/// Sign requests older than this are refused (spec §5: the control's nonce
+/// expires after 30 minutes too).
+pub const REQUEST_LIFETIME_MS: i64 = 30 * 60 * 1000;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/dev/login", get(session::login))
+        .route("/dev/logout", get(session::logout))
+        .route("/provider/sign/{token}", get(page::sign_page))
+        .route("/provider/sign/{token}/confirm", post(confirm::confirm))
+        .route("/provider/sign/{token}/cancel", post(confirm::cancel))
+        .route("/provider/seals/{file}", get(crate::seal_image::seal_svg))
+}
