@@ -1,0 +1,11 @@
+//! End-to-end tests over real HTTP on 127.0.0.1, each against its own
+//! server and its own copy of the database.
+
+mod common;
+mod demo;
+mod engine;
+mod faults;
+mod openssl;
+mod provider;
+mod restart;
+mod service;
