@@ -23,7 +23,10 @@ pub fn routes(dev_faults: bool) -> Router<AppState> {
     }
     index.merge(
         Router::new()
-            .route("/dev/faults", get(faults::get_faults).post(faults::set_faults))
+            .route(
+                "/dev/faults",
+                get(faults::get_faults).post(faults::set_faults),
+            )
             .route("/dev/tamper/{id}", post(faults::tamper))
             .route("/dev/reset", post(reset))
             .layer(crate::engine::cors()),
@@ -37,28 +40,32 @@ async fn reset(State(state): State<AppState>) -> Result<Json<Envelope<Value>>, A
 
 async fn index(State(state): State<AppState>) -> Markup {
     let dev_faults = state.config().dev_faults;
-    page("en", "Dev links", html! {
-        h1 { "InfoPlus signature devserver" }
-        ul {
-            li { a href="/" { "Demo form (中文)" } " · " a href="/?lang=en" { "English" } }
-            @for id in seed::ALL {
-                li { "S1 " a href={ "/api/signature/" (id) } { (id) } }
+    page(
+        "en",
+        "Dev links",
+        html! {
+            h1 { "InfoPlus signature devserver" }
+            ul {
+                li { a href="/" { "Demo form (中文)" } " · " a href="/?lang=en" { "English" } }
+                @for id in seed::ALL {
+                    li { "S1 " a href={ "/api/signature/" (id) } { (id) } }
+                }
             }
-        }
-        h2 { "Provider login" }
-        ul {
-            @for u in USERS {
-                li { a href={ "/dev/login?user=" (u.account) "&next=/dev" } { "log in as " (u.name) " (" (u.account) ")" } }
+            h2 { "Provider login" }
+            ul {
+                @for u in USERS {
+                    li { a href={ "/dev/login?user=" (u.account) "&next=/dev" } { "log in as " (u.name) " (" (u.account) ")" } }
+                }
+                li { a href="/dev/logout" { "log out" } }
             }
-            li { a href="/dev/logout" { "log out" } }
-        }
-        h2 { "Faults" }
-        @if dev_faults {
-            p { "Current switches: " code { (serde_json::to_string(&state.faults().get()).unwrap_or_default()) } }
-            p.muted { "POST /dev/faults {\"s1\":\"500\"|\"hang\"|\"malformed\"|\"truncated\"|null, \"s2\":…, \"ex\":…, \"provider\":\"fail\"|null}; POST /dev/tamper/{id}" }
-            form method="post" action="/dev/reset" { button type="submit" { "Reset demo records" } }
-        } @else {
-            p.muted { "Fault switches are off; start with --dev-faults." }
-        }
-    })
+            h2 { "Faults" }
+            @if dev_faults {
+                p { "Current switches: " code { (serde_json::to_string(&state.faults().get()).unwrap_or_default()) } }
+                p.muted { "POST /dev/faults {\"s1\":\"500\"|\"hang\"|\"malformed\"|\"truncated\"|null, \"s2\":…, \"ex\":…, \"provider\":\"fail\"|null}; POST /dev/tamper/{id}" }
+                form method="post" action="/dev/reset" { button type="submit" { "Reset demo records" } }
+            } @else {
+                p.muted { "Fault switches are off; start with --dev-faults." }
+            }
+        },
+    )
 }

@@ -94,11 +94,17 @@ impl FaultSwitches {
             }
             EngineFault::Hang => {
                 tokio::time::sleep(HANG).await;
-                ApiError::Fault(format!("{endpoint:?} answered late on purpose (fault switch hang)"))
-                    .into_response()
+                ApiError::Fault(format!(
+                    "{endpoint:?} answered late on purpose (fault switch hang)"
+                ))
+                .into_response()
             }
-            EngineFault::Malformed => json_text(r#"{"errno":0,"ecode":"SUCCEED","error":"","entities":[{"id":7,"seals":{}}]}"#),
-            EngineFault::Truncated => json_text(r#"{"errno":0,"ecode":"SUCCEED","error":"","entities":[{"id":"x","seals":[{"x":1"#),
+            EngineFault::Malformed => json_text(
+                r#"{"errno":0,"ecode":"SUCCEED","error":"","entities":[{"id":7,"seals":{}}]}"#,
+            ),
+            EngineFault::Truncated => json_text(
+                r#"{"errno":0,"ecode":"SUCCEED","error":"","entities":[{"id":"x","seals":[{"x":1"#,
+            ),
         })
     }
 }
@@ -186,7 +192,9 @@ mod tests {
 
     #[test]
     fn switches_parse() {
-        let f: Faults = serde_json::from_str(r#"{"s1":"500","s2":"hang","ex":"malformed","provider":"fail"}"#).unwrap();
+        let f: Faults =
+            serde_json::from_str(r#"{"s1":"500","s2":"hang","ex":"malformed","provider":"fail"}"#)
+                .unwrap();
         assert_eq!(f.s1, Some(EngineFault::ServerError));
         assert_eq!(f.provider, Some(ProviderFault::Fail));
         assert!(serde_json::from_str::<Faults>(r#"{"s1":"boom"}"#).is_err());

@@ -93,7 +93,11 @@ impl IntoResponse for PageError {
 
 /// Unknown paths: a page for people (API clients get the status).
 pub async fn not_found() -> PageError {
-    PageError::new(StatusCode::NOT_FOUND, "Not found", "There is no page at this address.")
+    PageError::new(
+        StatusCode::NOT_FOUND,
+        "Not found",
+        "There is no page at this address.",
+    )
 }
 
 /// Adds the security headers: the CSP on HTML (a PDF or an SVG shown by the

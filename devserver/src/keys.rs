@@ -6,8 +6,8 @@
 
 use getrandom::rand_core::UnwrapErr;
 use getrandom::SysRng;
-use sm2::elliptic_curve::Generate;
 use sm2::dsa::signature::{SignatureEncoding, Signer};
+use sm2::elliptic_curve::Generate;
 use sm2::pkcs8::{DecodePrivateKey, EncodePrivateKey, EncodePublicKey, LineEnding};
 
 /// SM2 distinguishing identifier (GB/T 32918 default; spec §6).
@@ -99,26 +99,34 @@ pub fn generate(algorithm: Algorithm) -> Result<KeyPair, KeyError> {
             let secret = sm2::SecretKey::try_generate_from_rng(&mut SysRng).map_err(gen)?;
             (
                 secret.to_pkcs8_pem(LineEnding::LF).map_err(|e| enc(&e))?,
-                secret.public_key().to_public_key_pem(LineEnding::LF).map_err(|e| enc(&e))?,
+                secret
+                    .public_key()
+                    .to_public_key_pem(LineEnding::LF)
+                    .map_err(|e| enc(&e))?,
             )
         }
         Algorithm::EcdsaP256 => {
             let secret = p256::SecretKey::try_generate_from_rng(&mut SysRng).map_err(gen)?;
             (
                 secret.to_pkcs8_pem(LineEnding::LF).map_err(|e| enc(&e))?,
-                secret.public_key().to_public_key_pem(LineEnding::LF).map_err(|e| enc(&e))?,
+                secret
+                    .public_key()
+                    .to_public_key_pem(LineEnding::LF)
+                    .map_err(|e| enc(&e))?,
             )
         }
         Algorithm::RsaPkcs1Sha256 => {
-            let secret = rsa::RsaPrivateKey::new(&mut rng(), 2048).map_err(|e| {
-                KeyError::Generate {
+            let secret =
+                rsa::RsaPrivateKey::new(&mut rng(), 2048).map_err(|e| KeyError::Generate {
                     algorithm: name,
                     detail: e.to_string(),
-                }
-            })?;
+                })?;
             (
                 secret.to_pkcs8_pem(LineEnding::LF).map_err(|e| enc(&e))?,
-                secret.to_public_key().to_public_key_pem(LineEnding::LF).map_err(|e| enc(&e))?,
+                secret
+                    .to_public_key()
+                    .to_public_key_pem(LineEnding::LF)
+                    .map_err(|e| enc(&e))?,
             )
         }
         Algorithm::Ed25519 => {
@@ -128,7 +136,10 @@ pub fn generate(algorithm: Algorithm) -> Result<KeyPair, KeyError> {
             let secret = ed25519_dalek::SigningKey::from_bytes(&seed);
             (
                 secret.to_pkcs8_pem(LineEnding::LF).map_err(|e| enc(&e))?,
-                secret.verifying_key().to_public_key_pem(LineEnding::LF).map_err(|e| enc(&e))?,
+                secret
+                    .verifying_key()
+                    .to_public_key_pem(LineEnding::LF)
+                    .map_err(|e| enc(&e))?,
             )
         }
     };
@@ -158,8 +169,7 @@ pub fn sign(algorithm: Algorithm, private_pem: &str, message: &[u8]) -> Result<V
         }
         Algorithm::EcdsaP256 => {
             let key = p256::ecdsa::SigningKey::from_pkcs8_pem(private_pem).map_err(|e| dec(&e))?;
-            let signature: p256::ecdsa::Signature =
-                key.try_sign(message).map_err(|e| fail(&e))?;
+            let signature: p256::ecdsa::Signature = key.try_sign(message).map_err(|e| fail(&e))?;
             Ok(signature.to_der().to_vec())
         }
         Algorithm::RsaPkcs1Sha256 => {
@@ -169,7 +179,8 @@ pub fn sign(algorithm: Algorithm, private_pem: &str, message: &[u8]) -> Result<V
             Ok(signature.to_vec())
         }
         Algorithm::Ed25519 => {
-            let key = ed25519_dalek::SigningKey::from_pkcs8_pem(private_pem).map_err(|e| dec(&e))?;
+            let key =
+                ed25519_dalek::SigningKey::from_pkcs8_pem(private_pem).map_err(|e| dec(&e))?;
             let signature = key.try_sign(message).map_err(|e| fail(&e))?;
             Ok(signature.to_bytes().to_vec())
         }
@@ -188,7 +199,10 @@ mod tests {
             assert!(pair.public_pem.starts_with("-----BEGIN PUBLIC KEY-----"));
             let signature = sign(algorithm, &pair.private_pem, b"document").unwrap();
             assert!(!signature.is_empty());
-            assert_eq!(Algorithm::from_canonical(algorithm.canonical()), Some(algorithm));
+            assert_eq!(
+                Algorithm::from_canonical(algorithm.canonical()),
+                Some(algorithm)
+            );
         }
     }
 }

@@ -42,7 +42,10 @@ impl LeaveForm {
             if value.chars().count() > limit {
                 return Err(format!("field `{name}` is longer than {limit} characters"));
             }
-            if value.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
+            if value
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+            {
                 return Err(format!("field `{name}` contains control characters"));
             }
             values.push(value);

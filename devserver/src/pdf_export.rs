@@ -15,7 +15,12 @@ const SEAL_BOX: f32 = 110.0;
 
 /// Renders the document. `created` (ms since epoch) is printed in it, so two
 /// exports are never byte-identical.
-pub fn render(signature_id: &str, form: &LeaveForm, signature: &Signature, created: i64) -> Vec<u8> {
+pub fn render(
+    signature_id: &str,
+    form: &LeaveForm,
+    signature: &Signature,
+    created: i64,
+) -> Vec<u8> {
     let catalog = Ref::new(1);
     let tree = Ref::new(2);
     let page_id = Ref::new(3);
@@ -44,7 +49,14 @@ pub fn render(signature_id: &str, form: &LeaveForm, signature: &Signature, creat
 
     let mut c = Content::new();
     let mut y = PAGE_H - 72.0;
-    text(&mut c, b"F2", 18.0, 72.0, y, "Leave Application / Qing Jia Shen Qing (请假申请)");
+    text(
+        &mut c,
+        b"F2",
+        18.0,
+        72.0,
+        y,
+        "Leave Application / Qing Jia Shen Qing (请假申请)",
+    );
     y -= 36.0;
     let rows = [
         ("Applicant", form.applicant.as_str()),
@@ -63,7 +75,8 @@ pub fn render(signature_id: &str, form: &LeaveForm, signature: &Signature, creat
         y -= 16.0;
     }
     y -= 12.0;
-    let footer = format!("Signature id {signature_id}, exported at {created} ms since 1970-01-01 UTC");
+    let footer =
+        format!("Signature id {signature_id}, exported at {created} ms since 1970-01-01 UTC");
     text(&mut c, b"F1", 8.0, 72.0, y, &footer);
 
     for (i, seal) in signature.seals.iter().enumerate() {
@@ -75,7 +88,14 @@ pub fn render(signature_id: &str, form: &LeaveForm, signature: &Signature, creat
         let label = seal.place_holder.as_deref().unwrap_or("Seal");
         text(&mut c, b"F1", 8.0, x + 4.0, bottom + SEAL_BOX - 12.0, label);
         let signer = seal.signer_name().unwrap_or("");
-        text(&mut c, b"F1", 8.0, x + 4.0, bottom + 6.0, &format!("#{i} {signer}"));
+        text(
+            &mut c,
+            b"F1",
+            8.0,
+            x + 4.0,
+            bottom + 6.0,
+            &format!("#{i} {signer}"),
+        );
     }
 
     let stream = c.finish();
@@ -96,8 +116,10 @@ fn seal_position(
     let default_x = 72.0 + (index as f32 % 3.0) * (SEAL_BOX + 20.0);
     let clamp = |v: f64, max: f32| (v as f32).clamp(0.0, max - SEAL_BOX);
     (
-        x.and_then(|n| n.as_f64()).map_or(default_x, |v| clamp(v, PAGE_W)),
-        y.and_then(|n| n.as_f64()).map_or(600.0, |v| clamp(v, PAGE_H)),
+        x.and_then(|n| n.as_f64())
+            .map_or(default_x, |v| clamp(v, PAGE_W)),
+        y.and_then(|n| n.as_f64())
+            .map_or(600.0, |v| clamp(v, PAGE_H)),
     )
 }
 
@@ -197,12 +219,18 @@ mod tests {
         assert!(bytes.starts_with(b"%PDF-"));
         assert!(bytes.ends_with(b"%%EOF") || bytes.ends_with(b"%%EOF\n"));
         let text = String::from_utf8_lossy(&bytes);
-        assert!(text.contains("Shen Qing Ren Qian Zhang"), "placeholder in pinyin");
+        assert!(
+            text.contains("Shen Qing Ren Qian Zhang"),
+            "placeholder in pinyin"
+        );
     }
 
     #[test]
     fn wraps() {
-        assert_eq!(wrap(b"aa bb cc", 5), vec![b"aa bb".to_vec(), b"cc".to_vec()]);
+        assert_eq!(
+            wrap(b"aa bb cc", 5),
+            vec![b"aa bb".to_vec(), b"cc".to_vec()]
+        );
         assert_eq!(wrap(b"", 5), vec![Vec::<u8>::new()]);
     }
 }

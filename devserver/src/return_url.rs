@@ -29,7 +29,10 @@ pub fn check_return(raw: &str, own: Option<&Origin>, extra: &[Origin]) -> Result
     }
     // Browsers strip or reinterpret these (`/\evil` is `//evil`); refusing
     // them outright leaves nothing to reinterpret.
-    if raw.chars().any(|c| c.is_control() || c.is_whitespace() || c == '\\') {
+    if raw
+        .chars()
+        .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
+    {
         return Err(ReturnError::BadCharacters);
     }
     if raw.starts_with("//") {
@@ -62,7 +65,9 @@ pub fn own_origin(host: Option<&str>) -> Option<Origin> {
     if host.is_empty() || host.contains(['/', '\\', '@', '?', '#']) {
         return None;
     }
-    Url::parse(&format!("http://{host}/")).ok().map(|u| u.origin())
+    Url::parse(&format!("http://{host}/"))
+        .ok()
+        .map(|u| u.origin())
 }
 
 /// `return` with our parameters appended to its query (before any `#`),
@@ -135,7 +140,10 @@ mod tests {
             "http://h/form?a=1&b=x%20y#frag",
             &[("sig_state", "s-1_2"), ("sig_status", "done")],
         );
-        assert_eq!(url, "http://h/form?a=1&b=x%20y&sig_state=s-1_2&sig_status=done#frag");
+        assert_eq!(
+            url,
+            "http://h/form?a=1&b=x%20y&sig_state=s-1_2&sig_status=done#frag"
+        );
         assert_eq!(
             with_params("http://h/", &[("sig_error", "a b&c")]),
             "http://h/?sig_error=a+b%26c"

@@ -30,7 +30,11 @@ pub async fn seal_svg(State(state): State<AppState>, Path(file): Path<String>) -
 /// The SVG text. maud escapes the name, so a hostile name stays text.
 pub fn render(name: &str, seal_type: &str) -> String {
     let red = "#d0021b";
-    let caption = if seal_type == "official" { "专用章" } else { "之印" };
+    let caption = if seal_type == "official" {
+        "专用章"
+    } else {
+        "之印"
+    };
     html! {
         svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" width="200" height="200" {
             circle cx="100" cy="100" r="92" fill="none" stroke=(red) stroke-width="8" {}

@@ -94,7 +94,9 @@ async fn sign(
     }
     if record.signature.seals[seal].is_signed() {
         let error = format!("seal {seal} is already signed");
-        return Ok(send_back(return_url.as_str(), nonce, Outcome::Failed, Some(&error)).into_response());
+        return Ok(
+            send_back(return_url.as_str(), nonce, Outcome::Failed, Some(&error)).into_response(),
+        );
     }
     let token = random_token().map_err(PageError::internal)?;
     state.store().put_sign_request(&SignRequest {

@@ -49,7 +49,10 @@ mod tests {
     #[test]
     fn types() {
         assert_eq!(super::mime_for("/a/x.wasm"), Some("application/wasm"));
-        assert_eq!(super::mime_for("/x.MJS"), Some("text/javascript; charset=utf-8"));
+        assert_eq!(
+            super::mime_for("/x.MJS"),
+            Some("text/javascript; charset=utf-8")
+        );
         assert_eq!(super::mime_for("/x"), None);
     }
 }

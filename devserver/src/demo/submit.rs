@@ -21,7 +21,8 @@ struct Field {
 }
 
 fn looks_like_signature(name: &str, value: &str) -> bool {
-    name.ends_with("Signature") || value.trim_start().starts_with('{') && value.contains("\"seals\"")
+    name.ends_with("Signature")
+        || value.trim_start().starts_with('{') && value.contains("\"seals\"")
 }
 
 pub async fn submit(State(state): State<AppState>, body: Bytes) -> Result<Markup, PageError> {
@@ -43,7 +44,12 @@ pub async fn submit(State(state): State<AppState>, body: Bytes) -> Result<Markup
             }
         })
         .collect();
-    let first = |name: &str| fields.iter().find(|f| f.name == name).map(|f| f.value.clone());
+    let first = |name: &str| {
+        fields
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| f.value.clone())
+    };
 
     let has_leave_data = FIELDS.iter().any(|(name, _)| first(name).is_some());
     let mut stored_for = Vec::new();
@@ -64,24 +70,28 @@ pub async fn submit(State(state): State<AppState>, body: Bytes) -> Result<Markup
         }
     }
 
-    Ok(page("en", "Submitted", html! {
-        h1 { "What the server received" }
-        table {
-            tr { th { "field" } th { "value" } }
-            @for field in &fields {
-                tr data-testid="field" {
-                    td { code { (field.name) } }
-                    td { (render_value(field)) }
+    Ok(page(
+        "en",
+        "Submitted",
+        html! {
+            h1 { "What the server received" }
+            table {
+                tr { th { "field" } th { "value" } }
+                @for field in &fields {
+                    tr data-testid="field" {
+                        td { code { (field.name) } }
+                        td { (render_value(field)) }
+                    }
                 }
             }
-        }
-        @if stored_for.is_empty() {
-            p.muted { "No leave data in the form; no form record was stored." }
-        } @else {
-            p data-testid="stored-for" { "Form record stored for: " (stored_for.join(", ")) }
-        }
-        p { a href="/" { "Back to the form" } }
-    }))
+            @if stored_for.is_empty() {
+                p.muted { "No leave data in the form; no form record was stored." }
+            } @else {
+                p data-testid="stored-for" { "Form record stored for: " (stored_for.join(", ")) }
+            }
+            p { a href="/" { "Back to the form" } }
+        },
+    ))
 }
 
 fn render_value(field: &Field) -> Markup {

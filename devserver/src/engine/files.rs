@@ -31,7 +31,10 @@ pub async fn download(
     let not_modified = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim().trim_start_matches("W/") == etag));
+        .is_some_and(|v| {
+            v.split(',')
+                .any(|t| t.trim().trim_start_matches("W/") == etag)
+        });
     let common = [
         (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
         (
@@ -48,7 +51,10 @@ pub async fn download(
     Ok((
         common,
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("application/pdf")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/pdf"),
+            ),
             (header::CONTENT_LENGTH, length),
             (header::CONTENT_DISPOSITION, disposition),
         ],

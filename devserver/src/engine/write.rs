@@ -13,7 +13,9 @@ pub fn parse_body(body: &[u8]) -> Result<Signature, ApiError> {
     let value: Value = serde_json::from_slice(body)
         .map_err(|e| ApiError::BadRequest(format!("the body is not valid JSON: {e}")))?;
     match &value {
-        Value::Object(object) if object.contains_key("errno") || object.contains_key("entities") => {
+        Value::Object(object)
+            if object.contains_key("errno") || object.contains_key("entities") =>
+        {
             return Err(ApiError::BadRequest(
                 "S2 takes a bare Signature as its body, not a Response envelope".to_owned(),
             ))
@@ -124,8 +126,7 @@ pub fn apply_write(
     match store.write_record(id, &merged, Some(&stored.etag))? {
         WriteOutcome::Written(record) => Ok(record),
         WriteOutcome::Conflict => Err(ApiError::PreconditionFailed(
-            "the signature changed while it was being written; re-read it and try again"
-                .to_owned(),
+            "the signature changed while it was being written; re-read it and try again".to_owned(),
         )),
     }
 }
@@ -155,7 +156,10 @@ mod tests {
     fn deletes_are_detected() {
         let signed = sig(r#"{"seals":[{"signature":"AA=="},{}]}"#);
         assert!(removes_signature(&signed, &sig(r#"{"seals":[{},{}]}"#)));
-        assert!(removes_signature(&signed, &sig(r#"{"seals":[{"signature":"BB=="}]}"#)));
+        assert!(removes_signature(
+            &signed,
+            &sig(r#"{"seals":[{"signature":"BB=="}]}"#)
+        ));
         assert!(!removes_signature(
             &signed,
             &sig(r#"{"seals":[{"signature":"AA=="},{"signature":"CC=="}]}"#)

@@ -35,7 +35,9 @@ pub async fn confirm(
 ) -> Result<Response, PageError> {
     let request = open_request(&state, path)?;
     let Some((session, user)) = current(&state, &headers)? else {
-        return Err(forbidden("log in to the provider first (your session has ended)"));
+        return Err(forbidden(
+            "log in to the provider first (your session has ended)",
+        ));
     };
     let form = query_map(std::str::from_utf8(&body).ok());
     // Synchronizer token: a form posted from another site cannot know it.
@@ -51,11 +53,19 @@ pub async fn confirm(
 
     let store = state.store();
     let record = store.record_or_allocate(&request.signature_id)?;
-    let slot = record.signature.seals.get(request.seal).cloned().unwrap_or_default();
+    let slot = record
+        .signature
+        .seals
+        .get(request.seal)
+        .cloned()
+        .unwrap_or_default();
     let catalog = store.seals()?;
     let usable = usable_seals(user, &slot, &catalog).map_err(forbidden)?;
     let Some(seal) = usable.into_iter().find(|s| &s.id == seal_id) else {
-        return Err(forbidden(format!("{} may not use seal {seal_id:?} here", user.name)));
+        return Err(forbidden(format!(
+            "{} may not use seal {seal_id:?} here",
+            user.name
+        )));
     };
 
     // Single use from here on: a second click gets "already used".
@@ -66,12 +76,17 @@ pub async fn confirm(
         send_back(&request.return_url, &request.state, outcome, error).into_response()
     };
     if state.faults().provider_fails() {
-        return Ok(back(Outcome::Failed, Some("the provider failed (fault switch)")));
+        return Ok(back(
+            Outcome::Failed,
+            Some("the provider failed (fault switch)"),
+        ));
     }
-    Ok(match stamp(store, &request.signature_id, request.seal, seal, user) {
-        Ok(_) => back(Outcome::Done, None),
-        Err(e) => back(Outcome::Failed, Some(&e.to_string())),
-    })
+    Ok(
+        match stamp(store, &request.signature_id, request.seal, seal, user) {
+            Ok(_) => back(Outcome::Done, None),
+            Err(e) => back(Outcome::Failed, Some(&e.to_string())),
+        },
+    )
 }
 
 pub async fn cancel(
@@ -82,5 +97,11 @@ pub async fn cancel(
     if !state.store().use_sign_request(&request.token)? {
         return Err(already_used());
     }
-    Ok(send_back(&request.return_url, &request.state, Outcome::Cancelled, None).into_response())
+    Ok(send_back(
+        &request.return_url,
+        &request.state,
+        Outcome::Cancelled,
+        None,
+    )
+    .into_response())
 }

@@ -27,13 +27,21 @@ pub fn open_request(
         return Err(PageError::bad_request("this is not a sign request address"));
     }
     let request = state.store().sign_request(&token)?.ok_or_else(|| {
-        PageError::new(StatusCode::NOT_FOUND, "Unknown sign request", "there is no such sign request")
+        PageError::new(
+            StatusCode::NOT_FOUND,
+            "Unknown sign request",
+            "there is no such sign request",
+        )
     })?;
     if request.used {
-        return Err(gone("this sign request has already been used; start again from the form"));
+        return Err(gone(
+            "this sign request has already been used; start again from the form",
+        ));
     }
     if now_ms() - request.created > REQUEST_LIFETIME_MS {
-        return Err(gone("this sign request has expired; start again from the form"));
+        return Err(gone(
+            "this sign request has expired; start again from the form",
+        ));
     }
     Ok(request)
 }
@@ -56,69 +64,82 @@ pub async fn sign_page(
     let here = format!("/provider/sign/{token}");
     let Some((session, user)) = current(&state, &headers)? else {
         let next: String = form_urlencoded::byte_serialize(here.as_bytes()).collect();
-        return Ok(page("zh-CN", "Provider login", html! {
-            h1 { "Provider simulator: log in" }
-            p { "Choose a dev user to sign with:" }
-            ul {
-                @for u in USERS {
-                    li { a data-testid={ "login-" (u.account) }
-                          href={ "/dev/login?user=" (u.account) "&next=" (next) } {
-                        (u.name) " (" (u.account) ")" } }
+        return Ok(page(
+            "zh-CN",
+            "Provider login",
+            html! {
+                h1 { "Provider simulator: log in" }
+                p { "Choose a dev user to sign with:" }
+                ul {
+                    @for u in USERS {
+                        li { a data-testid={ "login-" (u.account) }
+                              href={ "/dev/login?user=" (u.account) "&next=" (next) } {
+                            (u.name) " (" (u.account) ")" } }
+                    }
                 }
-            }
-            (cancel_form(token))
-        }));
+                (cancel_form(token))
+            },
+        ));
     };
 
     let record = state.store().record_or_allocate(&request.signature_id)?;
     let signature = &record.signature;
-    let slot = signature.seals.get(request.seal).cloned().unwrap_or_default();
+    let slot = signature
+        .seals
+        .get(request.seal)
+        .cloned()
+        .unwrap_or_default();
     let catalog = state.store().seals()?;
     let usable = usable_seals(user, &slot, &catalog);
     let doc_link = signature.uri.as_deref().and_then(|u| safe_url(u).ok());
-    let number = |n: Option<&serde_json::Number>| n.map(|n| n.to_string()).unwrap_or_else(|| "—".into());
+    let number =
+        |n: Option<&serde_json::Number>| n.map(|n| n.to_string()).unwrap_or_else(|| "—".into());
 
-    Ok(page("zh-CN", "Provider: sign", html! {
-        h1 { "Provider simulator: stamp a seal" }
-        p data-testid="current-user" { "Logged in as " strong { (user.name) } " (" (user.account) ") · "
-            a href={ "/dev/logout?next=" (form_urlencoded::byte_serialize(here.as_bytes()).collect::<String>()) } { "switch user" } }
-        div.box {
-            table {
-                tr { th { "Document" } td {
-                    @if let Some(link) = &doc_link {
-                        a data-testid="document-link" href=(link) { (signature.name.as_deref().unwrap_or(link)) }
-                    } @else { span.muted { "not exported yet" } }
-                } }
-                tr { th { "Signature id" } td { (request.signature_id) } }
-                tr { th { "Seal" } td { "#" (request.seal) } }
-                tr { th { "Signer" } td data-testid="signer" {
-                    (slot.signer_name().unwrap_or("—")) " (" (slot.signer_account().unwrap_or("—")) ")" } }
-                tr { th { "Placeholder" } td { (slot.place_holder.as_deref().unwrap_or("—")) } }
-                tr { th { "Position" } td { "x " (number(slot.x.as_ref())) ", y " (number(slot.y.as_ref())) } }
-            }
-        }
-        @match &usable {
-            Ok(seals) => {
-                form method="post" action={ "/provider/sign/" (token) "/confirm" } {
-                    input type="hidden" name="csrf" value=(session.csrf);
-                    fieldset {
-                        legend { "Choose a seal" }
-                        @for (n, seal) in seals.iter().enumerate() {
-                            label {
-                                input type="radio" name="seal_id" data-testid="seal-option"
-                                      value=(seal.id) checked[n == 0];
-                                " " img src={ "/provider/seals/" (seal.id) ".svg" } alt="" width="32" height="32";
-                                " " (seal.name) " — " (seal.seal_type) ", " (seal.algorithm)
-                            }
-                        }
-                    }
-                    button type="submit" data-testid="confirm" { "Confirm and stamp" }
+    Ok(page(
+        "zh-CN",
+        "Provider: sign",
+        html! {
+            h1 { "Provider simulator: stamp a seal" }
+            p data-testid="current-user" { "Logged in as " strong { (user.name) } " (" (user.account) ") · "
+                a href={ "/dev/logout?next=" (form_urlencoded::byte_serialize(here.as_bytes()).collect::<String>()) } { "switch user" } }
+            div.box {
+                table {
+                    tr { th { "Document" } td {
+                        @if let Some(link) = &doc_link {
+                            a data-testid="document-link" href=(link) { (signature.name.as_deref().unwrap_or(link)) }
+                        } @else { span.muted { "not exported yet" } }
+                    } }
+                    tr { th { "Signature id" } td { (request.signature_id) } }
+                    tr { th { "Seal" } td { "#" (request.seal) } }
+                    tr { th { "Signer" } td data-testid="signer" {
+                        (slot.signer_name().unwrap_or("—")) " (" (slot.signer_account().unwrap_or("—")) ")" } }
+                    tr { th { "Placeholder" } td { (slot.place_holder.as_deref().unwrap_or("—")) } }
+                    tr { th { "Position" } td { "x " (number(slot.x.as_ref())) ", y " (number(slot.y.as_ref())) } }
                 }
             }
-            Err(reason) => {
-                div.box.error { p data-testid="not-allowed" { (reason) } }
+            @match &usable {
+                Ok(seals) => {
+                    form method="post" action={ "/provider/sign/" (token) "/confirm" } {
+                        input type="hidden" name="csrf" value=(session.csrf);
+                        fieldset {
+                            legend { "Choose a seal" }
+                            @for (n, seal) in seals.iter().enumerate() {
+                                label {
+                                    input type="radio" name="seal_id" data-testid="seal-option"
+                                          value=(seal.id) checked[n == 0];
+                                    " " img src={ "/provider/seals/" (seal.id) ".svg" } alt="" width="32" height="32";
+                                    " " (seal.name) " — " (seal.seal_type) ", " (seal.algorithm)
+                                }
+                            }
+                        }
+                        button type="submit" data-testid="confirm" { "Confirm and stamp" }
+                    }
+                }
+                Err(reason) => {
+                    div.box.error { p data-testid="not-allowed" { (reason) } }
+                }
             }
-        }
-        (cancel_form(token))
-    }))
+            (cancel_form(token))
+        },
+    ))
 }

@@ -8,7 +8,11 @@ use crate::seals::User;
 use crate::store::SealRow;
 
 /// The seals `user` may use for `slot`, or why there are none (shown as is).
-pub fn usable_seals<'a>(user: User, slot: &Seal, catalog: &'a [SealRow]) -> Result<Vec<&'a SealRow>, String> {
+pub fn usable_seals<'a>(
+    user: User,
+    slot: &Seal,
+    catalog: &'a [SealRow],
+) -> Result<Vec<&'a SealRow>, String> {
     let permission = slot.permission.clone().unwrap_or_default();
     let signers = permission.signers.unwrap_or_default();
     if !signers.is_empty() && !signers.iter().any(|s| s == user.account) {
@@ -41,7 +45,11 @@ pub fn usable_seals<'a>(user: User, slot: &Seal, catalog: &'a [SealRow]) -> Resu
         return Err(format!(
             "{} may not stamp this seal: none of their seals has {}",
             user.name,
-            if wanted.is_empty() { "been issued".to_owned() } else { wanted.join(" and ") }
+            if wanted.is_empty() {
+                "been issued".to_owned()
+            } else {
+                wanted.join(" and ")
+            }
         ));
     }
     Ok(usable)
@@ -67,7 +75,11 @@ mod tests {
     }
 
     fn slot(json: &str) -> Seal {
-        serde_json::from_str(json).unwrap()
+        let signature = format!(r#"{{"seals":[{json}]}}"#);
+        infoplus_signature_core::signature_from_str(&signature)
+            .unwrap()
+            .seals
+            .remove(0)
     }
 
     #[test]
@@ -79,16 +91,30 @@ mod tests {
         ];
         let lisi = user("lisi").unwrap();
         let ids = |r: Vec<&SealRow>| r.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
-        assert_eq!(ids(usable_seals(lisi, &slot("{}"), &catalog).unwrap()), ["p-lisi", "office"]);
-        let official = slot(r#"{"permission":{"sealTypes":["official"],"signers":["wangwu","lisi"]}}"#);
-        assert_eq!(ids(usable_seals(lisi, &official, &catalog).unwrap()), ["office"]);
+        assert_eq!(
+            ids(usable_seals(lisi, &slot("{}"), &catalog).unwrap()),
+            ["p-lisi", "office"]
+        );
+        let official =
+            slot(r#"{"permission":{"sealTypes":["official"],"signers":["wangwu","lisi"]}}"#);
+        assert_eq!(
+            ids(usable_seals(lisi, &official, &catalog).unwrap()),
+            ["office"]
+        );
         let by_id = slot(r#"{"permission":{"sealIds":["p-lisi"]}}"#);
-        assert_eq!(ids(usable_seals(lisi, &by_id, &catalog).unwrap()), ["p-lisi"]);
+        assert_eq!(
+            ids(usable_seals(lisi, &by_id, &catalog).unwrap()),
+            ["p-lisi"]
+        );
         let zhang = user("zhangsan").unwrap();
         let err = usable_seals(zhang, &official, &catalog).unwrap_err();
         assert!(err.starts_with("张三 may not stamp this seal"), "{err}");
-        let err = usable_seals(zhang, &slot(r#"{"permission":{"sealTypes":["official"]}}"#), &catalog)
-            .unwrap_err();
+        let err = usable_seals(
+            zhang,
+            &slot(r#"{"permission":{"sealTypes":["official"]}}"#),
+            &catalog,
+        )
+        .unwrap_err();
         assert!(err.contains("seal type official"), "{err}");
     }
 }

@@ -16,7 +16,10 @@ use crate::store::{Session, StoreError};
 pub const COOKIE: &str = "ipsd_session";
 
 /// The logged-in user, if the request carries a valid session cookie.
-pub fn current(state: &AppState, headers: &HeaderMap) -> Result<Option<(Session, User)>, StoreError> {
+pub fn current(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<(Session, User)>, StoreError> {
     let Some(id) = session_id(headers) else {
         return Ok(None);
     };
@@ -54,7 +57,10 @@ pub fn safe_next(next: Option<&str>) -> String {
 }
 
 /// `GET /dev/login?user=zhangsan&next=/path`
-pub async fn login(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, PageError> {
+pub async fn login(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, PageError> {
     let query = query_map(raw.as_deref());
     let account = query.get("user").map(String::as_str).unwrap_or("");
     let Some(who) = user(account) else {
@@ -111,8 +117,17 @@ mod tests {
 
     #[test]
     fn next_stays_on_this_site() {
-        assert_eq!(safe_next(Some("/provider/sign/x?a=1")), "/provider/sign/x?a=1");
-        for bad in ["//evil.example", "/\\evil", "https://evil.example", "x", "/a\nb"] {
+        assert_eq!(
+            safe_next(Some("/provider/sign/x?a=1")),
+            "/provider/sign/x?a=1"
+        );
+        for bad in [
+            "//evil.example",
+            "/\\evil",
+            "https://evil.example",
+            "x",
+            "/a\nb",
+        ] {
             assert_eq!(safe_next(Some(bad)), "/", "{bad:?}");
         }
         assert_eq!(safe_next(None), "/");

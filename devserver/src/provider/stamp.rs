@@ -42,13 +42,26 @@ fn description(seal: &SealRow, by: User) -> String {
     let when = OffsetDateTime::now_utc()
         .format(format_description!("[year]-[month]-[day] [hour]:[minute]"))
         .unwrap_or_default();
-    format!("{}, stamped by {} ({}), {when} UTC", seal.name, by.name, by.account)
+    format!(
+        "{}, stamped by {} ({}), {when} UTC",
+        seal.name, by.name, by.account
+    )
 }
 
 /// Stamps seal `index` of Signature `id` with `seal`, as user `by`.
-pub fn stamp(store: &Store, id: &str, index: usize, seal: &SealRow, by: User) -> Result<Record, StampError> {
+pub fn stamp(
+    store: &Store,
+    id: &str,
+    index: usize,
+    seal: &SealRow,
+    by: User,
+) -> Result<Record, StampError> {
     let record = store.record(id)?.ok_or(StampError::NoRecord)?;
-    let slot = record.signature.seals.get(index).ok_or(StampError::NoSeal(index))?;
+    let slot = record
+        .signature
+        .seals
+        .get(index)
+        .ok_or(StampError::NoSeal(index))?;
     if slot.is_signed() {
         return Err(StampError::AlreadySigned(index));
     }

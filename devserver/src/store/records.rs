@@ -118,7 +118,9 @@ impl Store {
     pub fn file(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
         Ok(self
             .conn()
-            .query_row("SELECT bytes FROM files WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT bytes FROM files WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 
@@ -166,14 +168,17 @@ mod tests {
         assert_eq!(first, store.record_or_allocate("x").unwrap());
         let mut changed = first.signature.clone();
         changed.name = Some("a.pdf".into());
-        let WriteOutcome::Written(second) =
-            store.write_record("x", &changed, Some(&first.etag)).unwrap()
+        let WriteOutcome::Written(second) = store
+            .write_record("x", &changed, Some(&first.etag))
+            .unwrap()
         else {
             panic!("expected a write");
         };
         assert_ne!(second.etag, first.etag);
         assert!(matches!(
-            store.write_record("x", &changed, Some(&first.etag)).unwrap(),
+            store
+                .write_record("x", &changed, Some(&first.etag))
+                .unwrap(),
             WriteOutcome::Conflict
         ));
         assert_eq!(store.record("x").unwrap().unwrap().etag, second.etag);

@@ -28,7 +28,11 @@ fn template_db() -> &'static Path {
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
         let path = dir.join(format!("devserver-template-{}.sqlite", std::process::id()));
         for stale in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-            if stale.file_name().to_string_lossy().starts_with("devserver-template-") {
+            if stale
+                .file_name()
+                .to_string_lossy()
+                .starts_with("devserver-template-")
+            {
                 let _ = std::fs::remove_file(stale.path());
             }
         }
@@ -91,7 +95,12 @@ impl Server {
         (status, headers, r.json().await.unwrap())
     }
 
-    pub async fn post_json(&self, path: &str, body: &str, if_match: Option<&str>) -> (StatusCode, HeaderMap, Value) {
+    pub async fn post_json(
+        &self,
+        path: &str,
+        body: &str,
+        if_match: Option<&str>,
+    ) -> (StatusCode, HeaderMap, Value) {
         let mut request = client()
             .post(self.url(path))
             .header("content-type", "application/json")
@@ -112,7 +121,9 @@ impl Server {
     }
 
     pub async fn export(&self, id: &str) -> Value {
-        let (status, _, body) = self.post_json(&format!("/api/signature/{id}/export"), "", None).await;
+        let (status, _, body) = self
+            .post_json(&format!("/api/signature/{id}/export"), "", None)
+            .await;
         assert_eq!(status, 200, "{body}");
         body["entities"][0].clone()
     }
@@ -132,7 +143,10 @@ impl Server {
             .unwrap();
         assert_eq!(r.status(), 303);
         let set = r.headers()[SET_COOKIE].to_str().unwrap().to_owned();
-        assert!(set.contains("HttpOnly") && set.contains("SameSite=Lax"), "{set}");
+        assert!(
+            set.contains("HttpOnly") && set.contains("SameSite=Lax"),
+            "{set}"
+        );
         set.split(';').next().unwrap().to_owned()
     }
 
@@ -140,13 +154,21 @@ impl Server {
     pub async fn start_sign(&self, id: &str, seal: usize, return_url: &str) -> String {
         let r = client()
             .get(self.url("/sign"))
-            .query(&[("id", id), ("seal", &seal.to_string()), ("return", return_url), ("state", STATE)])
+            .query(&[
+                ("id", id),
+                ("seal", &seal.to_string()),
+                ("return", return_url),
+                ("state", STATE),
+            ])
             .send()
             .await
             .unwrap();
         assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
         let location = location(r.headers());
-        location.strip_prefix("/provider/sign/").expect("provider page").to_owned()
+        location
+            .strip_prefix("/provider/sign/")
+            .expect("provider page")
+            .to_owned()
     }
 
     pub async fn page(&self, path: &str, cookie: Option<&str>) -> (StatusCode, String) {
@@ -158,7 +180,12 @@ impl Server {
         (r.status(), r.text().await.unwrap())
     }
 
-    pub async fn post_form(&self, path: &str, cookie: Option<&str>, fields: &[(&str, &str)]) -> reqwest::Response {
+    pub async fn post_form(
+        &self,
+        path: &str,
+        cookie: Option<&str>,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
         let body = form_urlencoded::Serializer::new(String::new())
             .extend_pairs(fields)
             .finish();
@@ -177,11 +204,17 @@ impl Server {
     pub async fn stamp(&self, user: &str, id: &str, seal: usize, seal_id: &str) -> String {
         let cookie = self.login(user).await;
         let token = self.start_sign(id, seal, &self.url("/form")).await;
-        let (status, html) = self.page(&format!("/provider/sign/{token}"), Some(&cookie)).await;
+        let (status, html) = self
+            .page(&format!("/provider/sign/{token}"), Some(&cookie))
+            .await;
         assert_eq!(status, 200);
         let csrf = csrf_of(&html);
         let r = self
-            .post_form(&format!("/provider/sign/{token}/confirm"), Some(&cookie), &[("csrf", &csrf), ("seal_id", seal_id)])
+            .post_form(
+                &format!("/provider/sign/{token}/confirm"),
+                Some(&cookie),
+                &[("csrf", &csrf), ("seal_id", seal_id)],
+            )
             .await;
         assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
         location(r.headers())
@@ -207,7 +240,9 @@ fn values_after(html: &str, marker: &str) -> Vec<String> {
 }
 
 pub fn csrf_of(html: &str) -> String {
-    values_after(html, "name=\"csrf\" value=\"").pop().expect("csrf input")
+    values_after(html, "name=\"csrf\" value=\"")
+        .pop()
+        .expect("csrf input")
 }
 
 pub fn seal_options(html: &str) -> Vec<String> {
@@ -224,5 +259,8 @@ pub fn params(location: &str) -> Vec<(String, String)> {
 }
 
 pub fn param(location: &str, name: &str) -> Option<String> {
-    params(location).into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    params(location)
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
 }

@@ -14,34 +14,65 @@ async fn form_page_has_the_csp_and_no_inline_script() {
     assert_eq!(h["x-content-type-options"], "nosniff");
     assert_eq!(h["referrer-policy"], "same-origin");
     let html = r.text().await.unwrap();
-    let scripts: Vec<&str> = html.match_indices("<script").map(|(i, _)| &html[i..i + html[i..].find('>').unwrap()]).collect();
+    let scripts: Vec<&str> = html
+        .match_indices("<script")
+        .map(|(i, _)| &html[i..i + html[i..].find('>').unwrap()])
+        .collect();
     assert_eq!(scripts.len(), 1, "one module script");
-    assert!(scripts[0].contains("type=\"module\"") && scripts[0].contains("src=\"/dist/infoplus-signature.js\""));
-    assert!(html.contains("<script type=\"module\" src=\"/dist/infoplus-signature.js\"></script>"), "no inline code");
-    assert!(!html.contains(" onclick=") && !html.contains(" onload=") && !html.contains("javascript:"));
+    assert!(
+        scripts[0].contains("type=\"module\"")
+            && scripts[0].contains("src=\"/dist/infoplus-signature.js\"")
+    );
+    assert!(
+        html.contains("<script type=\"module\" src=\"/dist/infoplus-signature.js\"></script>"),
+        "no inline code"
+    );
+    assert!(
+        !html.contains(" onclick=") && !html.contains(" onload=") && !html.contains("javascript:")
+    );
     assert_eq!(html.matches("<infoplus-signature ").count(), 4);
-    for id in ["demo-applicant", "demo-approval", "demo-sealed", "demo-tampered"] {
+    for id in [
+        "demo-applicant",
+        "demo-approval",
+        "demo-sealed",
+        "demo-tampered",
+    ] {
         assert!(html.contains(&format!("signature-id=\"{id}\"")), "{id}");
     }
-    assert!(html.contains("engine=\"/api\" service=\"/sign\" name=\"applicantSignature\" required lang=\"zh-CN\""));
+    assert!(html.contains(
+        "engine=\"/api\" service=\"/sign\" name=\"applicantSignature\" required lang=\"zh-CN\""
+    ));
     assert_eq!(html.matches(" readonly>").count(), 2);
     assert!(html.contains("<form method=\"post\" action=\"/submit\">"));
     assert!(html.contains("请假申请"));
 
     let (status, en) = server.page("/?lang=en", None).await;
     assert_eq!(status, 200);
-    assert!(en.contains("lang=\"en\"") && en.contains("Leave application") && !en.contains("lang=\"zh-CN\""));
+    assert!(
+        en.contains("lang=\"en\"")
+            && en.contains("Leave application")
+            && !en.contains("lang=\"zh-CN\"")
+    );
     assert_eq!(server.page("/?lang=fr", None).await.0, 400);
 }
 
 #[tokio::test]
 async fn error_pages_are_html_with_the_headers() {
     let server = start(false).await;
-    let r = client().get(server.url("/no/such/page")).send().await.unwrap();
+    let r = client()
+        .get(server.url("/no/such/page"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 404);
     assert_eq!(r.headers()["content-security-policy"], CSP);
-    assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
-    let (status, html) = server.page("/provider/sign/not-a-known-token-at-all", None).await;
+    assert!(r.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+    let (status, html) = server
+        .page("/provider/sign/not-a-known-token-at-all", None)
+        .await;
     assert_eq!(status, 404);
     assert!(html.contains("no such sign request"));
 }
@@ -60,7 +91,10 @@ async fn submit_shows_fields_and_feeds_the_next_export() {
                 ("from", "2027-01-02"),
                 ("to", "2027-01-03"),
                 ("reason", "Conference travel"),
-                ("applicantSignature", r#"{"id":"demo-applicant","seals":[{}]}"#),
+                (
+                    "applicantSignature",
+                    r#"{"id":"demo-applicant","seals":[{}]}"#,
+                ),
                 ("sealedSignature", &sealed.to_string()),
             ],
         )
@@ -71,15 +105,23 @@ async fn submit_shows_fields_and_feeds_the_next_export() {
     assert!(html.contains("Alice Example &lt;b&gt;"));
     assert!(html.contains("seal 0: unsigned"));
     assert!(html.contains("seal 0: <strong>signed</strong>"));
-    assert!(html.contains("&quot;id&quot;: &quot;demo-applicant&quot;"), "pretty-printed JSON");
+    assert!(
+        html.contains("&quot;id&quot;: &quot;demo-applicant&quot;"),
+        "pretty-printed JSON"
+    );
     assert!(html.contains("demo-applicant"));
 
     let sig = server.export("demo-applicant").await;
     let pdf = server.bytes(sig["uri"].as_str().unwrap()).await;
     let text = String::from_utf8_lossy(&pdf);
-    assert!(text.contains("Alice Example") && text.contains("Conference travel"), "export renders the submitted form");
+    assert!(
+        text.contains("Alice Example") && text.contains("Conference travel"),
+        "export renders the submitted form"
+    );
 
-    let r = server.post_form("/submit", None, &[("reason", &"x".repeat(2001))]).await;
+    let r = server
+        .post_form("/submit", None, &[("reason", &"x".repeat(2001))])
+        .await;
     assert_eq!(r.status(), 400);
 }
 
@@ -98,13 +140,35 @@ async fn dist_is_served_with_the_right_types() {
         ("x_bg.wasm", "application/wasm"),
         ("s.css", "text/css"),
     ] {
-        let r = client().get(server.url(&format!("/dist/{file}"))).send().await.unwrap();
+        let r = client()
+            .get(server.url(&format!("/dist/{file}")))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), 200, "{file}");
-        assert!(r.headers()["content-type"].to_str().unwrap().starts_with(mime), "{file}");
+        assert!(
+            r.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with(mime),
+            "{file}"
+        );
     }
-    let r = client().get(server.url("/dist/../Cargo.toml")).send().await.unwrap();
+    let r = client()
+        .get(server.url("/dist/../Cargo.toml"))
+        .send()
+        .await
+        .unwrap();
     assert_ne!(r.status(), 200);
-    assert_eq!(client().get(server.url("/dist/missing.js")).send().await.unwrap().status(), 404);
+    assert_eq!(
+        client()
+            .get(server.url("/dist/missing.js"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
 }
 
 #[tokio::test]

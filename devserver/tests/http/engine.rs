@@ -14,9 +14,16 @@ async fn s1_allocates_unknown_ids_with_a_stable_strong_etag() {
         json!({"errno": 0, "ecode": "SUCCEED", "error": "", "entities": [{"id": "fresh-1", "seals": [{}]}]})
     );
     let tag = etag(&headers);
-    assert!(tag.starts_with('"') && tag.ends_with('"') && !tag.starts_with("W/"), "{tag}");
+    assert!(
+        tag.starts_with('"') && tag.ends_with('"') && !tag.starts_with("W/"),
+        "{tag}"
+    );
     assert_eq!(server.s1("fresh-1").await.1, tag, "same content, same ETag");
-    assert_ne!(server.s1("fresh-2").await.1, tag, "other content (id), other ETag");
+    assert_ne!(
+        server.s1("fresh-2").await.1,
+        tag,
+        "other content (id), other ETag"
+    );
 }
 
 #[tokio::test]
@@ -26,7 +33,10 @@ async fn bad_ids_are_refused_with_an_envelope() {
         let (status, _, body) = server.get_json(&format!("/api/signature/{id}")).await;
         assert_eq!(status, 400, "{id}");
         assert_ne!(body["errno"], 0);
-        assert!(body["error"].as_str().unwrap().contains("signature id"), "{body}");
+        assert!(
+            body["error"].as_str().unwrap().contains("signature id"),
+            "{body}"
+        );
     }
 }
 
@@ -40,25 +50,34 @@ async fn s2_round_trips_unknown_fields_and_is_idempotent() {
                    "signer": {"account": "zhangsan", "name": "张三", "dept": "HR"},
                    "permission": {"sealTypes": ["personal"], "extraRule": true}}]
     });
-    let (status, headers, written) =
-        server.post_json("/api/signature/rt", &body.to_string(), Some(&first_tag)).await;
+    let (status, headers, written) = server
+        .post_json("/api/signature/rt", &body.to_string(), Some(&first_tag))
+        .await;
     assert_eq!(status, 200, "{written}");
     assert_eq!(written["errno"], 0);
     let new_tag = etag(&headers);
     assert_ne!(new_tag, first_tag);
     let (read, read_tag) = server.s1("rt").await;
-    assert_eq!(read, body, "everything, unknown fields included, comes back unchanged");
+    assert_eq!(
+        read, body,
+        "everything, unknown fields included, comes back unchanged"
+    );
     assert_eq!(read_tag, new_tag);
 
     // The same body again, even with a stale If-Match: nothing to do, 200.
-    let (status, headers, again) =
-        server.post_json("/api/signature/rt", &body.to_string(), Some(&first_tag)).await;
+    let (status, headers, again) = server
+        .post_json("/api/signature/rt", &body.to_string(), Some(&first_tag))
+        .await;
     assert_eq!(status, 200, "{again}");
     assert_eq!(etag(&headers), new_tag);
 
     // Changing content back gives the original ETag back (content hash).
     let (status, headers, _) = server
-        .post_json("/api/signature/rt", r#"{"id":"rt","seals":[{}]}"#, Some(&new_tag))
+        .post_json(
+            "/api/signature/rt",
+            r#"{"id":"rt","seals":[{}]}"#,
+            Some(&new_tag),
+        )
         .await;
     assert_eq!(status, 200);
     assert_eq!(etag(&headers), first_tag);
@@ -68,12 +87,22 @@ async fn s2_round_trips_unknown_fields_and_is_idempotent() {
 async fn stale_if_match_is_412() {
     let server = start(false).await;
     let (_, tag) = server.s1("race").await;
-    let (status, _, _) = server.post_json("/api/signature/race", r#"{"seals":[{"x":1}]}"#, Some(&tag)).await;
+    let (status, _, _) = server
+        .post_json("/api/signature/race", r#"{"seals":[{"x":1}]}"#, Some(&tag))
+        .await;
     assert_eq!(status, 200);
-    let (status, _, body) = server.post_json("/api/signature/race", r#"{"seals":[{"x":2}]}"#, Some(&tag)).await;
+    let (status, _, body) = server
+        .post_json("/api/signature/race", r#"{"seals":[{"x":2}]}"#, Some(&tag))
+        .await;
     assert_eq!(status, 412);
     assert_ne!(body["errno"], 0);
-    assert!(body["error"].as_str().unwrap().contains("changed by someone else"), "{body}");
+    assert!(
+        body["error"]
+            .as_str()
+            .unwrap()
+            .contains("changed by someone else"),
+        "{body}"
+    );
     assert_eq!(server.s1("race").await.0["seals"][0]["x"], 1);
 }
 
@@ -83,19 +112,34 @@ async fn deleting_a_signature_needs_if_match() {
     let (mut sealed, tag) = server.s1("demo-sealed").await;
     assert!(sealed["seals"][0]["signature"].is_string());
     let seal = sealed["seals"][0].as_object_mut().unwrap();
-    for field in ["image", "description", "algorithm", "signature", "privateKey"] {
+    for field in [
+        "image",
+        "description",
+        "algorithm",
+        "signature",
+        "privateKey",
+    ] {
         seal.remove(field);
     }
     let body = sealed.to_string();
-    let (status, _, refused) = server.post_json("/api/signature/demo-sealed", &body, None).await;
+    let (status, _, refused) = server
+        .post_json("/api/signature/demo-sealed", &body, None)
+        .await;
     assert_eq!(status, 428, "{refused}");
     assert_ne!(refused["errno"], 0);
     assert!(server.s1("demo-sealed").await.0["seals"][0]["signature"].is_string());
 
-    let (status, _, deleted) = server.post_json("/api/signature/demo-sealed", &body, Some(&tag)).await;
+    let (status, _, deleted) = server
+        .post_json("/api/signature/demo-sealed", &body, Some(&tag))
+        .await;
     assert_eq!(status, 200, "{deleted}");
-    assert!(deleted["entities"][0]["seals"][0].get("signature").is_none());
-    assert_eq!(deleted["entities"][0]["uri"], sealed["uri"], "document fields kept");
+    assert!(deleted["entities"][0]["seals"][0]
+        .get("signature")
+        .is_none());
+    assert_eq!(
+        deleted["entities"][0]["uri"], sealed["uri"],
+        "document fields kept"
+    );
 }
 
 #[tokio::test]
@@ -104,7 +148,10 @@ async fn bad_bodies_are_400_naming_the_problem() {
     let cases = [
         (r#"{"seals":[{"x":"left"}]}"#, "seals[0].x"),
         (r#"{"seals":{}}"#, "seals"),
-        (r#"{"seals":[{"signer":{"name":5}}]}"#, "seals[0].signer.name"),
+        (
+            r#"{"seals":[{"signer":{"name":5}}]}"#,
+            "seals[0].signer.name",
+        ),
         (r#"{"mime":"text/html"}"#, "mime"),
         (r#"{"seals":[{"#, "not valid JSON"),
         (r#"[1,2]"#, "JSON object"),
@@ -124,12 +171,15 @@ async fn engine_owned_fields_cannot_be_changed_by_s2() {
     let exported = server.export("owned").await;
     let mut body = exported.clone();
     body["size"] = json!(1);
-    let (status, _, answer) = server.post_json("/api/signature/owned", &body.to_string(), None).await;
+    let (status, _, answer) = server
+        .post_json("/api/signature/owned", &body.to_string(), None)
+        .await;
     assert_eq!(status, 409, "{answer}");
     assert!(answer["error"].as_str().unwrap().contains("`size`"));
     // Absent document fields are filled from the store.
-    let (status, _, answer) =
-        server.post_json("/api/signature/owned", r#"{"seals":[{"x":3}]}"#, None).await;
+    let (status, _, answer) = server
+        .post_json("/api/signature/owned", r#"{"seals":[{"x":3}]}"#, None)
+        .await;
     assert_eq!(status, 200);
     assert_eq!(answer["entities"][0]["uri"], exported["uri"]);
     assert_eq!(answer["entities"][0]["createTime"], exported["createTime"]);
@@ -153,12 +203,18 @@ async fn export_fills_the_document_and_serves_the_pdf() {
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["content-type"], "application/pdf");
     assert_eq!(r.headers()["cache-control"], "no-cache");
-    assert_eq!(r.headers()["content-length"].to_str().unwrap(), sig["size"].to_string());
+    assert_eq!(
+        r.headers()["content-length"].to_str().unwrap(),
+        sig["size"].to_string()
+    );
     let bytes = r.bytes().await.unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
     assert_eq!(bytes.len() as u64, sig["size"].as_u64().unwrap());
     let text = String::from_utf8_lossy(&bytes);
-    assert!(text.contains("Leave Application") && text.contains("Zhang San"), "renders the form record");
+    assert!(
+        text.contains("Leave Application") && text.contains("Zhang San"),
+        "renders the form record"
+    );
 
     let (status, _, body) = server.get_json("/api/files/nope-nope-nope-nope").await;
     assert_eq!(status, 404);
@@ -168,9 +224,14 @@ async fn export_fills_the_document_and_serves_the_pdf() {
 #[tokio::test]
 async fn export_after_signing_is_409() {
     let server = start(false).await;
-    let (status, _, body) = server.post_json("/api/signature/demo-sealed/export", "", None).await;
+    let (status, _, body) = server
+        .post_json("/api/signature/demo-sealed/export", "", None)
+        .await;
     assert_eq!(status, 409);
-    assert!(body["error"].as_str().unwrap().contains("already signed"), "{body}");
+    assert!(
+        body["error"].as_str().unwrap().contains("already signed"),
+        "{body}"
+    );
 }
 
 #[tokio::test]
@@ -187,9 +248,15 @@ async fn cors_for_other_origins() {
     assert!(r.status().is_success());
     let h = r.headers();
     assert_eq!(h["access-control-allow-origin"], "*");
-    let methods = h["access-control-allow-methods"].to_str().unwrap().to_ascii_uppercase();
+    let methods = h["access-control-allow-methods"]
+        .to_str()
+        .unwrap()
+        .to_ascii_uppercase();
     assert!(methods.contains("POST") && methods.contains("GET"));
-    assert!(h["access-control-allow-headers"].to_str().unwrap().contains("if-match"));
+    assert!(h["access-control-allow-headers"]
+        .to_str()
+        .unwrap()
+        .contains("if-match"));
 
     let r = client()
         .get(server.url("/api/signature/x"))
@@ -198,7 +265,12 @@ async fn cors_for_other_origins() {
         .await
         .unwrap();
     assert_eq!(r.headers()["access-control-allow-origin"], "*");
-    let exposed = r.headers()["access-control-expose-headers"].to_str().unwrap();
-    assert!(exposed.contains("etag") && exposed.contains("content-length"), "{exposed}");
+    let exposed = r.headers()["access-control-expose-headers"]
+        .to_str()
+        .unwrap();
+    assert!(
+        exposed.contains("etag") && exposed.contains("content-length"),
+        "{exposed}"
+    );
     let _: Value = r.json().await.unwrap();
 }

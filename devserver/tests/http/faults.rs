@@ -8,7 +8,9 @@ use serde_json::json;
 use crate::common::{client, param, start, Server, STATE};
 
 async fn set(server: &Server, faults: serde_json::Value) {
-    let (status, _, body) = server.post_json("/dev/faults", &faults.to_string(), None).await;
+    let (status, _, body) = server
+        .post_json("/dev/faults", &faults.to_string(), None)
+        .await;
     assert_eq!(status, 200, "{body}");
 }
 
@@ -43,7 +45,10 @@ async fn s1_500_and_back() {
     let (_, _, current) = server.get_json("/dev/faults").await;
     assert_eq!(current["entities"][0]["s1"], "500");
     set(&server, json!({"s1": null})).await;
-    assert_eq!(server.get_json("/api/signature/demo-applicant").await.0, 200);
+    assert_eq!(
+        server.get_json("/api/signature/demo-applicant").await.0,
+        200
+    );
 }
 
 #[tokio::test]
@@ -67,23 +72,46 @@ async fn s1_hang_outlasts_a_client_timeout() {
 #[tokio::test]
 async fn malformed_and_truncated_bodies() {
     let server = start(true).await;
-    set(&server, json!({"s1": "malformed", "s2": "truncated", "ex": "500"})).await;
-    let r = client().get(server.url("/api/signature/demo-applicant")).send().await.unwrap();
+    set(
+        &server,
+        json!({"s1": "malformed", "s2": "truncated", "ex": "500"}),
+    )
+    .await;
+    let r = client()
+        .get(server.url("/api/signature/demo-applicant"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 200);
     let body = r.bytes().await.unwrap();
     let err = infoplus_signature_core::parse_signature(&body).expect_err("malformed");
-    assert!(matches!(err, infoplus_signature_core::WireError::WrongType { .. }), "{err}");
+    assert!(
+        matches!(err, infoplus_signature_core::WireError::WrongType { .. }),
+        "{err}"
+    );
 
-    let r = client().post(server.url("/api/signature/demo-applicant")).body("{}").send().await.unwrap();
+    let r = client()
+        .post(server.url("/api/signature/demo-applicant"))
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 200);
     let body = r.bytes().await.unwrap();
-    assert!(serde_json::from_slice::<serde_json::Value>(&body).is_err(), "truncated JSON");
+    assert!(
+        serde_json::from_slice::<serde_json::Value>(&body).is_err(),
+        "truncated JSON"
+    );
 
-    let (status, _, body) = server.post_json("/api/signature/demo-applicant/export", "", None).await;
+    let (status, _, body) = server
+        .post_json("/api/signature/demo-applicant/export", "", None)
+        .await;
     assert_eq!(status, 500);
     assert_ne!(body["errno"], 0);
 
-    let (status, _, body) = server.post_json("/dev/faults", r#"{"s1":"explode"}"#, None).await;
+    let (status, _, body) = server
+        .post_json("/dev/faults", r#"{"s1":"explode"}"#, None)
+        .await;
     assert_eq!(status, 400, "{body}");
 }
 
@@ -92,11 +120,15 @@ async fn provider_fail_sends_the_user_back_failed() {
     let server = start(true).await;
     server.export("demo-applicant").await;
     set(&server, json!({"provider": "fail"})).await;
-    let back = server.stamp("zhangsan", "demo-applicant", 0, "seal-zhangsan-sm2").await;
+    let back = server
+        .stamp("zhangsan", "demo-applicant", 0, "seal-zhangsan-sm2")
+        .await;
     assert_eq!(param(&back, "sig_state").as_deref(), Some(STATE));
     assert_eq!(param(&back, "sig_status").as_deref(), Some("failed"));
     assert!(!param(&back, "sig_error").unwrap().is_empty());
-    assert!(server.s1("demo-applicant").await.0["seals"][0].get("signature").is_none());
+    assert!(server.s1("demo-applicant").await.0["seals"][0]
+        .get("signature")
+        .is_none());
 }
 
 #[tokio::test]
@@ -110,7 +142,11 @@ async fn tamper_changes_the_bytes_but_not_the_length() {
     let after = server.bytes(uri).await;
     assert_eq!(after.len(), before.len());
     assert_ne!(after, before);
-    assert_eq!(server.s1("demo-sealed").await.1, tag, "the record itself is unchanged");
+    assert_eq!(
+        server.s1("demo-sealed").await.1,
+        tag,
+        "the record itself is unchanged"
+    );
     let (status, _, _) = server.post_json("/dev/tamper/fresh-no-doc", "", None).await;
     assert_eq!(status, 404);
 }
@@ -123,7 +159,9 @@ async fn tampered_demo_document_fails_verification_and_reset_restores() {
     assert!(sig["seals"][0]["signature"].is_string());
     // Stamp the applicant, then reset: back to the seeded, unsigned state.
     server.export("demo-applicant").await;
-    server.stamp("zhangsan", "demo-applicant", 0, "seal-zhangsan-sm2").await;
+    server
+        .stamp("zhangsan", "demo-applicant", 0, "seal-zhangsan-sm2")
+        .await;
     assert!(server.s1("demo-applicant").await.0["seals"][0]["signature"].is_string());
     let (status, _, body) = server.post_json("/dev/reset", "", None).await;
     assert_eq!(status, 200, "{body}");

@@ -20,14 +20,24 @@ fn verify_command(algorithm: &str, dir: &Path, document: &str) -> Command {
     match algorithm {
         "SM2withSM3" => {
             cmd.args(["dgst", "-sm3", "-verify"]).arg(&pem);
-            cmd.args(["-sigopt", "distid:1234567812345678", "-signature"]).arg(&sig).arg(&doc);
+            cmd.args(["-sigopt", "distid:1234567812345678", "-signature"])
+                .arg(&sig)
+                .arg(&doc);
         }
         "SHA256withECDSA" | "SHA256withRSA" => {
-            cmd.args(["dgst", "-sha256", "-verify"]).arg(&pem).arg("-signature").arg(&sig).arg(&doc);
+            cmd.args(["dgst", "-sha256", "-verify"])
+                .arg(&pem)
+                .arg("-signature")
+                .arg(&sig)
+                .arg(&doc);
         }
         "Ed25519" => {
-            cmd.args(["pkeyutl", "-verify", "-pubin", "-inkey"]).arg(&pem);
-            cmd.args(["-rawin", "-in"]).arg(&doc).arg("-sigfile").arg(&sig);
+            cmd.args(["pkeyutl", "-verify", "-pubin", "-inkey"])
+                .arg(&pem);
+            cmd.args(["-rawin", "-in"])
+                .arg(&doc)
+                .arg("-sigfile")
+                .arg(&sig);
         }
         other => panic!("no OpenSSL recipe for {other}"),
     }
@@ -35,7 +45,9 @@ fn verify_command(algorithm: &str, dir: &Path, document: &str) -> Command {
 }
 
 fn run(mut cmd: Command) -> (bool, String) {
-    let out = cmd.output().unwrap_or_else(|e| panic!("{OPENSSL} must be installed: {e}"));
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("{OPENSSL} must be installed: {e}"));
     let text = format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),
@@ -50,7 +62,11 @@ async fn check(server: &Server, user: &str, seal_id: &str, algorithm: &str) {
     let id = format!("ossl-{seal_id}");
     server.export(&id).await;
     let back = server.stamp(user, &id, 0, seal_id).await;
-    assert_eq!(param(&back, "sig_status").as_deref(), Some("done"), "{back}");
+    assert_eq!(
+        param(&back, "sig_status").as_deref(),
+        Some("done"),
+        "{back}"
+    );
     let (sig, _) = server.s1(&id).await;
     let seal = &sig["seals"][0];
     assert_eq!(seal["algorithm"], algorithm);
@@ -58,20 +74,35 @@ async fn check(server: &Server, user: &str, seal_id: &str, algorithm: &str) {
     let dir = tempfile::tempdir().unwrap();
     let document = server.bytes(sig["uri"].as_str().unwrap()).await;
     std::fs::write(dir.path().join("doc.pdf"), &document).unwrap();
-    std::fs::write(dir.path().join("pub.pem"), seal["privateKey"].as_str().unwrap()).unwrap();
-    let signature = STANDARD.decode(seal["signature"].as_str().unwrap()).unwrap();
+    std::fs::write(
+        dir.path().join("pub.pem"),
+        seal["privateKey"].as_str().unwrap(),
+    )
+    .unwrap();
+    let signature = STANDARD
+        .decode(seal["signature"].as_str().unwrap())
+        .unwrap();
     std::fs::write(dir.path().join("sig.bin"), &signature).unwrap();
 
     let (ok, text) = run(verify_command(algorithm, dir.path(), "doc.pdf"));
-    assert!(ok, "{algorithm}: OpenSSL rejects a devserver signature: {text}");
-    assert!(text.contains("Verified OK") || text.contains("Signature Verified Successfully"), "{text}");
+    assert!(
+        ok,
+        "{algorithm}: OpenSSL rejects a devserver signature: {text}"
+    );
+    assert!(
+        text.contains("Verified OK") || text.contains("Signature Verified Successfully"),
+        "{text}"
+    );
 
     let mut changed = document.clone();
     let middle = changed.len() / 2;
     changed[middle] ^= 0x01;
     std::fs::write(dir.path().join("changed.pdf"), &changed).unwrap();
     let (ok, text) = run(verify_command(algorithm, dir.path(), "changed.pdf"));
-    assert!(!ok, "{algorithm}: OpenSSL accepted a changed document: {text}");
+    assert!(
+        !ok,
+        "{algorithm}: OpenSSL accepted a changed document: {text}"
+    );
 }
 
 #[tokio::test]
@@ -84,7 +115,13 @@ async fn sm2_signatures_verify_with_openssl() {
 #[tokio::test]
 async fn ecdsa_signatures_verify_with_openssl() {
     let server = start(false).await;
-    check(&server, "zhangsan", "seal-zhangsan-ecdsa", "SHA256withECDSA").await;
+    check(
+        &server,
+        "zhangsan",
+        "seal-zhangsan-ecdsa",
+        "SHA256withECDSA",
+    )
+    .await;
 }
 
 #[tokio::test]

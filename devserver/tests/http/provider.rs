@@ -24,45 +24,94 @@ async fn full_flow_stamps_the_seal_and_returns_done() {
     assert!(html.contains("张三"));
     assert!(html.contains("申请人签章"), "placeholder shown");
     assert!(html.contains("data-testid=\"document-link\" href=\"/api/files/"));
-    assert_eq!(seal_options(&html), ["seal-zhangsan-sm2", "seal-zhangsan-ecdsa"]);
+    assert_eq!(
+        seal_options(&html),
+        ["seal-zhangsan-sm2", "seal-zhangsan-ecdsa"]
+    );
     assert!(html.contains("data-testid=\"confirm\"") && html.contains("data-testid=\"cancel\""));
     let csrf = csrf_of(&html);
 
     // A forged form (wrong CSRF token) is refused and does not use up the request.
     let r = server
-        .post_form(&format!("{page}/confirm"), Some(&cookie), &[("csrf", "forged-token-forged-token"), ("seal_id", "seal-zhangsan-sm2")])
+        .post_form(
+            &format!("{page}/confirm"),
+            Some(&cookie),
+            &[
+                ("csrf", "forged-token-forged-token"),
+                ("seal_id", "seal-zhangsan-sm2"),
+            ],
+        )
         .await;
     assert_eq!(r.status(), 403);
     assert!(r.text().await.unwrap().contains("CSRF"));
-    let r = server.post_form(&format!("{page}/confirm"), None, &[("csrf", &csrf), ("seal_id", "seal-zhangsan-sm2")]).await;
+    let r = server
+        .post_form(
+            &format!("{page}/confirm"),
+            None,
+            &[("csrf", &csrf), ("seal_id", "seal-zhangsan-sm2")],
+        )
+        .await;
     assert_eq!(r.status(), 403, "no session, no stamp");
     // A seal this user does not hold is refused.
-    let r = server.post_form(&format!("{page}/confirm"), Some(&cookie), &[("csrf", &csrf), ("seal_id", "seal-lisi-sm2")]).await;
+    let r = server
+        .post_form(
+            &format!("{page}/confirm"),
+            Some(&cookie),
+            &[("csrf", &csrf), ("seal_id", "seal-lisi-sm2")],
+        )
+        .await;
     assert_eq!(r.status(), 403);
 
-    let r = server.post_form(&format!("{page}/confirm"), Some(&cookie), &[("csrf", &csrf), ("seal_id", "seal-zhangsan-sm2")]).await;
+    let r = server
+        .post_form(
+            &format!("{page}/confirm"),
+            Some(&cookie),
+            &[("csrf", &csrf), ("seal_id", "seal-zhangsan-sm2")],
+        )
+        .await;
     assert_eq!(r.status(), 303);
     let back = location(r.headers());
-    assert_eq!(back, server.url(&format!("/form?step=2&sig_state={STATE}&sig_status=done#sig")));
+    assert_eq!(
+        back,
+        server.url(&format!(
+            "/form?step=2&sig_state={STATE}&sig_status=done#sig"
+        ))
+    );
 
     let (sig, _) = server.s1("demo-applicant").await;
     let seal = &sig["seals"][0];
     assert_eq!(seal["algorithm"], "SM2withSM3");
-    assert!(seal["privateKey"].as_str().unwrap().starts_with("-----BEGIN PUBLIC KEY-----"));
+    assert!(seal["privateKey"]
+        .as_str()
+        .unwrap()
+        .starts_with("-----BEGIN PUBLIC KEY-----"));
     assert!(!seal["signature"].as_str().unwrap().is_empty());
     assert_eq!(seal["image"], "/provider/seals/seal-zhangsan-sm2.svg");
     assert!(seal["description"].as_str().unwrap().contains("张三"));
     assert_eq!(seal["signer"]["account"], "zhangsan", "signer kept");
-    assert_eq!(seal["placeHolder"], "申请人签章", "form builder's fields kept");
+    assert_eq!(
+        seal["placeHolder"], "申请人签章",
+        "form builder's fields kept"
+    );
 
     // Single use.
-    let r = server.post_form(&format!("{page}/confirm"), Some(&cookie), &[("csrf", &csrf), ("seal_id", "seal-zhangsan-sm2")]).await;
+    let r = server
+        .post_form(
+            &format!("{page}/confirm"),
+            Some(&cookie),
+            &[("csrf", &csrf), ("seal_id", "seal-zhangsan-sm2")],
+        )
+        .await;
     assert_eq!(r.status(), 410);
     let (status, _) = server.page(&page, Some(&cookie)).await;
     assert_eq!(status, 410);
 
     // The seal image is a red SVG with the owner's name.
-    let r = crate::common::client().get(server.url("/provider/seals/seal-zhangsan-sm2.svg")).send().await.unwrap();
+    let r = crate::common::client()
+        .get(server.url("/provider/seals/seal-zhangsan-sm2.svg"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.headers()["content-type"], "image/svg+xml");
     let svg = r.text().await.unwrap();
     assert!(svg.contains("<circle") && svg.contains("张三"));
@@ -78,12 +127,22 @@ async fn permissions_decide_the_seal_options() {
     let page = format!("/provider/sign/{token}");
     let zhangsan = server.login("zhangsan").await;
     let (_, html) = server.page(&page, Some(&zhangsan)).await;
-    assert!(html.contains("张三 may not stamp this seal: only lisi may"), "{html}");
+    assert!(
+        html.contains("张三 may not stamp this seal: only lisi may"),
+        "{html}"
+    );
     assert!(seal_options(&html).is_empty());
     assert!(!html.contains("data-testid=\"confirm\""));
     assert!(html.contains("data-testid=\"cancel\""));
     let r = server
-        .post_form(&format!("{page}/confirm"), Some(&zhangsan), &[("csrf", &csrf_of_session(&server, &page, &zhangsan).await), ("seal_id", "seal-zhangsan-sm2")])
+        .post_form(
+            &format!("{page}/confirm"),
+            Some(&zhangsan),
+            &[
+                ("csrf", &csrf_of_session(&server, &page, &zhangsan).await),
+                ("seal_id", "seal-zhangsan-sm2"),
+            ],
+        )
         .await;
     assert_eq!(r.status(), 403, "the POST is checked too");
 
@@ -107,18 +166,27 @@ async fn permissions_decide_the_seal_options() {
 /// token belongs to the session, not to the page).
 async fn csrf_of_session(server: &crate::common::Server, _page: &str, cookie: &str) -> String {
     let token = server.start_sign("fresh-csrf", 0, &server.url("/")).await;
-    let (_, html) = server.page(&format!("/provider/sign/{token}"), Some(cookie)).await;
+    let (_, html) = server
+        .page(&format!("/provider/sign/{token}"), Some(cookie))
+        .await;
     csrf_of(&html)
 }
 
 #[tokio::test]
 async fn cancel_returns_cancelled_with_the_state() {
     let server = start(false).await;
-    let token = server.start_sign("demo-applicant", 0, &server.url("/f?a=b")).await;
-    let r = server.post_form(&format!("/provider/sign/{token}/cancel"), None, &[]).await;
+    let token = server
+        .start_sign("demo-applicant", 0, &server.url("/f?a=b"))
+        .await;
+    let r = server
+        .post_form(&format!("/provider/sign/{token}/cancel"), None, &[])
+        .await;
     assert_eq!(r.status(), 303);
     let back = location(r.headers());
-    assert_eq!(back, server.url(&format!("/f?a=b&sig_state={STATE}&sig_status=cancelled")));
+    assert_eq!(
+        back,
+        server.url(&format!("/f?a=b&sig_state={STATE}&sig_status=cancelled"))
+    );
     let (sig, _) = server.s1("demo-applicant").await;
     assert!(sig["seals"][0].get("signature").is_none());
 }
@@ -126,10 +194,17 @@ async fn cancel_returns_cancelled_with_the_state() {
 #[tokio::test]
 async fn stamping_without_a_document_fails_back_to_the_control() {
     let server = start(false).await;
-    let back = server.stamp("zhangsan", "no-doc", 0, "seal-zhangsan-sm2").await;
+    let back = server
+        .stamp("zhangsan", "no-doc", 0, "seal-zhangsan-sm2")
+        .await;
     assert_eq!(param(&back, "sig_status").as_deref(), Some("failed"));
     assert_eq!(param(&back, "sig_state").as_deref(), Some(STATE));
-    assert!(param(&back, "sig_error").unwrap().contains("not been exported"), "{back}");
+    assert!(
+        param(&back, "sig_error")
+            .unwrap()
+            .contains("not been exported"),
+        "{back}"
+    );
 }
 
 #[tokio::test]
@@ -138,7 +213,11 @@ async fn login_validates_user_and_next() {
     let (status, html) = server.page("/dev/login?user=mallory&next=/", None).await;
     assert_eq!(status, 400);
     assert!(html.contains("unknown user"));
-    for (next, expected) in [("//evil.example", "/"), ("https://evil.example/", "/"), ("/provider/x", "/provider/x")] {
+    for (next, expected) in [
+        ("//evil.example", "/"),
+        ("https://evil.example/", "/"),
+        ("/provider/x", "/provider/x"),
+    ] {
         let r = crate::common::client()
             .get(server.url("/dev/login"))
             .query(&[("user", "lisi"), ("next", next)])
@@ -158,7 +237,9 @@ async fn dynamic_text_on_provider_pages_is_escaped() {
     assert_eq!(status, 200);
     let token = server.start_sign("xss", 0, &server.url("/")).await;
     let cookie = server.login("zhangsan").await;
-    let (_, html) = server.page(&format!("/provider/sign/{token}"), Some(&cookie)).await;
+    let (_, html) = server
+        .page(&format!("/provider/sign/{token}"), Some(&cookie))
+        .await;
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(!html.contains("<script>alert(1)"));
     assert!(!html.contains("<b>x</b>"));

@@ -20,11 +20,17 @@ async fn records_files_and_keys_survive_a_restart() {
     let holder = tempfile::tempdir().unwrap();
     let first = start_with(config.clone(), holder).await;
     let (status, _, _) = first
-        .post_json("/api/signature/keep", &json!({"seals": [{"x": 1, "custom": "kept"}]}).to_string(), None)
+        .post_json(
+            "/api/signature/keep",
+            &json!({"seals": [{"x": 1, "custom": "kept"}]}).to_string(),
+            None,
+        )
         .await;
     assert_eq!(status, 200);
     first.export("keep").await;
-    let back = first.stamp("zhangsan", "keep", 0, "seal-zhangsan-sm2").await;
+    let back = first
+        .stamp("zhangsan", "keep", 0, "seal-zhangsan-sm2")
+        .await;
     assert_eq!(param(&back, "sig_status").as_deref(), Some("done"));
     let (before, tag) = first.s1("keep").await;
     let document = first.bytes(before["uri"].as_str().unwrap()).await;
@@ -41,7 +47,12 @@ async fn records_files_and_keys_survive_a_restart() {
     assert_eq!(second.s1("demo-sealed").await.0, sealed_before);
     // The same key signs on: zhangsan's public key is unchanged.
     second.export("keep-2").await;
-    second.stamp("zhangsan", "keep-2", 0, "seal-zhangsan-sm2").await;
+    second
+        .stamp("zhangsan", "keep-2", 0, "seal-zhangsan-sm2")
+        .await;
     let (again, _) = second.s1("keep-2").await;
-    assert_eq!(again["seals"][0]["privateKey"], before["seals"][0]["privateKey"]);
+    assert_eq!(
+        again["seals"][0]["privateKey"],
+        before["seals"][0]["privateKey"]
+    );
 }
