@@ -4,7 +4,6 @@
 //! `extra` and written back unchanged, so a round trip through the control
 //! never loses what an engine or a newer spec version put there.
 
-use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 
 /// The only document type a seal may be put on (seed 002: 仅支持 "application/pdf").
@@ -14,98 +13,56 @@ pub const PDF_MIME: &str = "application/pdf";
 pub type Extra = Map<String, Value>;
 
 /// A Signature: the file to be sealed plus its seals.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Signature {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mime: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<i64>,
-    #[serde(default, deserialize_with = "null_as_default")]
     pub seals: Vec<Seal>,
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
 /// One seal to be stamped on the document.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Seal {
     /// Position on the page. Kept as the engine's own number so that `100`
     /// stays `100` and `12.5` stays `12.5` on the way back.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x: Option<Number>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub y: Option<Number>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place_holder: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signer: Option<Signer>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission: Option<Permission>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub algorithm: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature: Option<String>,
     /// Seed 002 names this field `privateKey`, but its own comment says it
     /// holds the seal's *public* key (公钥). The wire name stays; in code it
     /// is what it is.
-    #[serde(
-        default,
-        rename = "privateKey",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub public_key: Option<String>,
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
 /// Who is expected to stamp a seal.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Signer {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
 /// Which seals and which users may be used for a seal. Empty lists mean
 /// "no restriction".
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Permission {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seal_types: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seal_ids: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signers: Option<Vec<String>>,
-    #[serde(flatten)]
     pub extra: Extra,
-}
-
-fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Default + Deserialize<'de>,
-{
-    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
 }
 
 /// A string field counts only when it has something other than white space.
@@ -172,8 +129,6 @@ impl Signature {
 
     /// Compact JSON: the form value and the S2 body.
     pub fn to_json(&self) -> String {
-        // Serializing plain data (strings, numbers, maps with string keys)
-        // cannot fail; fall back to an empty object rather than panic anyway.
-        serde_json::to_string(self).unwrap_or_else(|_| "{}".to_owned())
+        self.to_value().to_string()
     }
 }

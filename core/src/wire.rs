@@ -1,9 +1,10 @@
 //! Reading what an engine sends: the InfoPlus `Response<T>` envelope or a
 //! bare `T`, with errors that name the field that was wrong.
 
-use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::json::{wrong, Fields};
 use crate::model::{present, Signature, PDF_MIME};
 
 /// The InfoPlus response envelope:
@@ -73,22 +74,6 @@ impl WireError {
     }
 }
 
-/// Deserialize `T` from a JSON value; a wrong type names its path
-/// (`seals[0].x`).
-pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, WireError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let field = e.path().to_string();
-        WireError::WrongType {
-            field: if field == "." {
-                "(root)".to_owned()
-            } else {
-                field
-            },
-            reason: e.into_inner().to_string(),
-        }
-    })
-}
-
 /// Is this JSON object an InfoPlus envelope rather than a bare entity? The
 /// envelope always has `errno` or `entities`; a Signature has neither.
 fn is_envelope(object: &serde_json::Map<String, Value>) -> bool {
@@ -100,19 +85,23 @@ fn is_envelope(object: &serde_json::Map<String, Value>) -> bool {
 pub fn unwrap_envelope(body: &[u8]) -> Result<Value, WireError> {
     let value: Value =
         serde_json::from_slice(body).map_err(|e| WireError::NotJson(e.to_string()))?;
-    match value {
-        Value::Object(ref object) if is_envelope(object) => {
-            let envelope: Response<Value> = from_value(value)?;
-            if envelope.errno != 0 {
-                return Err(WireError::engine_message(
-                    envelope.errno,
-                    &envelope.ecode,
-                    &envelope.error,
-                ));
-            }
-            Ok(envelope.entities.into_iter().next().unwrap_or(Value::Null))
-        }
-        other => Ok(other),
+    let object = match value {
+        Value::Object(object) if is_envelope(&object) => object,
+        other => return Ok(other),
+    };
+    let Some(mut f) = Fields::of(Value::Object(object), "")? else {
+        return Ok(Value::Null);
+    };
+    let errno = f.integer("errno")?.unwrap_or(0);
+    let ecode = f.string("ecode")?.unwrap_or_default();
+    let error = f.string("error")?.unwrap_or_default();
+    if errno != 0 {
+        return Err(WireError::engine_message(errno, &ecode, &error));
+    }
+    match f.rest().remove("entities") {
+        None | Some(Value::Null) => Ok(Value::Null),
+        Some(Value::Array(items)) => Ok(items.into_iter().next().unwrap_or(Value::Null)),
+        Some(other) => Err(wrong("entities".to_owned(), "an array", &other)),
     }
 }
 
@@ -129,7 +118,7 @@ pub fn signature_from_value(value: Value) -> Result<Signature, WireError> {
         Value::Null => Value::Object(Default::default()),
         other => other,
     };
-    let signature: Signature = from_value(value)?;
+    let signature = Signature::from_value(value)?;
     check_mime(&signature)?;
     Ok(signature.normalize())
 }

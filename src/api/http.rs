@@ -71,10 +71,7 @@ pub struct Tracked {
 impl Drop for Tracked {
     fn drop(&mut self) {
         let signal = self.controller.signal();
-        self.aborts
-            .0
-            .borrow_mut()
-            .retain(|c| c.signal() != signal);
+        self.aborts.0.borrow_mut().retain(|c| c.signal() != signal);
     }
 }
 
@@ -107,7 +104,9 @@ pub async fn send(
         None => builder,
     };
     let request = match json_body {
-        Some(body) => builder.header("Content-Type", "application/json").body(body),
+        Some(body) => builder
+            .header("Content-Type", "application/json")
+            .body(body),
         None => builder.build(),
     };
     let why = |e: gloo_net::Error| {

@@ -53,7 +53,9 @@ async fn download(
     aborts: &Aborts,
     progress: impl Fn(u64, Option<u64>),
 ) -> Result<Fetched, JsValue> {
-    let tracked = aborts.track().map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let tracked = aborts
+        .track()
+        .map_err(|e| JsValue::from_str(&e.to_string()))?;
     let init = RequestInit::new();
     init.set_signal(Some(&tracked.controller.signal()));
     init.set_cache(RequestCache::NoStore);
@@ -86,7 +88,10 @@ async fn download(
     progress(0, expected);
     loop {
         let step = JsFuture::from(reader.read()).await?;
-        if Reflect::get(&step, &"done".into())?.as_bool().unwrap_or(true) {
+        if Reflect::get(&step, &"done".into())?
+            .as_bool()
+            .unwrap_or(true)
+        {
             break;
         }
         let chunk: Uint8Array = Reflect::get(&step, &"value".into())?.dyn_into()?;

@@ -126,7 +126,8 @@ impl Driver {
         // Without storage the return cannot be matched; the user still gets
         // the seal, and the control re-reads S1 when they come back.
         if let Ok(storage) = session_storage() {
-            let mut store = PendingStore::from_json(storage.get_item(PENDING_KEY).ok().flatten().as_deref());
+            let mut store =
+                PendingStore::from_json(storage.get_item(PENDING_KEY).ok().flatten().as_deref());
             store.insert(nonce, pending);
             let _ = storage.set_item(PENDING_KEY, &store.to_json());
         }

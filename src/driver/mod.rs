@@ -183,7 +183,9 @@ impl Driver {
         self.dispatch(Event::Configure(settings));
         if restart {
             self.aborts.abort_all();
-            self.dispatch(Event::Start(infoplus_signature_core::machine::Start::Remote));
+            self.dispatch(Event::Start(
+                infoplus_signature_core::machine::Start::Remote,
+            ));
         }
     }
 

@@ -100,12 +100,17 @@ impl PopupWindow {
             if Some(event.origin()) != page_origin() {
                 return;
             }
-            let Some(message) = js_to_message(&event.data()) else { return };
-            let Some(driver) = driver.upgrade() else { return };
+            let Some(message) = js_to_message(&event.data()) else {
+                return;
+            };
+            let Some(driver) = driver.upgrade() else {
+                return;
+            };
             driver.accept_popup_return(&message.state, message.status);
         });
         if let Some(w) = window() {
-            let _ = w.add_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
+            let _ =
+                w.add_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
         }
         *self.listener.borrow_mut() = Some(listener);
     }
@@ -120,8 +125,11 @@ fn js_to_message(data: &JsValue) -> Option<ReturnMessage> {
 impl Driver {
     fn accept_popup_return(&self, state: &str, status: Option<ReturnStatus>) {
         let id = self.snapshot().settings.signature_id.unwrap_or_default();
-        let Ok(storage) = session_storage() else { return };
-        let mut store = PendingStore::from_json(storage.get_item(PENDING_KEY).ok().flatten().as_deref());
+        let Ok(storage) = session_storage() else {
+            return;
+        };
+        let mut store =
+            PendingStore::from_json(storage.get_item(PENDING_KEY).ok().flatten().as_deref());
         let claim = store.claim(state, &id, now_ms());
         let _ = storage.set_item(PENDING_KEY, &store.to_json());
         if let Claim::Mine(pending) = claim {
@@ -143,13 +151,19 @@ pub(super) fn forward_to_opener(params: &ReturnParams) -> bool {
     if !w.name().unwrap_or_default().starts_with(WINDOW_PREFIX) {
         return false;
     }
-    let Some(opener) = w.opener().ok().filter(|o| !o.is_null() && !o.is_undefined()) else {
+    let Some(opener) = w
+        .opener()
+        .ok()
+        .filter(|o| !o.is_null() && !o.is_undefined())
+    else {
         return false;
     };
     let Ok(opener) = opener.dyn_into::<web_sys::Window>() else {
         return false;
     };
-    let Some(origin) = page_origin() else { return false };
+    let Some(origin) = page_origin() else {
+        return false;
+    };
     // Reading the opener's origin throws when it is another origin.
     if opener.location().origin().ok().as_deref() != Some(origin.as_str()) {
         return false;
@@ -159,8 +173,12 @@ pub(super) fn forward_to_opener(params: &ReturnParams) -> bool {
         state: params.state.clone(),
         status: params.status.clone(),
     };
-    let Ok(text) = serde_json::to_string(&message) else { return false };
-    let Ok(data) = js_sys::JSON::parse(&text) else { return false };
+    let Ok(text) = serde_json::to_string(&message) else {
+        return false;
+    };
+    let Ok(data) = js_sys::JSON::parse(&text) else {
+        return false;
+    };
     if opener.post_message(&data, &origin).is_err() {
         return false;
     }

@@ -38,8 +38,12 @@ pub async fn verify(
     limit: u64,
 ) -> Result<VerifyReport, Problem> {
     match fetched {
-        Fetched::Unavailable(reason) => Ok(same_for_all(seals, SealVerdict::Unavailable { reason })),
-        Fetched::TooLarge { size } => Ok(same_for_all(seals, SealVerdict::TooLarge { limit, size })),
+        Fetched::Unavailable(reason) => {
+            Ok(same_for_all(seals, SealVerdict::Unavailable { reason }))
+        }
+        Fetched::TooLarge { size } => {
+            Ok(same_for_all(seals, SealVerdict::TooLarge { limit, size }))
+        }
         Fetched::Bytes { .. } => Err(Problem::Verifier {
             detail: "verification is not available yet".to_owned(),
         }),

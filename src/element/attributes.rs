@@ -54,7 +54,11 @@ pub fn read(el: &HtmlElement, form_disabled: bool) -> Attributes {
         },
         _ => (None, None),
     };
-    let mode = match text(el, "mode").as_deref().map(str::to_ascii_lowercase).as_deref() {
+    let mode = match text(el, "mode")
+        .as_deref()
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
         Some("popup") => Mode::Popup,
         _ => Mode::Redirect,
     };
@@ -70,7 +74,9 @@ pub fn read(el: &HtmlElement, form_disabled: bool) -> Attributes {
         },
         wiring: Wiring {
             engine,
-            max_document_bytes: max_document_bytes(el.get_attribute("max-document-bytes").as_deref()),
+            max_document_bytes: max_document_bytes(
+                el.get_attribute("max-document-bytes").as_deref(),
+            ),
         },
         lang: Lang::from_attribute(el.get_attribute("lang").as_deref()),
         required: flag(el, "required"),

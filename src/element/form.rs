@@ -11,7 +11,9 @@ use web_sys::{
 
 /// Input types whose values are not ours to save: secrets, files, buttons,
 /// and hidden inputs (often tokens the server re-issues with the page).
-const SKIPPED_TYPES: [&str; 7] = ["password", "file", "submit", "button", "reset", "image", "hidden"];
+const SKIPPED_TYPES: [&str; 7] = [
+    "password", "file", "submit", "button", "reset", "image", "hidden",
+];
 
 fn controls(form: &HtmlFormElement) -> Vec<Element> {
     let elements = form.elements();
@@ -104,7 +106,9 @@ pub fn restore(form: &HtmlFormElement, entries: &[FormEntry]) {
         } else if let Some(select) = element.dyn_ref::<HtmlSelectElement>() {
             let options = select.options();
             for i in 0..options.length() {
-                let option = options.item(i).and_then(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok());
+                let option = options
+                    .item(i)
+                    .and_then(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok());
                 if let Some(option) = option {
                     option.set_selected(has(&name, &option.value()));
                 }

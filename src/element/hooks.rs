@@ -32,11 +32,20 @@ pub fn hooks() -> JsValue {
                 let (Some(el), Ok(shadow)) = (as_html(&el), shadow.dyn_into::<ShadowRoot>()) else {
                     return;
                 };
-                connected(el, key, internals.unchecked_into::<ElementInternals>(), shadow);
+                connected(
+                    el,
+                    key,
+                    internals.unchecked_into::<ElementInternals>(),
+                    shadow,
+                );
             },
         )),
     );
-    set(&hooks, "disconnected", &keep(Closure::<dyn Fn(u32)>::new(disconnected)));
+    set(
+        &hooks,
+        "disconnected",
+        &keep(Closure::<dyn Fn(u32)>::new(disconnected)),
+    );
     set(
         &hooks,
         "attributeChanged",
@@ -58,15 +67,17 @@ pub fn hooks() -> JsValue {
     set(
         &hooks,
         "formStateRestore",
-        &keep(Closure::<dyn Fn(u32, Option<String>)>::new(|key: u32, state: Option<String>| {
-            with_instance(key, |p| {
-                if let Some(Ok(value)) = state.map(|s| value_from_js(&JsValue::from_str(&s))) {
-                    p.driver.set_value(value);
-                }
-                // The engine is the only source of truth: confirm with S1.
-                p.driver.refresh();
-            });
-        })),
+        &keep(Closure::<dyn Fn(u32, Option<String>)>::new(
+            |key: u32, state: Option<String>| {
+                with_instance(key, |p| {
+                    if let Some(Ok(value)) = state.map(|s| value_from_js(&JsValue::from_str(&s))) {
+                        p.driver.set_value(value);
+                    }
+                    // The engine is the only source of truth: confirm with S1.
+                    p.driver.refresh();
+                });
+            },
+        )),
     );
     set(
         &hooks,
@@ -83,36 +94,40 @@ pub fn hooks() -> JsValue {
     set(
         &hooks,
         "setValue",
-        &keep(Closure::<dyn Fn(u32, JsValue)>::new(|key, value: JsValue| {
-            with_instance(key, |p| {
-                if value.is_null() || value.is_undefined() {
-                    return p.driver.refresh();
-                }
-                match value_from_js(&value) {
-                    Ok(v) => p.driver.set_value(v),
-                    Err(e) => p.host.error(&Failure {
-                        step: Step::Load,
-                        problem: Problem::from(e),
-                        retry: Retry::Load,
-                    }),
-                }
-            });
-        })),
+        &keep(Closure::<dyn Fn(u32, JsValue)>::new(
+            |key, value: JsValue| {
+                with_instance(key, |p| {
+                    if value.is_null() || value.is_undefined() {
+                        return p.driver.refresh();
+                    }
+                    match value_from_js(&value) {
+                        Ok(v) => p.driver.set_value(v),
+                        Err(e) => p.host.error(&Failure {
+                            step: Step::Load,
+                            problem: Problem::from(e),
+                            retry: Retry::Load,
+                        }),
+                    }
+                });
+            },
+        )),
     );
     set(
         &hooks,
         "call",
-        &keep(Closure::<dyn Fn(u32, String, f64)>::new(|key, method: String, index: f64| {
-            let seal = (index.is_finite() && index >= 0.0 && index.fract() == 0.0)
-                .then_some(index as usize);
-            with_instance(key, |p| match (method.as_str(), seal) {
-                ("refresh", _) => p.driver.refresh(),
-                ("stamp", Some(i)) => p.driver.stamp(i),
-                ("verify", Some(i)) => p.driver.verify(i),
-                ("removeSeal", Some(i)) => p.driver.delete(i),
-                _ => {}
-            });
-        })),
+        &keep(Closure::<dyn Fn(u32, String, f64)>::new(
+            |key, method: String, index: f64| {
+                let seal = (index.is_finite() && index >= 0.0 && index.fract() == 0.0)
+                    .then_some(index as usize);
+                with_instance(key, |p| match (method.as_str(), seal) {
+                    ("refresh", _) => p.driver.refresh(),
+                    ("stamp", Some(i)) => p.driver.stamp(i),
+                    ("verify", Some(i)) => p.driver.verify(i),
+                    ("removeSeal", Some(i)) => p.driver.delete(i),
+                    _ => {}
+                });
+            },
+        )),
     );
     hooks.into()
 }
@@ -146,7 +161,8 @@ fn attribute_changed(key: u32, name: String) {
                 None => {}
             },
             _ => {
-                p.base.set(attrs.wiring.engine.as_ref().map(|e| e.base().to_owned()));
+                p.base
+                    .set(attrs.wiring.engine.as_ref().map(|e| e.base().to_owned()));
                 p.driver.reconfigure(attrs.settings, attrs.wiring);
             }
         }

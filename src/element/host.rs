@@ -44,7 +44,11 @@ impl ElementHost {
     /// `required` is unmet until every seal of the document is signed.
     pub fn update_validity(&self) {
         let missing = self.required.get()
-            && !self.value.borrow().as_ref().is_some_and(Signature::is_signed);
+            && !self
+                .value
+                .borrow()
+                .as_ref()
+                .is_some_and(Signature::is_signed);
         if missing {
             let flags = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&flags, &"valueMissing".into(), &JsValue::TRUE);
@@ -74,12 +78,12 @@ impl ElementHost {
     }
 
     /// Fire `signature-<name>` with a JSON detail; `false` if cancelled.
-    pub fn fire(&self, name: &str, detail: &serde_json::Value, cancelable: bool) -> bool {
+    pub fn fire(&self, name: &str, detail: &str, cancelable: bool) -> bool {
         let init = CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);
         init.set_cancelable(cancelable);
-        let detail = js_sys::JSON::parse(&detail.to_string()).unwrap_or(JsValue::NULL);
+        let detail = js_sys::JSON::parse(detail).unwrap_or(JsValue::NULL);
         init.set_detail(&detail);
         match CustomEvent::new_with_event_init_dict(name, &init) {
             Ok(event) => self.el.dispatch_event(&event).unwrap_or(true),
@@ -88,20 +92,22 @@ impl ElementHost {
     }
 }
 
-fn to_json_value<T: serde::Serialize>(value: &T) -> serde_json::Value {
-    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
+/// Event details are built as JSON text and handed to `JSON.parse`: one
+/// serializer for everything, no per-type conversion code.
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
 }
 
 impl Host for ElementHost {
     fn publish(&self, value: &Signature) {
-        let text = value.to_json();
+        let text = text_of(value);
         let js = JsValue::from_str(&text);
         self.internals.set_form_value(&js, &js);
         publish_value(&self.el, Some(text));
         *self.value.borrow_mut() = Some(value.clone());
         self.write_field();
         self.update_validity();
-        self.fire("signature-change", &to_json_value(value), false);
+        self.fire("signature-change", &text_of(value), false);
     }
 
     fn state_changed(&self, state: &State, previous: &'static str) {
@@ -109,15 +115,12 @@ impl Host for ElementHost {
         publish_state(&self.el, state.name());
         // The stamp button (validity anchor) may have just appeared.
         self.update_validity();
-        self.fire(
-            "signature-state",
-            &json!({"state": state.name(), "previous": previous}),
-            false,
-        );
+        let detail = to_json(&json!({"state": state.name(), "previous": previous}));
+        self.fire("signature-state", &detail, false);
     }
 
     fn loaded(&self, value: &Signature) {
-        self.fire("signature-load", &to_json_value(value), false);
+        self.fire("signature-load", &text_of(value), false);
     }
 
     fn error(&self, failure: &Failure) {
@@ -127,20 +130,27 @@ impl Host for ElementHost {
             "message": lang.failure(failure),
             "step": failure.step,
         });
-        self.fire("signature-error", &detail, false);
+        self.fire("signature-error", &to_json(&detail), false);
     }
 
     fn verified(&self, seal: usize, report: &VerifyReport) {
-        let detail = json!({"seal": seal, "results": report.seals, "pdf": report.pdf});
-        self.fire("signature-verified", &detail, false);
+        #[derive(serde::Serialize)]
+        struct Detail<'a> {
+            seal: usize,
+            results: &'a [infoplus_signature_core::SealReport],
+            pdf: &'a Option<infoplus_signature_core::verdict::PdfReport>,
+        }
+        let detail = Detail {
+            seal,
+            results: &report.seals,
+            pdf: &report.pdf,
+        };
+        self.fire("signature-verified", &to_json(&detail), false);
     }
 
     fn before_redirect(&self, url: &str, seal: usize) -> bool {
-        self.fire(
-            "signature-before-redirect",
-            &json!({"url": url, "seal": seal}),
-            true,
-        )
+        let detail = to_json(&json!({"url": url, "seal": seal}));
+        self.fire("signature-before-redirect", &detail, true)
     }
 
     fn form_entries(&self) -> Vec<FormEntry> {
@@ -155,6 +165,10 @@ impl Host for ElementHost {
             form::restore(&f, entries);
         }
     }
+}
+
+fn text_of(value: &Signature) -> String {
+    value.to_json()
 }
 
 /// `HtmlElement` from any element the shim hands over.

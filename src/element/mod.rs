@@ -4,8 +4,8 @@
 
 mod attributes;
 mod form;
-mod host;
 mod hooks;
+mod host;
 pub mod shim;
 
 use std::any::Any;
@@ -165,7 +165,9 @@ fn value_from_js(value: &JsValue) -> Result<Signature, WireError> {
 /// User intents from the views, to the driver (if it is still there).
 fn intents(driver: std::rc::Weak<Driver>) -> UnsyncCallback<Intent> {
     UnsyncCallback::new(move |intent| {
-        let Some(driver) = driver.upgrade() else { return };
+        let Some(driver) = driver.upgrade() else {
+            return;
+        };
         match intent {
             Intent::Stamp(i) => driver.stamp(i),
             Intent::Verify(i) => driver.verify(i),

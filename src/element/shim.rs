@@ -83,12 +83,7 @@ extern "C" {
     #[wasm_bindgen(method, js_name = setFormValue)]
     pub fn set_form_value(this: &ElementInternals, value: &JsValue, state: &JsValue);
     #[wasm_bindgen(method, js_name = setValidity)]
-    pub fn set_validity(
-        this: &ElementInternals,
-        flags: &JsValue,
-        message: &str,
-        anchor: &JsValue,
-    );
+    pub fn set_validity(this: &ElementInternals, flags: &JsValue, message: &str, anchor: &JsValue);
     #[wasm_bindgen(method, getter)]
     pub fn form(this: &ElementInternals) -> Option<web_sys::HtmlFormElement>;
 }

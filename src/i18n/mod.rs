@@ -71,7 +71,10 @@ impl Lang {
         self.pick("验证签名", "Verify")
     }
     pub fn verify_label(self, what: &str) -> String {
-        self.pick_owned(format!("验证「{what}」的签名"), format!("Verify the signature of {what}"))
+        self.pick_owned(
+            format!("验证「{what}」的签名"),
+            format!("Verify the signature of {what}"),
+        )
     }
     pub fn delete(self) -> &'static str {
         self.pick("删除", "Delete")
@@ -142,14 +145,13 @@ impl Lang {
                 "请在打开的窗口中完成盖章",
                 "Complete the seal in the window that opened",
             ),
-            Phase::Signing { .. } => s(
-                "正在前往签章服务…",
-                "Going to the signature service…",
-            ),
+            Phase::Signing { .. } => s("正在前往签章服务…", "Going to the signature service…"),
             Phase::Returning { .. } => s("正在确认盖章结果…", "Checking the result…"),
             Phase::Deleting { .. } => s("正在删除印章…", "Deleting the seal…"),
             Phase::Verifying { progress, .. } => self.verifying(progress.0, progress.1),
-            Phase::Ready { notice: Some(n), .. } => self.notice(n),
+            Phase::Ready {
+                notice: Some(n), ..
+            } => self.notice(n),
             Phase::Ready { doc, .. } => match doc.signature.is_signed() {
                 true => s("所有印章已盖章", "Every seal is stamped"),
                 false => s("尚有印章未盖章", "Not every seal is stamped yet"),
@@ -211,14 +213,15 @@ impl Lang {
     }
 }
 
-/// 1.2 MB, 340 KB, 12 B.
+/// 1.2 MB, 340 KB, 12 B. Integer arithmetic: float formatting alone would
+/// add 14 KB to the control's download.
 pub fn human_bytes(bytes: u64) -> String {
-    const KB: f64 = 1024.0;
-    let b = bytes as f64;
-    if b >= KB * KB {
-        format!("{:.1} MB", b / KB / KB)
-    } else if b >= KB {
-        format!("{:.0} KB", b / KB)
+    const KB: u64 = 1024;
+    if bytes >= KB * KB {
+        let tenths = bytes * 10 / (KB * KB);
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    } else if bytes >= KB {
+        format!("{} KB", (bytes + KB / 2) / KB)
     } else {
         format!("{bytes} B")
     }

@@ -11,7 +11,10 @@ impl Lang {
             Step::Export => self.pick("生成待盖章文件失败", "Could not prepare the document"),
             Step::Redirect => self.pick("无法前往签章服务", "Could not open the signature service"),
             Step::Return => self.pick("确认盖章结果失败", "Could not check the sealing result"),
-            Step::Delete => self.pick("删除印章失败，印章已保留", "Could not delete the seal; it was kept"),
+            Step::Delete => self.pick(
+                "删除印章失败，印章已保留",
+                "Could not delete the seal; it was kept",
+            ),
             Step::Verify => self.pick("验证失败", "Could not verify"),
         }
     }
@@ -23,7 +26,10 @@ impl Lang {
                 format!("the server could not be reached ({detail})"),
             ),
             Problem::Timeout => self
-                .pick("服务器在 15 秒内没有响应", "the server did not answer within 15 seconds")
+                .pick(
+                    "服务器在 15 秒内没有响应",
+                    "the server did not answer within 15 seconds",
+                )
                 .to_owned(),
             Problem::Http { status } => self.pick_owned(
                 format!("服务器返回错误 HTTP {status}"),

@@ -9,7 +9,10 @@ impl Lang {
     pub fn verdict(self, verdict: &SealVerdict) -> String {
         match verdict {
             SealVerdict::Valid(_) => self
-                .pick("签名有效：文件自盖章后未被修改", "Valid: the document is unchanged since sealing")
+                .pick(
+                    "签名有效：文件自盖章后未被修改",
+                    "Valid: the document is unchanged since sealing",
+                )
                 .to_owned(),
             SealVerdict::Invalid { .. } => self
                 .pick(
@@ -42,8 +45,14 @@ impl Lang {
             SealVerdict::TooLarge { limit, size } => {
                 let size = size.map(human_bytes).unwrap_or_else(|| "?".to_owned());
                 self.pick_owned(
-                    format!("文件过大（{size}），超过 {} 的验证上限", human_bytes(*limit)),
-                    format!("The document is too large ({size}); the limit is {}", human_bytes(*limit)),
+                    format!(
+                        "文件过大（{size}），超过 {} 的验证上限",
+                        human_bytes(*limit)
+                    ),
+                    format!(
+                        "The document is too large ({size}); the limit is {}",
+                        human_bytes(*limit)
+                    ),
                 )
             }
             SealVerdict::Unsigned => self.pick("尚未盖章", "Not stamped yet").to_owned(),
@@ -63,12 +72,18 @@ impl Lang {
         self.pick("颁发者", "Issuer")
     }
     pub fn certificate_validity(self, from: &str, to: &str) -> String {
-        self.pick_owned(format!("有效期 {from} 至 {to}"), format!("Valid from {from} to {to}"))
+        self.pick_owned(
+            format!("有效期 {from} 至 {to}"),
+            format!("Valid from {from} to {to}"),
+        )
     }
     pub fn signer_allowed(self, allowed: bool) -> &'static str {
         match allowed {
             true => self.pick("签署人在允许名单内", "The signer is on the allowed list"),
-            false => self.pick("签署人不在允许名单内", "The signer is NOT on the allowed list"),
+            false => self.pick(
+                "签署人不在允许名单内",
+                "The signer is NOT on the allowed list",
+            ),
         }
     }
 
@@ -77,7 +92,10 @@ impl Lang {
         match report {
             PdfReport::Parsed { pages, signatures } => self.pick_owned(
                 format!("PDF 共 {pages} 页，内嵌签名 {} 个", signatures.len()),
-                format!("PDF: {pages} page(s), {} embedded signature(s)", signatures.len()),
+                format!(
+                    "PDF: {pages} page(s), {} embedded signature(s)",
+                    signatures.len()
+                ),
             ),
             PdfReport::Unreadable { reason } => self.pick_owned(
                 format!("PDF 无法解析：{reason}"),

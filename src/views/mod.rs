@@ -1,14 +1,17 @@
-//! The control's views: pure functions of the machine's state (and the
-//! language), with user intents sent out through one callback. Text from
-//! the engine is always rendered as text; only http(s)/relative image URLs
-//! are used.
+//! The control's views: the machine's state turns into plain models
+//! (`model`), and each model into DOM. Text from the engine is always
+//! rendered as text; only http(s)/relative image URLs are used. User
+//! intents leave through one callback.
 
-mod error;
+mod model;
 mod seal;
 mod status;
 mod verdict;
 
-use infoplus_signature_core::machine::State;
+pub use model::{image_of, Image, SealModel, StatusModel};
+
+use infoplus_signature_core::machine::{Notice, State};
+use infoplus_signature_core::redirect::ReturnStatus;
 use leptos::prelude::*;
 
 use crate::i18n::Lang;
@@ -23,12 +26,12 @@ pub enum Intent {
     Dismiss,
 }
 
-/// Everything a view needs, copied freely into closures.
+/// Everything a view needs, cloned freely into closures.
 #[derive(Clone)]
 pub struct Context {
     pub state: Signal<State>,
     pub lang: Signal<Lang>,
-    /// Base for relative image and document URLs (the engine).
+    /// Base for relative image URLs (the engine).
     pub base: Signal<Option<String>>,
     pub intents: UnsyncCallback<Intent>,
 }
@@ -44,7 +47,6 @@ pub fn control_view(cx: Context) -> impl IntoView {
     let state = cx.state;
     let lang = cx.lang;
     let seal_count = Memo::new(move |_| state.with(|s| s.value().map_or(0, |v| v.seals.len())));
-    let shown = Memo::new(move |_| state.with(|s| s.document().is_some()));
     let seals_cx = cx.clone();
     view! {
         <div
@@ -53,22 +55,38 @@ pub fn control_view(cx: Context) -> impl IntoView {
             lang=move || lang.get().tag()
             data-state=move || state.with(|s| s.name())
         >
-            {status::placeholder(cx.clone())}
-            <Show when=move || shown.get()>
-                <ul class="seals" part="seals">
-                    <For
-                        each=move || 0..seal_count.get()
-                        key=|i| *i
-                        children={
-                            let cx = seals_cx.clone();
-                            move |i| seal::seal_card(cx.clone(), i)
-                        }
-                    />
-                </ul>
-            </Show>
-            {status::status_line(cx.clone())}
-            {error::error_box(cx.clone())}
-            {verdict::pdf_details(cx.clone())}
+            <ul class="seals" part="seals">
+                <For
+                    each=move || 0..seal_count.get()
+                    key=|i| *i
+                    children=move |i| seal::seal_card(seals_cx.clone(), i)
+                />
+            </ul>
+            {status::status(cx)}
         </div>
+    }
+}
+
+/// `data-notice` on the status line, for styling and tests.
+pub fn notice_kind(notice: &Notice) -> &'static str {
+    match notice {
+        Notice::Returned {
+            status: ReturnStatus::Done,
+            ..
+        } => "done",
+        Notice::Returned {
+            status: ReturnStatus::Cancelled,
+            ..
+        } => "cancelled",
+        Notice::Returned {
+            status: ReturnStatus::Failed(_),
+            ..
+        } => "failed",
+        Notice::NotSignedAfterReturn { .. } => "not-signed",
+        Notice::PopupClosed { .. } => "popup-closed",
+        Notice::PopupTimedOut { .. } => "popup-timeout",
+        Notice::Deleted { .. } => "deleted",
+        Notice::Conflict => "conflict",
+        Notice::Verified { .. } => "verified",
     }
 }

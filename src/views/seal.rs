@@ -1,191 +1,162 @@
-//! One seal: who signs where, its stamp (image and description) once
-//! signed, and the buttons for what may be done with it now.
+//! One seal card: who signs where, the stamp (image and description) once
+//! signed, the buttons for what may be done now, and its verdict. The card
+//! re-renders as a whole when its model changes; focus is put back on the
+//! same button so keyboard users keep their place.
 
-use infoplus_signature_core::url::safe_url;
-use infoplus_signature_core::Seal;
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+use super::model::{Image, SealModel};
 use super::{verdict, Context, Intent};
 use crate::browser::resolve_url;
 
-/// The name a seal goes by in labels: its placeholder, else its signer,
-/// else "Seal n".
-fn seal_name(seal: &Seal, cx: &Context, index: usize) -> String {
-    let placeholder = seal.place_holder.as_deref().map(str::trim).filter(|s| !s.is_empty());
-    placeholder
-        .or(seal.signer_name())
-        .map(str::to_owned)
-        .unwrap_or_else(|| cx.lang.get_untracked().seal_title(index))
-}
-
-/// The image URL as it may be shown, or `Err` when its scheme is refused.
-pub fn image_src(raw: Option<&str>, base: Option<&str>) -> Option<Result<String, ()>> {
-    let raw = raw.map(str::trim).filter(|s| !s.is_empty())?;
-    Some(match safe_url(raw) {
-        Ok(url) => resolve_url(&url, base).ok_or(()),
-        Err(_) => Err(()),
-    })
-}
-
 pub fn seal_card(cx: Context, index: usize) -> impl IntoView {
-    let state = cx.state;
-    let lang = cx.lang;
-    let seal = Memo::new(move |_| {
-        state.with(|s| s.value().and_then(|v| v.seals.get(index).cloned()).unwrap_or_default())
+    let (state, lang, base) = (cx.state, cx.lang, cx.base);
+    let model = Memo::new(move |_| {
+        let lang = lang.get();
+        base.with(|b| {
+            let resolve = |url: &str| resolve_url(url, b.as_deref());
+            state.with(|s| SealModel::of(s, index, lang, &resolve))
+        })
     });
-    let signed = Memo::new(move |_| seal.with(Seal::is_signed));
-    let busy = Memo::new(move |_| state.with(|s| s.busy_seal() == Some(index)));
-    let name = {
-        let cx = cx.clone();
-        Memo::new(move |_| seal.with(|s| seal_name(s, &cx, index)))
-    };
-    let (stamp_cx, actions_cx, verdict_cx) = (cx.clone(), cx.clone(), cx);
-    let title = move || {
-        let number = lang.get().seal_title(index);
-        match seal.with(|s| s.place_holder.clone()).filter(|p| !p.trim().is_empty()) {
-            Some(p) => format!("{number} · {p}"),
-            None => number,
-        }
-    };
-    let signer = move || {
-        seal.with(|s| match (s.signer_name(), s.signer_account()) {
-            (Some(n), Some(a)) => Some(format!("{n} ({a})")),
-            (Some(n), None) => Some(n.to_owned()),
-            (None, Some(a)) => Some(a.to_owned()),
-            (None, None) => None,
-        })
-    };
-    let position = move || {
-        seal.with(|s| match (&s.x, &s.y) {
-            (Some(x), Some(y)) => Some(lang.get().position(&x.to_string(), &y.to_string())),
-            _ => None,
-        })
-    };
+    let confirming = RwSignal::new(false);
+    let card = NodeRef::<html::Li>::new();
     view! {
-        <li
-            class="seal"
-            part="seal"
-            data-seal=index
-            data-signed=move || signed.get().to_string()
-            aria-busy=move || busy.get().to_string()
-        >
-            <div class="seal-head">
-                <span class="seal-title" part="seal-title">{title}</span>
-                <span class="badge" part="badge" data-signed=move || signed.get().to_string()>
-                    {move || lang.get().badge(signed.get())}
-                </span>
-            </div>
-            {move || signer().map(|text| view! {
-                <div class="seal-signer" part="signer">
-                    <span class="label">{lang.get().signer()}</span>
-                    " "
-                    <span>{text}</span>
-                </div>
-            })}
-            {move || position().map(|text| view! { <div class="seal-position" part="position">{text}</div> })}
-            <Show when=move || signed.get()>
-                {stamp_view(stamp_cx.clone(), seal, name)}
-            </Show>
-            {actions(actions_cx, index, signed, name)}
-            {verdict::seal_verdict(verdict_cx, index)}
+        <li class="seal" part="seal" data-seal=index node_ref=card
+            data-signed=move || model.with(|m| m.as_ref().is_some_and(|m| m.signed).to_string())
+            aria-busy=move || model.with(|m| m.as_ref().is_some_and(|m| m.busy).to_string())>
+            {move || {
+                let confirm = confirming.get();
+                let focused = focused_part(card);
+                let body = model.get().map(|m| body(m, confirm, confirming, cx.clone()));
+                if let Some(part) = focused {
+                    // Opening the confirmation moves focus to "Keep"; closing
+                    // it puts focus back on "Delete".
+                    let part = match (part.as_str(), confirm) {
+                        ("delete-button", true) => "cancel-delete-button".to_owned(),
+                        ("cancel-delete-button" | "confirm-delete-button", false) => "delete-button".to_owned(),
+                        _ => part,
+                    };
+                    restore_focus(card, part);
+                }
+                body
+            }}
         </li>
     }
 }
 
-/// The stamp of a signed seal: image (only from an allowed URL) and the
-/// description, as text.
-fn stamp_view(cx: Context, seal: Memo<Seal>, name: Memo<String>) -> impl IntoView {
-    let lang = cx.lang;
-    let base = cx.base;
-    let src = Memo::new(move |_| {
-        let image = seal.with(|s| s.image.clone());
-        base.with(|b| image_src(image.as_deref(), b.as_deref()))
+fn body(m: SealModel, confirm: bool, confirming: RwSignal<bool>, cx: Context) -> impl IntoView {
+    let lang = m.lang;
+    let index = m.index;
+    let signed = m.signed.to_string();
+    let stamp = m.signed.then(|| {
+        let image = m.image.clone().map(|image| match image {
+            Image::Shown(url) => view! {
+                <img class="seal-image" part="seal-image" src=url alt=lang.seal_image_alt(&m.name) />
+            }
+            .into_any(),
+            Image::Refused => view! {
+                <p class="warning" part="warning" role="note">{lang.refused_address()}</p>
+            }
+            .into_any(),
+        });
+        let description = m.description.clone().map(|d| view! {
+            <p class="description" part="description">{d}</p>
+        });
+        view! { <div class="stamp" part="stamp">{image}{description}</div> }
     });
+    let confirm = confirm && m.delete.is_some();
     view! {
-        <div class="stamp" part="stamp">
-            {move || match src.get() {
-                Some(Ok(url)) => view! {
-                    <img class="seal-image" part="seal-image" src=url
-                        alt=move || lang.get().seal_image_alt(&name.get()) />
-                }.into_any(),
-                Some(Err(())) => view! {
-                    <p class="warning" part="warning" role="note">{move || lang.get().refused_address()}</p>
-                }.into_any(),
-                None => ().into_any(),
-            }}
-            {move || seal.with(|s| s.description.clone()).map(|d| view! {
-                <p class="description" part="description">{d}</p>
+        <div class="seal-head">
+            <span class="seal-title" part="seal-title">{m.title.clone()}</span>
+            <span class="badge" part="badge" data-signed=signed>{lang.badge(m.signed)}</span>
+        </div>
+        {m.signer.clone().map(|text| view! {
+            <div class="seal-signer" part="signer">
+                <span class="label">{lang.signer()}</span>" "<span>{text}</span>
+            </div>
+        })}
+        {m.position.clone().map(|text| view! { <div class="seal-position" part="position">{text}</div> })}
+        {stamp}
+        <div class="actions" part="actions">
+            {m.stamp.map(|ready| button(&cx, "stamp-button", lang.stamp(), lang.stamp_label(&m.name), ready, Intent::Stamp(index)))}
+            {m.verify.map(|ready| button(&cx, "verify-button", lang.verify(), lang.verify_label(&m.name), ready, Intent::Verify(index)))}
+            {(!confirm).then(|| m.delete.map(|ready| view! {
+                <button type="button" class="delete-button" part="delete-button" data-focus="delete-button"
+                    aria-disabled=(!ready).to_string() aria-label=lang.delete_label(&m.name)
+                    on:click=move |_| if ready { confirming.set(true) }>
+                    {lang.delete()}
+                </button>
+            }))}
+            {confirm.then(|| {
+                let cx = cx.clone();
+                view! {
+                    <div class="confirm" part="confirm" role="group" aria-label=lang.confirm_delete()>
+                        <span class="confirm-text">{lang.confirm_delete()}</span>
+                        <button type="button" class="confirm-delete-button" part="confirm-delete-button"
+                            data-focus="confirm-delete-button"
+                            on:click=move |_| { confirming.set(false); cx.send(Intent::Delete(index)) }>
+                            {lang.confirm_yes()}
+                        </button>
+                        <button type="button" class="cancel-delete-button" part="cancel-delete-button"
+                            data-focus="cancel-delete-button"
+                            on:click=move |_| confirming.set(false)>
+                            {lang.confirm_no()}
+                        </button>
+                    </div>
+                }
             })}
         </div>
+        {m.verdict.clone().map(verdict::seal_verdict(lang))}
     }
 }
 
-/// Stamp, verify and delete (with its confirmation), as the state allows.
-fn actions(cx: Context, index: usize, signed: Memo<bool>, name: Memo<String>) -> impl IntoView {
-    let state = cx.state;
-    let lang = cx.lang;
-    let can_stamp = Memo::new(move |_| state.with(|s| s.can_stamp(index)));
-    let can_verify = Memo::new(move |_| state.with(|s| s.can_verify(index)));
-    let can_delete = Memo::new(move |_| state.with(|s| s.can_delete(index)));
-    // Buttons stay in place (and keep focus) while something else is under
-    // way; they are only marked unavailable.
-    let settings = Memo::new(move |_| state.with(|s| s.settings.clone()));
-    let may_change = move || settings.with(|s| !s.readonly && !s.disabled);
-    let may_verify = move || settings.with(|s| !s.disabled);
-    let confirming = RwSignal::new(false);
-    let keep_ref = NodeRef::<html::Button>::new();
-    Effect::new(move |_| {
-        if confirming.get() {
-            if let Some(button) = keep_ref.get() {
-                let _ = button.focus();
-            }
+/// A button that sends `intent`; when it cannot be used right now it stays
+/// in place (focusable, announced as unavailable) instead of vanishing.
+fn button(
+    cx: &Context,
+    part: &'static str,
+    text: &'static str,
+    label: String,
+    ready: bool,
+    intent: Intent,
+) -> impl IntoView {
+    let cx = cx.clone();
+    view! {
+        <button type="button" class=part part=part data-focus=part aria-label=label
+            aria-disabled=(!ready).to_string()
+            on:click=move |_| if ready { cx.send(intent) }>
+            {text}
+        </button>
+    }
+}
+
+/// Which button (by `data-focus`) inside the card has focus, if any.
+fn focused_part(card: NodeRef<html::Li>) -> Option<String> {
+    let li = card.get_untracked()?;
+    let root = li.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok()?;
+    let active = root.active_element()?;
+    if !li.contains(Some(&active)) {
+        return None;
+    }
+    active.get_attribute("data-focus")
+}
+
+/// After the new content is in, focus the same button (or, if it is gone,
+/// the card's first one).
+fn restore_focus(card: NodeRef<html::Li>, part: String) {
+    request_animation_frame(move || {
+        let Some(li) = card.get_untracked() else {
+            return;
+        };
+        let target = li
+            .query_selector(&format!("[data-focus='{part}']"))
+            .ok()
+            .flatten()
+            .or_else(|| li.query_selector("button").ok().flatten());
+        if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
         }
     });
-    let (c1, c2, c3) = (cx.clone(), cx.clone(), cx.clone());
-    view! {
-        <div class="actions" part="actions">
-            <Show when=move || !signed.get() && may_change()>
-                <button type="button" class="stamp-button" part="stamp-button"
-                    aria-disabled=move || (!can_stamp.get()).to_string()
-                    aria-label=move || lang.get().stamp_label(&name.get())
-                    on:click={ let cx = c1.clone(); move |_| cx.send(Intent::Stamp(index)) }>
-                    {move || lang.get().stamp()}
-                </button>
-            </Show>
-            <Show when=move || signed.get() && may_verify()>
-                <button type="button" class="verify-button" part="verify-button"
-                    aria-disabled=move || (!can_verify.get()).to_string()
-                    aria-label=move || lang.get().verify_label(&name.get())
-                    on:click={ let cx = c2.clone(); move |_| cx.send(Intent::Verify(index)) }>
-                    {move || lang.get().verify()}
-                </button>
-            </Show>
-            <Show when=move || signed.get() && may_change() && !confirming.get()>
-                <button type="button" class="delete-button" part="delete-button"
-                    aria-disabled=move || (!can_delete.get()).to_string()
-                    aria-label=move || lang.get().delete_label(&name.get())
-                    on:click=move |_| if can_delete.get_untracked() { confirming.set(true) }>
-                    {move || lang.get().delete()}
-                </button>
-            </Show>
-            <Show when=move || confirming.get()>
-                <div class="confirm" part="confirm" role="group"
-                    aria-label=move || lang.get().confirm_delete()>
-                    <span class="confirm-text">{move || lang.get().confirm_delete()}</span>
-                    <button type="button" class="confirm-delete-button" part="confirm-delete-button"
-                        on:click={ let cx = c3.clone(); move |_| {
-                            confirming.set(false);
-                            cx.send(Intent::Delete(index));
-                        }}>
-                        {move || lang.get().confirm_yes()}
-                    </button>
-                    <button type="button" class="cancel-delete-button" part="cancel-delete-button"
-                        node_ref=keep_ref on:click=move |_| confirming.set(false)>
-                        {move || lang.get().confirm_no()}
-                    </button>
-                </div>
-            </Show>
-        </div>
-    }
 }
