@@ -6,6 +6,7 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use axum::body::Bytes;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -15,7 +16,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::error::ApiError;
-use crate::ids::check_signature_id;
 use crate::state::AppState;
 
 /// Longer than the control's 15 s timeout, so "hang" is seen as a timeout.
@@ -154,9 +154,9 @@ pub async fn set_faults(
 /// (length unchanged) so verification reports the document as changed.
 pub async fn tamper(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    path: Result<Path<String>, PathRejection>,
 ) -> Result<Response, ApiError> {
-    check_signature_id(&id).map_err(ApiError::BadRequest)?;
+    let id = crate::engine::path_id(path)?;
     let record = state
         .store()
         .record(&id)?

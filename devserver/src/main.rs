@@ -54,7 +54,14 @@ async fn main() -> ExitCode {
     };
     let shown = listener.local_addr().unwrap_or(cli.addr);
     println!("devserver listening on http://{shown}/");
-    if let Err(e) = axum::serve(listener, app).await {
+    // Ctrl-C ends the server cleanly, so SQLite checkpoints its WAL.
+    let shutdown = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    if let Err(e) = axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+    {
         eprintln!("devserver: {e}");
         return ExitCode::FAILURE;
     }

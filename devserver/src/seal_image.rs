@@ -9,8 +9,11 @@ use maud::html;
 use crate::state::AppState;
 
 pub async fn seal_svg(State(state): State<AppState>, Path(file): Path<String>) -> Response {
-    let Some(id) = file.strip_suffix(".svg") else {
-        return (StatusCode::NOT_FOUND, "seal images end in .svg").into_response();
+    let Some(id) = file
+        .strip_suffix(".svg")
+        .filter(|id| crate::ids::check_signature_id(id).is_ok())
+    else {
+        return (StatusCode::NOT_FOUND, "no such seal image").into_response();
     };
     let seal = match state.store().seal(id) {
         Ok(Some(seal)) => seal,

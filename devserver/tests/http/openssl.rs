@@ -135,3 +135,30 @@ async fn ed25519_signatures_verify_with_openssl() {
     let server = start(false).await;
     check(&server, "wangwu", "seal-wangwu-ed25519", "Ed25519").await;
 }
+
+/// The seeded demo documents: `demo-sealed` verifies, `demo-tampered` (its
+/// bytes changed after sealing) does not.
+#[tokio::test]
+async fn seeded_demo_documents_verify_and_fail_as_intended() {
+    let server = start(false).await;
+    for (id, expect_ok) in [("demo-sealed", true), ("demo-tampered", false)] {
+        let (sig, _) = server.s1(id).await;
+        let seal = &sig["seals"][0];
+        assert_eq!(seal["algorithm"], "SM2withSM3");
+        let dir = tempfile::tempdir().unwrap();
+        let document = server.bytes(sig["uri"].as_str().unwrap()).await;
+        assert_eq!(document.len() as u64, sig["size"].as_u64().unwrap());
+        std::fs::write(dir.path().join("doc.pdf"), &document).unwrap();
+        std::fs::write(
+            dir.path().join("pub.pem"),
+            seal["privateKey"].as_str().unwrap(),
+        )
+        .unwrap();
+        let signature = STANDARD
+            .decode(seal["signature"].as_str().unwrap())
+            .unwrap();
+        std::fs::write(dir.path().join("sig.bin"), &signature).unwrap();
+        let (ok, text) = run(verify_command("SM2withSM3", dir.path(), "doc.pdf"));
+        assert_eq!(ok, expect_ok, "{id}: {text}");
+    }
+}
