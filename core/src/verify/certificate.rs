@@ -3,8 +3,11 @@
 //! validity are shown to the user, not checked against a trust store (the
 //! spec asks for subject, issuer and validity only).
 
+use std::fmt;
+
 use spki::der::{Decode, Encode};
 use x509_cert::certificate::{CertificateInner, Raw};
+use x509_cert::name::Name;
 use x509_cert::time::Time;
 
 use super::error::Problem;
@@ -32,12 +35,23 @@ pub(crate) fn read_certificate(der: &[u8]) -> Result<ReadCertificate, Problem> {
     Ok(ReadCertificate {
         spki_der,
         info: CertificateInfo {
-            subject: tbs.subject().to_string(),
-            issuer: tbs.issuer().to_string(),
+            subject: rfc4514(tbs.subject()),
+            issuer: rfc4514(tbs.issuer()),
             not_before: rfc3339(&validity.not_before),
             not_after: rfc3339(&validity.not_after),
         },
     })
+}
+
+/// `CN=…,O=…,C=…` (RFC 4514: most specific first). Written through
+/// `fmt::write` rather than `to_string`, which panics if a `Display` fails
+/// (x509-cert's does when an attribute value cannot be re-encoded).
+fn rfc4514(name: &Name) -> String {
+    let mut text = String::new();
+    match fmt::write(&mut text, format_args!("{name}")) {
+        Ok(()) => text,
+        Err(_) => "(unreadable name)".to_owned(),
+    }
 }
 
 /// `YYYY-MM-DDTHH:MM:SSZ`: both UTCTime and GeneralizedTime are UTC in DER.

@@ -8,10 +8,27 @@
 //!   the PDF itself says.
 //! - [`canonical_algorithm`]: the algorithm a seal names, with its aliases.
 //!
-//! What is *not* checked, on purpose: a certificate's own signature, chain,
-//! validity against the current time (the core has no clock) and revocation.
-//! The certificate's subject, issuer and validity are reported so that the
-//! user or the host can judge them.
+//! Decisions worth knowing:
+//!
+//! - SM2: Z is computed with the distinguishing id `1234567812345678`
+//!   ([`SM2_DISTINGUISHING_ID`]), as spec §6 says; signatures made with
+//!   another id (OpenSSL's default without `-sigopt distid:…` is another) are
+//!   `invalid`.
+//! - RSA-PSS: the salt length is read from the signature (auto), so both
+//!   OpenSSL's default (the longest salt) and the usual 32 bytes verify;
+//!   MGF1 and the message hash are SHA-256. An id-RSASSA-PSS key may only be
+//!   used with PSS.
+//! - ECDSA: high-S signatures are valid (ECDSA does not require low S, and
+//!   OpenSSL makes high-S signatures half of the time). DER must be strict;
+//!   exactly 64 bytes that are not DER are read as raw `r‖s`. Readable
+//!   numbers out of range (r or s zero, ≥ n, wider than 32 bytes) are
+//!   `invalid`, not `malformed`.
+//! - Ed25519: strict verification (no small-order keys, canonical S).
+//! - A missing algorithm is `Unsupported { algorithm: "" }`.
+//! - Certificates are read, not trusted: their own signature, chain, validity
+//!   against the current time (the core has no clock) and revocation are not
+//!   checked. Subject, issuer and validity are reported so that the user or
+//!   the host can judge them. A PEM chain is read as its first certificate.
 
 mod algorithm;
 mod certificate;
