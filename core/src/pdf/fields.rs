@@ -1,0 +1,174 @@
+//! The signature fields of the interactive form: walk `/AcroForm /Fields`
+//! and every `/Kids` below it, and read each signed signature field's `/V`
+//! as a raw dictionary (the crate's typed `SignatureDictionary` marks
+//! optional keys required and fails on real files).
+
+use std::collections::HashSet;
+
+use pdf::object::PlainRef;
+use pdf::primitive::{Dictionary, Primitive};
+
+use super::byte_range;
+use super::document::{Document, SignatureDictionary};
+use super::text;
+use crate::verdict::PdfSignature;
+
+/// Deepest `/Kids` nesting followed. Real forms nest two or three levels.
+const MAX_DEPTH: usize = 32;
+
+/// Most field nodes visited, and most signatures reported.
+const MAX_NODES: usize = 1_000;
+const MAX_SIGNATURES: usize = 100;
+
+/// One node still to visit, with what it inherits from its ancestors.
+struct Pending {
+    node: Primitive,
+    depth: usize,
+    /// `/FT` is inheritable (ISO 32000-1 §12.7.3.1).
+    is_signature: bool,
+    /// The fully qualified name so far (`parent.child`).
+    name: Option<String>,
+}
+
+/// Every signed signature field, in the order of the form (depth first).
+/// A part of the tree that cannot be read is skipped: the rest is reported.
+pub fn signatures(doc: &Document, catalog: &Dictionary, file_len: usize) -> Vec<PdfSignature> {
+    let Some(form) = catalog
+        .get("AcroForm")
+        .and_then(|f| doc.dictionary(f, "/AcroForm").ok())
+    else {
+        return Vec::new();
+    };
+    let Some(Ok(Primitive::Array(roots))) = form.get("Fields").map(|f| doc.resolve(f)) else {
+        return Vec::new();
+    };
+    let mut stack: Vec<Pending> = roots.into_iter().rev().map(root).collect();
+    let mut visited: HashSet<PlainRef> = HashSet::new();
+    let mut signed_values: HashSet<PlainRef> = HashSet::new();
+    let mut found = Vec::new();
+    let mut nodes = 0;
+
+    while let Some(pending) = stack.pop() {
+        nodes += 1;
+        if nodes > MAX_NODES || found.len() >= MAX_SIGNATURES {
+            break;
+        }
+        // A node reached twice is a cycle or a shared kid: once is enough.
+        if let Primitive::Reference(r) = pending.node {
+            if !visited.insert(r) {
+                continue;
+            }
+        }
+        let Ok(field) = doc.dictionary(&pending.node, "a form field") else {
+            continue;
+        };
+        let is_signature = match field.get("FT") {
+            Some(Primitive::Name(kind)) => kind.as_str() == "Sig",
+            _ => pending.is_signature,
+        };
+        let name = qualified_name(pending.name.as_deref(), field.get("T"));
+
+        if is_signature {
+            if let Some(value) = field.get("V") {
+                // Two fields sharing one signature dictionary are one signature.
+                let fresh = match value {
+                    Primitive::Reference(r) => signed_values.insert(*r),
+                    _ => true,
+                };
+                if let (true, Ok(sig)) = (fresh, doc.signature_dictionary(value)) {
+                    found.push(signature(doc, &sig, name.clone(), file_len));
+                }
+            }
+        }
+
+        if pending.depth < MAX_DEPTH {
+            if let Some(Ok(Primitive::Array(kids))) = field.get("Kids").map(|k| doc.resolve(k)) {
+                for kid in kids.into_iter().rev() {
+                    stack.push(Pending {
+                        node: kid,
+                        depth: pending.depth + 1,
+                        is_signature,
+                        name: name.clone(),
+                    });
+                }
+            }
+        }
+    }
+    found
+}
+
+fn root(node: Primitive) -> Pending {
+    Pending {
+        node,
+        depth: 0,
+        is_signature: false,
+        name: None,
+    }
+}
+
+/// `parent.child`, as PDF readers name fields (ISO 32000-1 §12.7.3.2). Kids
+/// without `/T` (widget annotations) keep their parent's name.
+fn qualified_name(parent: Option<&str>, own: Option<&Primitive>) -> Option<String> {
+    let own = match own {
+        Some(Primitive::String(s)) => Some(text::decode(s.as_bytes())),
+        _ => None,
+    };
+    match (parent, own) {
+        (Some(parent), Some(own)) => Some(format!("{parent}.{own}")),
+        (Some(parent), None) => Some(parent.to_owned()),
+        (None, own) => own,
+    }
+}
+
+/// What one signature dictionary says.
+fn signature(
+    doc: &Document,
+    sig: &SignatureDictionary,
+    field: Option<String>,
+    file_len: usize,
+) -> PdfSignature {
+    let byte_range = sig.dict.get("ByteRange").and_then(|r| integers(doc, r));
+    let range = byte_range.as_deref().unwrap_or_default();
+    PdfSignature {
+        field,
+        signer: text_entry(doc, sig, "Name"),
+        time: text_entry(doc, sig, "M"),
+        reason: text_entry(doc, sig, "Reason"),
+        sub_filter: text_entry(doc, sig, "SubFilter"),
+        byte_range_well_formed: byte_range::well_formed(range, file_len),
+        covers_whole_file: byte_range::covers_whole_file(range, file_len),
+        byte_range,
+    }
+}
+
+/// A text string entry; a name is accepted too (`/SubFilter` is one, and
+/// some writers put names where strings belong).
+fn text_entry(doc: &Document, sig: &SignatureDictionary, key: &str) -> Option<String> {
+    let value = sig.dict.get(key)?;
+    if let (Primitive::String(s), Some(r)) = (value, sig.encrypted_in) {
+        return doc
+            .decrypt(r, s.as_bytes())
+            .map(|plain| text::decode(&plain));
+    }
+    match doc.resolve(value).ok()? {
+        Primitive::String(s) => Some(text::decode(s.as_bytes())),
+        Primitive::Name(name) => Some(text::decode(name.as_str().as_bytes())),
+        _ => None,
+    }
+}
+
+/// An array of integers, or nothing: a `/ByteRange` with a real number or a
+/// reference inside is not a byte range.
+fn integers(doc: &Document, value: &Primitive) -> Option<Vec<i64>> {
+    const MAX_LEN: usize = 64;
+    match doc.resolve(value).ok()? {
+        Primitive::Array(items) if items.len() <= MAX_LEN => items
+            .iter()
+            .map(|item| match item {
+                Primitive::Integer(n) => Some(i64::from(*n)),
+                _ => None,
+            })
+            .collect(),
+        _ => None,
+    }
+}
