@@ -153,7 +153,14 @@ impl Driver {
         let aborts = self.aborts.clone();
         let me = self.me.clone();
         self.spawn(async move {
+            // At most ten progress updates a second: each one re-renders.
+            let last = std::cell::Cell::new(0.0);
             let progress = move |received: u64, total: Option<u64>| {
+                let now = js_sys::Date::now();
+                if now - last.get() < 100.0 && Some(received) != total {
+                    return;
+                }
+                last.set(now);
                 if let Some(driver) = me.upgrade() {
                     driver.dispatch(Event::VerifyProgress {
                         request,

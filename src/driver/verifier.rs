@@ -1,16 +1,31 @@
-//! Verification runs in a Web Worker with its own wasm module (see
-//! `worker/`), downloaded on the first verify. This side turns a download
-//! into a report.
+//! Verification runs in a Web Worker with its own wasm module
+//! (`worker/`), started on the first verify and shared by every control on
+//! the page. A hostile document that crashes it costs one answer: the
+//! worker is thrown away and the next verify starts a fresh one, while the
+//! page and every control on it keep working.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 use infoplus_signature_core::machine::Problem;
-use infoplus_signature_core::verdict::{SealReport, SealVerdict, VerifyReport};
+use infoplus_signature_core::verdict::{PdfReport, SealReport, SealVerdict, VerifyReport};
 use infoplus_signature_core::Signature;
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use super::document::Fetched;
 
+/// The worker's entry script, next to the control's own.
+const WORKER_SCRIPT: &str = "infoplus-signature-verify.js";
+
 thread_local! {
     /// Where the control's files are (the worker sits next to them).
-    static ASSET_BASE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    static ASSET_BASE: RefCell<Option<String>> = const { RefCell::new(None) };
+    static WORKER: RefCell<Option<Rc<Running>>> = const { RefCell::new(None) };
 }
 
 pub fn set_asset_base(base: Option<String>) {
@@ -31,21 +46,273 @@ fn same_for_all(seals: &[usize], verdict: SealVerdict) -> VerifyReport {
     }
 }
 
+/// Verify the downloaded document; a document that could not be had gets
+/// its verdict without the worker.
 pub async fn verify(
     fetched: Fetched,
-    _signature: &Signature,
+    signature: &Signature,
     seals: &[usize],
     limit: u64,
 ) -> Result<VerifyReport, Problem> {
-    match fetched {
+    let (chunks, _) = match fetched {
         Fetched::Unavailable(reason) => {
-            Ok(same_for_all(seals, SealVerdict::Unavailable { reason }))
+            return Ok(same_for_all(seals, SealVerdict::Unavailable { reason }))
         }
         Fetched::TooLarge { size } => {
-            Ok(same_for_all(seals, SealVerdict::TooLarge { limit, size }))
+            return Ok(same_for_all(seals, SealVerdict::TooLarge { limit, size }))
         }
-        Fetched::Bytes { .. } => Err(Problem::Verifier {
-            detail: "verification is not available yet".to_owned(),
-        }),
+        Fetched::Bytes { chunks, length } => (chunks, length),
+    };
+    let running = worker()
+        .await
+        .map_err(|detail| Problem::Verifier { detail })?;
+    running.verify(signature, seals, limit, chunks).await
+}
+
+/// The page's worker, started (and waited for) if need be.
+async fn worker() -> Result<Rc<Running>, String> {
+    if let Some(running) = WORKER.with(|w| w.borrow().clone()) {
+        running.ready().await?;
+        return Ok(running);
+    }
+    let running = Rc::new(Running::start()?);
+    WORKER.with(|w| *w.borrow_mut() = Some(running.clone()));
+    if let Err(e) = running.ready().await {
+        forget(&running);
+        return Err(e);
+    }
+    Ok(running)
+}
+
+/// Drop the page's worker (it crashed or would not start); the next verify
+/// starts a fresh one. The instance is let go of later, never from inside
+/// one of its own callbacks.
+fn forget(running: &Rc<Running>) {
+    running.worker.terminate();
+    let taken = WORKER.with(|w| {
+        let mut slot = w.borrow_mut();
+        match slot.as_ref() {
+            Some(r) if Rc::ptr_eq(r, running) => slot.take(),
+            _ => None,
+        }
+    });
+    wasm_bindgen_futures::spawn_local(async move { drop(taken) });
+}
+
+/// The current worker died: stop it and let it go.
+fn retire_current() {
+    let taken = WORKER.with(|w| w.borrow_mut().take());
+    if let Some(running) = &taken {
+        running.worker.terminate();
+    }
+    wasm_bindgen_futures::spawn_local(async move { drop(taken) });
+}
+
+/// A request waiting for its answers.
+struct Waiting {
+    resolve: Function,
+    reject: Function,
+    /// The seals' verdicts, once they arrived.
+    seals: Option<String>,
+}
+
+struct Running {
+    worker: Worker,
+    ready: Promise,
+    next_id: std::cell::Cell<u32>,
+    waiting: Rc<RefCell<HashMap<u32, Waiting>>>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(JsValue)>,
+}
+
+fn text_field(data: &JsValue, key: &str) -> Option<String> {
+    Reflect::get(data, &key.into()).ok()?.as_string()
+}
+
+impl Running {
+    fn start() -> Result<Running, String> {
+        let base = ASSET_BASE.with(|b| b.borrow().clone());
+        let url = crate::browser::resolve_url(WORKER_SCRIPT, base.as_deref())
+            .ok_or_else(|| "the verifier's address cannot be resolved".to_owned())?;
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = Worker::new_with_options(&url, &options)
+            .map_err(|_| "the browser refused to start the verifier".to_owned())?;
+        let waiting: Rc<RefCell<HashMap<u32, Waiting>>> = Rc::default();
+        let (mut ready_resolve, mut ready_reject) = (None, None);
+        let ready = Promise::new(&mut |resolve, reject| {
+            ready_resolve = Some(resolve);
+            ready_reject = Some(reject);
+        });
+        let (ready_resolve, ready_reject) = (
+            ready_resolve.unwrap_or_else(|| Function::new_no_args("")),
+            ready_reject.unwrap_or_else(|| Function::new_no_args("")),
+        );
+        let on_message = {
+            let waiting = waiting.clone();
+            Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+                on_message(&event.data(), &waiting, &ready_resolve);
+            })
+        };
+        let on_error = {
+            let waiting = waiting.clone();
+            Closure::<dyn FnMut(JsValue)>::new(move |_event: JsValue| {
+                let _ = ready_reject.call1(&JsValue::NULL, &"the verifier could not start".into());
+                fail_all(&waiting, "the verifier stopped");
+                // This instance is dead; the next verify starts another.
+                retire_current();
+            })
+        };
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(Running {
+            worker,
+            ready,
+            next_id: std::cell::Cell::new(1),
+            waiting,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+
+    async fn ready(&self) -> Result<(), String> {
+        JsFuture::from(self.ready.clone())
+            .await
+            .map(|_| ())
+            .map_err(|e| {
+                e.as_string()
+                    .unwrap_or_else(|| "the verifier could not start".into())
+            })
+    }
+
+    async fn verify(
+        self: &Rc<Self>,
+        signature: &Signature,
+        seals: &[usize],
+        limit: u64,
+        chunks: Array,
+    ) -> Result<VerifyReport, Problem> {
+        let id = self.next_id.get();
+        self.next_id.set(id.wrapping_add(1));
+        let answer = Promise::new(&mut |resolve, reject| {
+            self.waiting.borrow_mut().insert(
+                id,
+                Waiting {
+                    resolve,
+                    reject,
+                    seals: None,
+                },
+            );
+        });
+        let message = Object::new();
+        let set = |k: &str, v: JsValue| {
+            let _ = Reflect::set(&message, &k.into(), &v);
+        };
+        set("type", "verify".into());
+        set("id", id.into());
+        set("signature", signature.to_json().into());
+        set(
+            "seals",
+            seals
+                .iter()
+                .map(|&i| JsValue::from(i as u32))
+                .collect::<Array>()
+                .into(),
+        );
+        set("limit", (limit as f64).into());
+        set("chunks", chunks.clone().into());
+        // Hand the buffers over instead of copying them on the main thread.
+        let transfer: Array = chunks
+            .iter()
+            .filter_map(|c| Reflect::get(&c, &"buffer".into()).ok())
+            .collect();
+        if self
+            .worker
+            .post_message_with_transfer(&message, &transfer)
+            .is_err()
+        {
+            self.waiting.borrow_mut().remove(&id);
+            return Err(Problem::Verifier {
+                detail: "the document could not be handed to the verifier".into(),
+            });
+        }
+        let result = JsFuture::from(answer).await;
+        let text = match result {
+            Ok(text) => text.as_string().unwrap_or_default(),
+            Err(reason) => {
+                forget(self);
+                let detail = reason
+                    .as_string()
+                    .unwrap_or_else(|| "the verifier stopped".into());
+                return Err(Problem::Verifier { detail });
+            }
+        };
+        parse_answer(&text).ok_or_else(|| Problem::Verifier {
+            detail: "the verifier's answer could not be read".into(),
+        })
+    }
+}
+
+/// `{"report": …, "pdf": …}` as assembled by `on_message`.
+fn parse_answer(text: &str) -> Option<VerifyReport> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let mut report: VerifyReport = serde_json::from_value(value.get("report")?.clone()).ok()?;
+    report.pdf = match value.get("pdf") {
+        Some(serde_json::Value::Null) | None => None,
+        Some(pdf) => serde_json::from_value::<PdfReport>(pdf.clone()).ok(),
+    };
+    Some(report)
+}
+
+fn on_message(data: &JsValue, waiting: &RefCell<HashMap<u32, Waiting>>, ready: &Function) {
+    let kind = text_field(data, "type").unwrap_or_default();
+    let id = Reflect::get(data, &"id".into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .map(|n| n as u32);
+    match (kind.as_str(), id) {
+        ("ready", _) => {
+            let _ = ready.call0(&JsValue::NULL);
+        }
+        ("seals", Some(id)) => {
+            if let Some(w) = waiting.borrow_mut().get_mut(&id) {
+                w.seals = text_field(data, "report");
+            }
+        }
+        ("pdf", Some(id)) => {
+            if let Some(w) = waiting.borrow_mut().remove(&id) {
+                let pdf = text_field(data, "pdf").unwrap_or_else(|| "null".into());
+                let seals = w.seals.unwrap_or_else(|| "null".into());
+                let answer = format!("{{\"report\":{seals},\"pdf\":{pdf}}}");
+                let _ = w.resolve.call1(&JsValue::NULL, &answer.into());
+            }
+        }
+        ("panic", _) => {
+            let message = text_field(data, "message").unwrap_or_default();
+            fail_all(waiting, &message);
+            retire_current();
+        }
+        _ => {}
+    }
+}
+
+/// The worker died: requests whose seals were already checked still get
+/// those verdicts (the PDF is reported unreadable); the others fail.
+fn fail_all(waiting: &RefCell<HashMap<u32, Waiting>>, why: &str) {
+    let all: Vec<Waiting> = waiting.borrow_mut().drain().map(|(_, w)| w).collect();
+    for w in all {
+        match w.seals {
+            Some(seals) => {
+                let pdf = PdfReport::Unreadable {
+                    reason: format!("reading this PDF stopped the PDF reader ({why})"),
+                };
+                let pdf = serde_json::to_string(&pdf).unwrap_or_else(|_| "null".into());
+                let answer = format!("{{\"report\":{seals},\"pdf\":{pdf}}}");
+                let _ = w.resolve.call1(&JsValue::NULL, &answer.into());
+            }
+            None => {
+                let _ = w.reject.call1(&JsValue::NULL, &why.into());
+            }
+        }
     }
 }

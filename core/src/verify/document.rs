@@ -31,15 +31,27 @@ pub fn verify_seals(
     limit: u64,
     seals: &[usize],
 ) -> VerifyReport {
-    if let Some(refusal) = refusal(document, limit) {
-        return report(signature, seals, |_| refusal.clone(), None);
+    let mut report = verify_seal_verdicts(signature, document, limit, seals);
+    if refusal(document, limit).is_none() {
+        report.pdf = Some(pdf::inspect(document));
     }
-    report(
-        signature,
-        seals,
-        |seal| verify_seal(seal, document),
-        Some(pdf::inspect(document)),
-    )
+    report
+}
+
+/// The seals' verdicts alone, without reading the PDF (`pdf` is `None`).
+/// The browser's verify worker answers with these first and reads the PDF
+/// afterwards: reading a hostile PDF is the risky part, and if it brings
+/// the worker down the verdicts are already out.
+pub fn verify_seal_verdicts(
+    signature: &Signature,
+    document: &[u8],
+    limit: u64,
+    seals: &[usize],
+) -> VerifyReport {
+    match refusal(document, limit) {
+        Some(refusal) => report(signature, seals, |_| refusal.clone(), None),
+        None => report(signature, seals, |seal| verify_seal(seal, document), None),
+    }
 }
 
 /// The report when the document is not there to verify: every signed seal

@@ -42,7 +42,8 @@ mod text;
 
 pub use algorithm::{canonical_algorithm, Algorithm};
 pub use document::{
-    report_without_document, verify_document, verify_seals, DEFAULT_MAX_DOCUMENT_BYTES,
+    report_without_document, verify_document, verify_seal_verdicts, verify_seals,
+    DEFAULT_MAX_DOCUMENT_BYTES,
 };
 
 use crate::model::{present, Seal};
