@@ -30,6 +30,8 @@ pub fn page(lang: &str, title: &str, body: Markup) -> Markup {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) }
+                // No favicon request (and no 404 in the console).
+                link rel="icon" href="data:,";
                 style { (maud::PreEscaped(STYLE)) }
             }
             body { (body) }
