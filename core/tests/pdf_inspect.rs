@@ -200,6 +200,28 @@ fn no_cross_reference_table_is_named_as_such() {
 }
 
 #[test]
+fn zero_width_xref_stream_is_refused_before_the_crate_runs_away() {
+    let reason = unreadable(inspect_quickly(&fixture(
+        "malformed/xref-stream-zero-width.pdf",
+    )));
+    assert_eq!(
+        reason,
+        "its cross-reference stream is malformed (/W gives its entries no width)"
+    );
+}
+
+#[test]
+fn fields_in_one_huge_object_stream_are_read_once() {
+    // 1,500 text fields in an object stream that inflates to 30 MiB: the
+    // stream is inflated once, not once per field (minutes, uncached).
+    let (pages, signatures) = parsed(inspect_quickly(&fixture(
+        "malformed/fields-in-a-huge-object-stream.pdf",
+    )));
+    assert_eq!(pages, 0);
+    assert!(signatures.is_empty());
+}
+
+#[test]
 fn malformed_byte_ranges() {
     // signed.pdf with its /ByteRange rewritten in place (same length).
     let cases: [(&str, &[i64]); 4] = [

@@ -9,13 +9,19 @@
 //! it matters here; it also runs more of the crate, so more of its panics.
 
 use std::cell::{Cell, OnceCell};
+use std::sync::Arc;
 
-use pdf::file::{NoCache, NoLog, Storage};
+use pdf::any::AnySync;
+use pdf::file::{NoLog, Storage};
 use pdf::object::{ParseOptions, PlainRef, Resolve};
 use pdf::primitive::{Dictionary, Primitive};
 use pdf::PdfError;
 
 use super::encrypted::Plain;
+use super::memo::Memo;
+
+type Objects = Memo<Result<AnySync, Arc<PdfError>>>;
+type Streams = Memo<Result<Arc<[u8]>, Arc<PdfError>>>;
 
 /// Most objects one inspection reads: the catalog, the page tree root, the
 /// form, its fields and their signatures. Real forms need far fewer; a crafted
@@ -27,7 +33,7 @@ const MAX_HOPS: u32 = 8;
 
 pub struct Document<'a> {
     bytes: &'a [u8],
-    storage: Storage<&'a [u8], NoCache, NoCache, NoLog>,
+    storage: Storage<&'a [u8], Objects, Streams, NoLog>,
     trailer: Dictionary,
     objects_read: Cell<u32>,
     /// Made on first need: only encrypted files with signatures need it.
@@ -55,8 +61,13 @@ pub enum ReadError {
 impl<'a> Document<'a> {
     /// Read the cross-reference sections and the trailer.
     pub fn open(bytes: &'a [u8]) -> Result<Self, PdfError> {
-        let mut storage =
-            Storage::with_cache(bytes, ParseOptions::strict(), NoCache, NoCache, NoLog)?;
+        let mut storage = Storage::with_cache(
+            bytes,
+            ParseOptions::strict(),
+            Memo::new(),
+            Memo::new(),
+            NoLog,
+        )?;
         let trailer = storage.load_storage_and_trailer()?;
         Ok(Document {
             bytes,

@@ -12,6 +12,7 @@ mod byte_range;
 mod document;
 mod encrypted;
 mod fields;
+mod memo;
 mod precheck;
 mod text;
 

@@ -13,10 +13,12 @@ every run (the tests never check the CMS itself), so the bytes differ.
 """
 
 import datetime as dt
+import hashlib
 import io
 import pathlib
 import struct
 import tempfile
+import zlib
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -110,15 +112,77 @@ def field_tree_with_cycle():
     )
 
 
+def fields_in_a_huge_object_stream(fields=1500, padding=30 << 20):
+    """A hostile file: 1,500 form fields inside one object stream that
+    inflates to 30 MiB (of spaces) from ~30 KB. A reader that inflates the
+    stream again for every field spends minutes; one that keeps it, a blink."""
+    first = 10
+    numbers = b" ".join(b"%d %d" % (first + i, 0) for i in range(fields))
+    bodies = [b"<< /FT /Tx /T (f%d) >>" % i for i in range(fields)]
+    offsets, body = [], bytearray()
+    for text in bodies:
+        offsets.append(len(body))
+        body += text + b"\n"
+    header = b" ".join(b"%d %d" % (first + i, offsets[i]) for i in range(fields)) + b"\n"
+    packed = zlib.compress(header + bytes(body) + b" " * padding, 9)
+    del numbers
+
+    out = bytearray(b"%PDF-1.7\n")
+    at = {}
+    fields_array = b" ".join(b"%d 0 R" % (first + i) for i in range(fields))
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [%s] >> >>" % fields_array,
+        2: b"<< /Type /Pages /Kids [] /Count 0 >>",
+        3: b"<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
+        % (fields, len(header), len(packed), packed),
+    }
+    for number, text in objects.items():
+        at[number] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, text)
+    xref_at = len(out)
+    rows = []
+    for number in range(first + fields):
+        if number in at:
+            rows.append(struct.pack(">BIH", 1, at[number], 0))
+        elif number == 4:
+            rows.append(struct.pack(">BIH", 1, xref_at, 0))
+        elif number >= first:
+            rows.append(struct.pack(">BIH", 2, 3, number - first))
+        else:
+            rows.append(struct.pack(">BIH", 0, 0, 0xFFFF))
+    table = b"".join(rows)
+    out += b"4 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n%s\nendstream\nendobj\n" % (
+        first + fields,
+        len(table),
+        table,
+    )
+    out += b"startxref\n%d\n%%%%EOF\n" % xref_at
+    return bytes(out)
+
+
+def xref_stream_zero_width():
+    """A hostile file: an xref stream whose entries are zero bytes wide and
+    number 200 million. pdf 0.10 builds them all (gigabytes, many seconds)."""
+    out = bytearray(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n")
+    out += b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
+    xref_at = len(out)
+    out += b"3 0 obj\n<< /Type /XRef /Size 4 /W [0 0 0] /Index [0 200000000] /Root 1 0 R /Length 0 >>\n"
+    out += b"stream\n\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % xref_at
+    return bytes(out)
+
+
 def make_signer(tmp, common_name):
-    key = ec.generate_private_key(ec.SECP256R1())
+    # A fixed key and serial keep regenerated fixtures close to the committed
+    # ones (ECDSA signatures and document IDs still differ run to run).
+    secret = int.from_bytes(hashlib.sha256(common_name.encode()).digest(), "big") % (2**255)
+    key = ec.derive_private_key(secret, ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
     cert = (
         x509.CertificateBuilder()
         .subject_name(name)
         .issuer_name(name)
         .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
+        .serial_number(int.from_bytes(hashlib.sha256(common_name.encode()).digest()[:8], "big"))
         .not_valid_before(dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc))
         .not_valid_after(dt.datetime(2034, 1, 1, tzinfo=dt.timezone.utc))
         .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), True)
@@ -284,6 +348,8 @@ def main():
         write(BAD / "startxref-past-end.pdf", startxref_past_end(unsigned))
         write(BAD / "garbage-xref.pdf", garbage_xref(unsigned))
         write(BAD / "not-a-pdf.png", png_header())
+        write(BAD / "fields-in-a-huge-object-stream.pdf", fields_in_a_huge_object_stream())
+        write(BAD / "xref-stream-zero-width.pdf", xref_stream_zero_width())
         write(BAD / "empty.pdf", b"")
         a, b, c, d = byte_range(signed)
         write(BAD / "byterange-negative.pdf", patch_byte_range(signed, [0, b, -c, d]))
