@@ -1,6 +1,7 @@
 //! `/dev`: an index of dev links, and (with `--dev-faults` only) the fault
-//! switches, tampering and resetting the demo records. Without the flag
-//! those routes do not exist (404).
+//! switches, tampering, resetting the demo records, and hostile or large
+//! documents (`dev_documents`). Without the flag those routes do not exist
+//! (404).
 
 use axum::extract::State;
 use axum::routing::{get, post};
@@ -29,6 +30,7 @@ pub fn routes(dev_faults: bool) -> Router<AppState> {
             )
             .route("/dev/tamper/{id}", post(faults::tamper))
             .route("/dev/reset", post(reset))
+            .merge(crate::dev_documents::routes())
             .layer(crate::engine::cors()),
     )
 }
@@ -62,6 +64,7 @@ async fn index(State(state): State<AppState>) -> Markup {
             @if dev_faults {
                 p { "Current switches: " code { (serde_json::to_string(&state.faults().get()).unwrap_or_default()) } }
                 p.muted { "POST /dev/faults {\"s1\":\"500\"|\"hang\"|\"malformed\"|\"truncated\"|null, \"s2\":…, \"ex\":…, \"provider\":\"fail\"|null}; POST /dev/tamper/{id}" }
+                p.muted { "POST /dev/document/{id}[?sign=false&seal=SEAL_ID] (raw body: the document, sealed); POST /dev/large/{id}?mib=N (a padded export, sealed)" }
                 form method="post" action="/dev/reset" { button type="submit" { "Reset demo records" } }
             } @else {
                 p.muted { "Fault switches are off; start with --dev-faults." }

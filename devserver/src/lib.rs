@@ -7,6 +7,7 @@
 mod config;
 mod demo;
 mod dev;
+mod dev_documents;
 mod engine;
 mod error;
 mod faults;

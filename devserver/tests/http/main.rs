@@ -3,6 +3,7 @@
 
 mod common;
 mod demo;
+mod dev_documents;
 mod engine;
 mod faults;
 mod openssl;

@@ -56,6 +56,24 @@ fn run(mut cmd: Command) -> (bool, String) {
     (out.status.success(), text)
 }
 
+/// Does OpenSSL accept `seal` (S1 JSON: `algorithm`, `privateKey`,
+/// `signature`) over `document`? With OpenSSL's output.
+pub fn verifies(seal: &serde_json::Value, document: &[u8]) -> (bool, String) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doc.pdf"), document).unwrap();
+    std::fs::write(
+        dir.path().join("pub.pem"),
+        seal["privateKey"].as_str().unwrap(),
+    )
+    .unwrap();
+    let signature = STANDARD
+        .decode(seal["signature"].as_str().unwrap())
+        .unwrap();
+    std::fs::write(dir.path().join("sig.bin"), &signature).unwrap();
+    let algorithm = seal["algorithm"].as_str().unwrap();
+    run(verify_command(algorithm, dir.path(), "doc.pdf"))
+}
+
 /// Stamps a fresh Signature with `seal_id` and checks it with OpenSSL, then
 /// checks that one changed byte makes OpenSSL refuse it.
 async fn check(server: &Server, user: &str, seal_id: &str, algorithm: &str) {
