@@ -110,7 +110,41 @@ impl Fields {
         })
     }
 
-    fn strings(&mut self, key: &str) -> Result<Option<Vec<String>>, WireError> {
+    pub(crate) fn boolean(&mut self, key: &str) -> Result<Option<bool>, WireError> {
+        self.take(key, "a boolean", |v| match v {
+            Value::Bool(b) => Ok(b),
+            other => Err(other),
+        })
+    }
+
+    /// An array of integers (a PDF `/ByteRange`).
+    pub(crate) fn integers(&mut self, key: &str) -> Result<Option<Vec<i64>>, WireError> {
+        self.take(key, "an array of integers", |v| match v {
+            Value::Array(items) if items.iter().all(|i| i.as_i64().is_some()) => {
+                Ok(items.iter().filter_map(Value::as_i64).collect())
+            }
+            other => Err(other),
+        })
+    }
+
+    /// A field that must be there.
+    pub(crate) fn required<T>(&self, value: Option<T>, key: &str) -> Result<T, WireError> {
+        value.ok_or_else(|| WireError::WrongType {
+            field: join(&self.path, key),
+            reason: "missing".to_owned(),
+        })
+    }
+
+    /// Take a nested value as it is.
+    pub(crate) fn raw(&mut self, key: &str) -> Value {
+        self.map.remove(key).unwrap_or(Value::Null)
+    }
+
+    pub(crate) fn path(&self) -> &str {
+        &self.path
+    }
+
+    pub(crate) fn strings(&mut self, key: &str) -> Result<Option<Vec<String>>, WireError> {
         let path = join(&self.path, key);
         let Some(items) = self.take(key, "an array of strings", |v| match v {
             Value::Array(items) => Ok(items),
@@ -130,7 +164,7 @@ impl Fields {
             .map(Some)
     }
 
-    fn object(&mut self, key: &str) -> Result<Option<Fields>, WireError> {
+    pub(crate) fn object(&mut self, key: &str) -> Result<Option<Fields>, WireError> {
         match self.map.remove(key) {
             None => Ok(None),
             Some(value) => Fields::of(value, &join(&self.path, key)),

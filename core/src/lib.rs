@@ -11,6 +11,7 @@ pub mod pending;
 pub mod redirect;
 pub mod url;
 pub mod verdict;
+mod verdict_json;
 pub mod wire;
 
 #[cfg(feature = "verify")]

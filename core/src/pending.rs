@@ -7,8 +7,9 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
+use crate::json::Fields;
 use crate::redirect::{Nonce, NONCE_TTL_MS};
 
 /// One host-form field saved before leaving, as `FormData` would list it
@@ -16,7 +17,7 @@ use crate::redirect::{Nonce, NONCE_TTL_MS};
 pub type FormEntry = (String, String);
 
 /// What the control remembers about a click that left for the service.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pending {
     /// The Signature id the seal belongs to.
     pub id: String,
@@ -25,7 +26,6 @@ pub struct Pending {
     /// When the user left, ms since the epoch.
     pub time: i64,
     /// The host form's fields at that moment, so that nothing typed is lost.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub form: Vec<FormEntry>,
 }
 
@@ -42,21 +42,74 @@ pub enum Claim {
     Unknown,
 }
 
-/// The pending map as stored.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(transparent)]
+/// The pending map as stored: `{"<nonce>": {"id", "seal", "time", "form":
+/// [[name, value]…]}}`. Read by walking JSON values, like the Signature, so
+/// the control carries one small JSON reader rather than serde's derived
+/// ones.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PendingStore(BTreeMap<Nonce, Pending>);
+
+impl Pending {
+    fn from_value(value: Value) -> Option<Pending> {
+        let mut f = Fields::of(value, "").ok()??;
+        let form = match f.raw("form") {
+            Value::Array(entries) => entries
+                .into_iter()
+                .filter_map(|entry| match entry {
+                    Value::Array(pair) => match <[Value; 2]>::try_from(pair) {
+                        Ok([Value::String(k), Value::String(v)]) => Some((k, v)),
+                        _ => None,
+                    },
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        Some(Pending {
+            id: f.string("id").ok()??,
+            seal: usize::try_from(f.unsigned("seal").ok()??).ok()?,
+            time: f.integer("time").ok()??,
+            form,
+        })
+    }
+
+    fn to_value(&self) -> Value {
+        let form = self
+            .form
+            .iter()
+            .map(|(k, v)| Value::Array(vec![k.clone().into(), v.clone().into()]))
+            .collect();
+        let mut map = Map::new();
+        map.insert("id".into(), self.id.clone().into());
+        map.insert("seal".into(), self.seal.into());
+        map.insert("time".into(), self.time.into());
+        map.insert("form".into(), Value::Array(form));
+        Value::Object(map)
+    }
+}
 
 impl PendingStore {
     /// Read the stored JSON. Anything unreadable counts as empty: losing a
     /// pending return only costs a refresh, never the user's data.
     pub fn from_json(text: Option<&str>) -> Self {
-        text.and_then(|t| serde_json::from_str(t).ok())
-            .unwrap_or_default()
+        let Some(Value::Object(map)) = text.and_then(|t| serde_json::from_slice(t.as_bytes()).ok())
+        else {
+            return PendingStore::default();
+        };
+        PendingStore(
+            map.into_iter()
+                .filter_map(|(nonce, v)| Some((Nonce(nonce), Pending::from_value(v)?)))
+                .collect(),
+        )
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|_| "{}".to_owned())
+        let map: Map<String, Value> = self
+            .0
+            .iter()
+            .map(|(nonce, p)| (nonce.as_str().to_owned(), p.to_value()))
+            .collect();
+        Value::Object(map).to_string()
     }
 
     pub fn is_empty(&self) -> bool {

@@ -8,7 +8,6 @@ use std::rc::Weak;
 use infoplus_signature_core::machine::{Event, Popup, State};
 use infoplus_signature_core::pending::{Claim, PendingStore};
 use infoplus_signature_core::redirect::{ReturnParams, ReturnStatus};
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -21,22 +20,67 @@ use crate::browser::{now_ms, page_origin, session_storage, window};
 pub(super) const WINDOW_PREFIX: &str = "infoplus-signature";
 const MESSAGE_TYPE: &str = "infoplus-signature:return";
 
-/// What the return page posts to its opener.
-#[derive(Debug, Serialize, Deserialize)]
+/// What the return page posts to its opener: `{type, state, status,
+/// error}` with `status` one of done/cancelled/failed (or absent when the
+/// URL's status was not one of ours).
 struct ReturnMessage {
-    #[serde(rename = "type")]
-    kind: String,
     state: String,
     status: Option<ReturnStatus>,
 }
 
+fn text(data: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(data, &key.into()).ok()?.as_string()
+}
+
+impl ReturnMessage {
+    fn read(data: &JsValue) -> Option<ReturnMessage> {
+        if text(data, "type").as_deref() != Some(MESSAGE_TYPE) {
+            return None;
+        }
+        let status = match text(data, "status").as_deref() {
+            Some("done") => Some(ReturnStatus::Done),
+            Some("cancelled") => Some(ReturnStatus::Cancelled),
+            Some("failed") => Some(ReturnStatus::Failed(text(data, "error"))),
+            _ => None,
+        };
+        Some(ReturnMessage {
+            state: text(data, "state")?,
+            status,
+        })
+    }
+
+    fn write(&self) -> JsValue {
+        let object = js_sys::Object::new();
+        let set = |k: &str, v: &str| {
+            let _ = js_sys::Reflect::set(&object, &k.into(), &v.into());
+        };
+        set("type", MESSAGE_TYPE);
+        set("state", &self.state);
+        match &self.status {
+            Some(ReturnStatus::Done) => set("status", "done"),
+            Some(ReturnStatus::Cancelled) => set("status", "cancelled"),
+            Some(ReturnStatus::Failed(error)) => {
+                set("status", "failed");
+                if let Some(e) = error {
+                    set("error", e);
+                }
+            }
+            None => {}
+        }
+        object.into()
+    }
+}
+
+/// The `message` listener for the popup's answer.
+type Listener = Closure<dyn FnMut(web_sys::MessageEvent)>;
+
 #[derive(Default)]
 pub(super) struct PopupWindow {
     window: RefCell<Option<web_sys::Window>>,
-    listener: RefCell<Option<Closure<dyn FnMut(web_sys::MessageEvent)>>>,
+    listener: RefCell<Option<Listener>>,
     /// A listener removed while it may be running (the message it handles
     /// closes the popup): dropped later, never from inside itself.
-    retired: RefCell<Option<Closure<dyn FnMut(web_sys::MessageEvent)>>>,
+    retired: RefCell<Option<Listener>>,
 }
 
 impl PopupWindow {
@@ -100,7 +144,7 @@ impl PopupWindow {
             if Some(event.origin()) != page_origin() {
                 return;
             }
-            let Some(message) = js_to_message(&event.data()) else {
+            let Some(message) = ReturnMessage::read(&event.data()) else {
                 return;
             };
             let Some(driver) = driver.upgrade() else {
@@ -114,12 +158,6 @@ impl PopupWindow {
         }
         *self.listener.borrow_mut() = Some(listener);
     }
-}
-
-fn js_to_message(data: &JsValue) -> Option<ReturnMessage> {
-    let text = js_sys::JSON::stringify(data).ok()?.as_string()?;
-    let message: ReturnMessage = serde_json::from_str(&text).ok()?;
-    (message.kind == MESSAGE_TYPE).then_some(message)
 }
 
 impl Driver {
@@ -169,17 +207,10 @@ pub(super) fn forward_to_opener(params: &ReturnParams) -> bool {
         return false;
     }
     let message = ReturnMessage {
-        kind: MESSAGE_TYPE.to_owned(),
         state: params.state.clone(),
         status: params.status.clone(),
     };
-    let Ok(text) = serde_json::to_string(&message) else {
-        return false;
-    };
-    let Ok(data) = js_sys::JSON::parse(&text) else {
-        return false;
-    };
-    if opener.post_message(&data, &origin).is_err() {
+    if opener.post_message(&message.write(), &origin).is_err() {
         return false;
     }
     let _ = w.close();

@@ -255,11 +255,11 @@ impl Running {
 
 /// `{"report": …, "pdf": …}` as assembled by `on_message`.
 fn parse_answer(text: &str) -> Option<VerifyReport> {
-    let value: serde_json::Value = serde_json::from_str(text).ok()?;
-    let mut report: VerifyReport = serde_json::from_value(value.get("report")?.clone()).ok()?;
+    let value: serde_json::Value = serde_json::from_slice(text.as_bytes()).ok()?;
+    let mut report = VerifyReport::from_value(value.get("report")?.clone()).ok()?;
     report.pdf = match value.get("pdf") {
         Some(serde_json::Value::Null) | None => None,
-        Some(pdf) => serde_json::from_value::<PdfReport>(pdf.clone()).ok(),
+        Some(pdf) => PdfReport::from_value(pdf.clone()).ok(),
     };
     Some(report)
 }

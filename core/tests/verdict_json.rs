@@ -1,0 +1,131 @@
+//! The hand-written reader of verification results reads exactly what the
+//! derived `Serialize` writes (the worker writes, the control reads).
+
+use infoplus_signature_core::verdict::*;
+use serde_json::json;
+
+fn every_verdict() -> Vec<SealVerdict> {
+    vec![
+        SealVerdict::Valid(ValidSeal {
+            algorithm: "SM2withSM3".into(),
+            key_fingerprint: "ab".repeat(32),
+            certificate: Some(CertificateInfo {
+                subject: "CN=张三".into(),
+                issuer: "CN=Test CA".into(),
+                not_before: "2026-01-01T00:00:00Z".into(),
+                not_after: "2027-01-01T00:00:00Z".into(),
+            }),
+            signer_allowed: Some(false),
+        }),
+        SealVerdict::Valid(ValidSeal {
+            algorithm: "Ed25519".into(),
+            key_fingerprint: "cd".repeat(32),
+            certificate: None,
+            signer_allowed: None,
+        }),
+        SealVerdict::Invalid {
+            algorithm: "SHA256withECDSA".into(),
+            key_fingerprint: Some("ef".into()),
+        },
+        SealVerdict::Invalid {
+            algorithm: "".into(),
+            key_fingerprint: None,
+        },
+        SealVerdict::Unsupported {
+            algorithm: "MD5withRSA".into(),
+        },
+        SealVerdict::Malformed {
+            part: MalformedPart::Key,
+            detail: "not PEM".into(),
+        },
+        SealVerdict::Malformed {
+            part: MalformedPart::Signature,
+            detail: "bad base64".into(),
+        },
+        SealVerdict::Unavailable {
+            reason: "HTTP 404".into(),
+        },
+        SealVerdict::NotPdf {
+            detail: "starts with PNG".into(),
+        },
+        SealVerdict::TooLarge {
+            limit: 1000,
+            size: Some(2000),
+        },
+        SealVerdict::TooLarge {
+            limit: 1000,
+            size: None,
+        },
+        SealVerdict::Unsigned,
+    ]
+}
+
+#[test]
+fn every_verdict_and_pdf_report_survives_the_trip() {
+    let report = VerifyReport {
+        seals: every_verdict()
+            .into_iter()
+            .enumerate()
+            .map(|(index, verdict)| SealReport { index, verdict })
+            .collect(),
+        pdf: Some(PdfReport::Parsed {
+            pages: 3,
+            signatures: vec![PdfSignature {
+                field: Some("Signature1".into()),
+                signer: Some("Zhang San".into()),
+                time: Some("D:20261122100000Z".into()),
+                reason: None,
+                sub_filter: Some("adbe.pkcs7.detached".into()),
+                byte_range: Some(vec![0, 10, 20, 30]),
+                byte_range_well_formed: true,
+                covers_whole_file: false,
+            }],
+        }),
+    };
+    let written = serde_json::to_value(&report).unwrap();
+    assert_eq!(VerifyReport::from_value(written).unwrap(), report);
+
+    let unreadable = VerifyReport {
+        seals: vec![],
+        pdf: Some(PdfReport::Unreadable {
+            reason: "no trailer".into(),
+        }),
+    };
+    assert_eq!(
+        VerifyReport::from_value(serde_json::to_value(&unreadable).unwrap()).unwrap(),
+        unreadable
+    );
+    let no_pdf = VerifyReport {
+        seals: vec![],
+        pdf: None,
+    };
+    assert_eq!(
+        VerifyReport::from_value(serde_json::to_value(&no_pdf).unwrap()).unwrap(),
+        no_pdf
+    );
+}
+
+#[test]
+fn a_broken_answer_is_an_error_naming_the_field() {
+    let cases = [
+        (json!({"seals": [{"result": "valid"}]}), "seals[0].index"),
+        (
+            json!({"seals": [{"index": 0, "result": "maybe"}]}),
+            "seals[0].result",
+        ),
+        (json!({"seals": {}}), "seals"),
+        (json!({"seals": [], "pdf": {"status": "?"}}), "pdf.status"),
+        (
+            json!({"seals": [], "pdf": {"status": "parsed", "signatures": [{"coversWholeFile": "yes"}]}}),
+            "pdf.signatures[0].coversWholeFile",
+        ),
+    ];
+    for (value, field) in cases {
+        match VerifyReport::from_value(value.clone()) {
+            Err(infoplus_signature_core::WireError::WrongType { field: f, .. }) => {
+                assert_eq!(f, field, "{value}")
+            }
+            other => panic!("{value}: {other:?}"),
+        }
+    }
+}
