@@ -19,7 +19,6 @@ pub mod driver;
 #[cfg(target_arch = "wasm32")]
 pub mod element;
 pub mod i18n;
-#[cfg(target_arch = "wasm32")]
 pub mod views;
 
 #[cfg(target_arch = "wasm32")]

@@ -4,66 +4,79 @@
 //! intents leave through one callback.
 
 mod model;
+#[cfg(target_arch = "wasm32")]
 mod seal;
+#[cfg(target_arch = "wasm32")]
 mod status;
+#[cfg(target_arch = "wasm32")]
 mod verdict;
 
 pub use model::{image_of, Image, SealModel, StatusModel};
 
-use infoplus_signature_core::machine::{Notice, State};
+use infoplus_signature_core::machine::Notice;
 use infoplus_signature_core::redirect::ReturnStatus;
-use leptos::prelude::*;
 
-use crate::i18n::Lang;
+#[cfg(target_arch = "wasm32")]
+pub use dom::*;
 
-/// What the user asked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Intent {
-    Stamp(usize),
-    Verify(usize),
-    Delete(usize),
-    Retry,
-    Dismiss,
-}
+/// The Leptos side: the views proper.
+#[cfg(target_arch = "wasm32")]
+mod dom {
+    use infoplus_signature_core::machine::State;
+    use leptos::prelude::*;
 
-/// Everything a view needs, cloned freely into closures.
-#[derive(Clone)]
-pub struct Context {
-    pub state: Signal<State>,
-    pub lang: Signal<Lang>,
-    /// Base for relative image URLs (the engine).
-    pub base: Signal<Option<String>>,
-    pub intents: UnsyncCallback<Intent>,
-}
+    use super::{seal, status};
+    use crate::i18n::Lang;
 
-impl Context {
-    pub fn send(&self, intent: Intent) {
-        self.intents.run(intent);
+    /// What the user asked for.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Intent {
+        Stamp(usize),
+        Verify(usize),
+        Delete(usize),
+        Retry,
+        Dismiss,
     }
-}
 
-/// The whole control.
-pub fn control_view(cx: Context) -> impl IntoView {
-    let state = cx.state;
-    let lang = cx.lang;
-    let seal_count = Memo::new(move |_| state.with(|s| s.value().map_or(0, |v| v.seals.len())));
-    let seals_cx = cx.clone();
-    view! {
-        <div
-            class="control"
-            part="control"
-            lang=move || lang.get().tag()
-            data-state=move || state.with(|s| s.name())
-        >
-            <ul class="seals" part="seals">
-                <For
-                    each=move || 0..seal_count.get()
-                    key=|i| *i
-                    children=move |i| seal::seal_card(seals_cx.clone(), i)
-                />
-            </ul>
-            {status::status(cx)}
-        </div>
+    /// Everything a view needs, cloned freely into closures.
+    #[derive(Clone)]
+    pub struct Context {
+        pub state: Signal<State>,
+        pub lang: Signal<Lang>,
+        /// Base for relative image URLs (the engine).
+        pub base: Signal<Option<String>>,
+        pub intents: UnsyncCallback<Intent>,
+    }
+
+    impl Context {
+        pub fn send(&self, intent: Intent) {
+            self.intents.run(intent);
+        }
+    }
+
+    /// The whole control.
+    pub fn control_view(cx: Context) -> impl IntoView {
+        let state = cx.state;
+        let lang = cx.lang;
+        let seal_count = Memo::new(move |_| state.with(|s| s.value().map_or(0, |v| v.seals.len())));
+        let seals_cx = cx.clone();
+        view! {
+            <div
+                class="control"
+                part="control"
+                lang=move || lang.get().tag()
+                data-state=move || state.with(|s| s.name())
+            >
+                <ul class="seals" part="seals">
+                    <For
+                        each=move || 0..seal_count.get()
+                        key=|i| *i
+                        children=move |i| seal::seal_card(seals_cx.clone(), i)
+                    />
+                </ul>
+                {status::status(cx)}
+            </div>
+        }
     }
 }
 
