@@ -37,7 +37,7 @@ pub struct Document<'a> {
     trailer: Dictionary,
     objects_read: Cell<u32>,
     /// Made on first need: only encrypted files with signatures need it.
-    plain: OnceCell<Option<Plain>>,
+    plain: OnceCell<Option<Plain<'a>>>,
 }
 
 /// A signature dictionary, and the object whose key decrypts its direct
@@ -129,7 +129,7 @@ impl<'a> Document<'a> {
             return Err(error);
         };
         self.count_read()?;
-        match plain.read(self.bytes, *r, &self.storage.resolver()) {
+        match plain.read(*r, &self.storage.resolver()) {
             Some(dict) => Ok(SignatureDictionary {
                 dict,
                 encrypted_in: Some(*r),
@@ -143,7 +143,7 @@ impl<'a> Document<'a> {
         self.plain()?.decrypt(r, encrypted)
     }
 
-    fn plain(&self) -> Option<&Plain> {
+    fn plain(&self) -> Option<&Plain<'a>> {
         self.plain
             .get_or_init(|| {
                 self.trailer.get("Encrypt")?;

@@ -29,7 +29,7 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
             "its cross-reference stream is malformed (/W gives its entries no width)".to_owned(),
         );
     }
-    Ok(())
+    super::encrypted::check_key_length(bytes).map_err(str::to_owned)
 }
 
 fn ends_with_eof_marker(bytes: &[u8]) -> bool {

@@ -3,7 +3,9 @@
 
 Real signatures come from pyHanko (PyPI), over a small two-page PDF this
 script writes by hand. The malformed files are derived from those by cutting
-or patching bytes, so their damage is exactly what the tests expect.
+or patching bytes, so their damage is exactly what the tests expect. The
+hand-made inputs that once panicked inside the `pdf` crate go to crashers/,
+beside what the fuzzer finds (see crashers/README.md).
 
     python3 -m venv /tmp/pyhk && /tmp/pyhk/bin/pip install pyhanko
     /tmp/pyhk/bin/python core/tests/pdf/make_fixtures.py
@@ -169,6 +171,41 @@ def xref_stream_zero_width():
     out += b"3 0 obj\n<< /Type /XRef /Size 4 /W [0 0 0] /Index [0 200000000] /Root 1 0 R /Length 0 >>\n"
     out += b"stream\n\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % xref_at
     return bytes(out)
+
+
+def with_encryption_dictionary(encrypt):
+    """The smallest file with an /Encrypt dictionary: for inputs that made
+    pdf 0.10 panic while it set up decryption."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>", encrypt]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 4\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    file_id = b"<00112233445566778899aabbccddeeff>"
+    out += b"trailer\n<< /Size 4 /Root 1 0 R /Encrypt 3 0 R /ID [%s %s] >>\n" % (file_id, file_id)
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+def encryption_crashers():
+    """Key lengths of zero bytes: `Rc4::new` asserts a non-empty key (R2 and
+    R3 password checks), and a crypt filter's /Length is multiplied by 8 in
+    u32 (overflow panic in debug builds, wraps to 0 in release)."""
+    passwords = b"/O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b">"
+    rc4 = b"<< /Filter /Standard /V 2 /R %d /Length 0 /P -4 %s >>"
+    crypt_filter = (
+        b"<< /Filter /Standard /V 4 /R 4 /P -4 /StmF /StdCF /StrF /StdCF"
+        b" /CF << /StdCF << /CFM /V2 /Length %d >> >> %s >>"
+    )
+    return {
+        "rc4-r2-key-length-0.pdf": with_encryption_dictionary(rc4 % (2, passwords)),
+        "rc4-r3-key-length-0.pdf": with_encryption_dictionary(rc4 % (3, passwords)),
+        "crypt-filter-length-0.pdf": with_encryption_dictionary(crypt_filter % (0, passwords)),
+        "crypt-filter-length-wraps-u32.pdf": with_encryption_dictionary(crypt_filter % (1 << 29, passwords)),
+    }
 
 
 def make_signer(tmp, common_name):
@@ -350,6 +387,8 @@ def main():
         write(BAD / "not-a-pdf.png", png_header())
         write(BAD / "fields-in-a-huge-object-stream.pdf", fields_in_a_huge_object_stream())
         write(BAD / "xref-stream-zero-width.pdf", xref_stream_zero_width())
+        for name, data in encryption_crashers().items():
+            write(HERE / "crashers" / name, data)
         write(BAD / "empty.pdf", b"")
         a, b, c, d = byte_range(signed)
         write(BAD / "byterange-negative.pdf", patch_byte_range(signed, [0, b, -c, d]))
