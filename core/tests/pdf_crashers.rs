@@ -61,3 +61,24 @@ fn zero_length_keys_are_refused_before_the_crate_panics() {
         );
     }
 }
+
+#[test]
+fn object_stream_offset_overflow_panics_only_with_overflow_checks() {
+    quiet_crate_panics();
+    let bytes = support::fixture("crashers/caught-objstm-offset-overflow.pdf");
+    if cfg!(debug_assertions) {
+        // `first + offset` overflows inside the crate: caught natively.
+        assert_eq!(
+            pdf::inspect(&bytes),
+            PdfReport::Unreadable {
+                reason: "the PDF reader failed on this file (an internal error in the `pdf` crate)"
+                    .to_owned()
+            }
+        );
+    } else {
+        // Release builds (the wasm worker's) wrap instead: no panic at all,
+        // and the field that could not be read is left out.
+        let (pages, signatures) = support::parsed(pdf::inspect_unguarded(&bytes));
+        assert_eq!((pages, signatures.len()), (0, 0));
+    }
+}

@@ -208,6 +208,44 @@ def encryption_crashers():
     }
 
 
+def object_stream_offset_overflow():
+    """A form field inside an uncompressed object stream whose offset table
+    says 2^64-1: `first + offset` overflows in ObjectStream::get_object_slice.
+    A panic only where overflow checks are on (debug builds, the fuzzer);
+    release builds wrap and the crate returns an error. Kept as `caught-`:
+    no pre-check can see inside the usual, compressed object streams."""
+    header, body = b"10 18446744073709551615\n", b"<< /FT /Sig >>"
+    data = header + body
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [10 0 R] >> >>",
+        2: b"<< /Type /Pages /Kids [] /Count 0 >>",
+        3: b"<< /Type /ObjStm /N 1 /First %d /Length %d >>\nstream\n%s\nendstream" % (len(header), len(data), data),
+    }
+    out = bytearray(b"%PDF-1.7\n")
+    at = {}
+    for number, text in objects.items():
+        at[number] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, text)
+    xref_at = len(out)
+    rows = []
+    for number in range(11):
+        if number in at:
+            rows.append(struct.pack(">BIH", 1, at[number], 0))
+        elif number == 4:
+            rows.append(struct.pack(">BIH", 1, xref_at, 0))
+        elif number == 10:
+            rows.append(struct.pack(">BIH", 2, 3, 0))
+        else:
+            rows.append(struct.pack(">BIH", 0, 0, 0xFFFF))
+    table = b"".join(rows)
+    out += b"4 0 obj\n<< /Type /XRef /Size 11 /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n%s\nendstream\nendobj\n" % (
+        len(table),
+        table,
+    )
+    out += b"startxref\n%d\n%%%%EOF\n" % xref_at
+    return bytes(out)
+
+
 def make_signer(tmp, common_name):
     # A fixed key and serial keep regenerated fixtures close to the committed
     # ones (ECDSA signatures and document IDs still differ run to run).
@@ -389,6 +427,7 @@ def main():
         write(BAD / "xref-stream-zero-width.pdf", xref_stream_zero_width())
         for name, data in encryption_crashers().items():
             write(HERE / "crashers" / name, data)
+        write(HERE / "crashers" / "caught-objstm-offset-overflow.pdf", object_stream_offset_overflow())
         write(BAD / "empty.pdf", b"")
         a, b, c, d = byte_range(signed)
         write(BAD / "byterange-negative.pdf", patch_byte_range(signed, [0, b, -c, d]))
