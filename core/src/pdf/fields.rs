@@ -42,7 +42,9 @@ pub fn signatures(doc: &Document, catalog: &Dictionary, file_len: usize) -> Vec<
     let Some(Ok(Primitive::Array(roots))) = form.get("Fields").map(|f| doc.resolve(f)) else {
         return Vec::new();
     };
-    let mut stack: Vec<Pending> = roots.into_iter().rev().map(root).collect();
+    // Never more entries than nodes we would visit: a `/Fields` or `/Kids`
+    // array of a million references stays a small stack.
+    let mut stack: Vec<Pending> = roots.into_iter().take(MAX_NODES).rev().map(root).collect();
     let mut visited: HashSet<PlainRef> = HashSet::new();
     let mut signed_values: HashSet<PlainRef> = HashSet::new();
     let mut found = Vec::new();
@@ -83,7 +85,7 @@ pub fn signatures(doc: &Document, catalog: &Dictionary, file_len: usize) -> Vec<
 
         if pending.depth < MAX_DEPTH {
             if let Some(Ok(Primitive::Array(kids))) = field.get("Kids").map(|k| doc.resolve(k)) {
-                for kid in kids.into_iter().rev() {
+                for kid in kids.into_iter().take(MAX_NODES).rev() {
                     stack.push(Pending {
                         node: kid,
                         depth: pending.depth + 1,

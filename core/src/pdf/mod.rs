@@ -2,11 +2,12 @@
 //! pages, which embedded signatures and whether their `/ByteRange` covers the
 //! whole file. Never panics into its caller.
 //!
-//! The `pdf` crate panics on some malformed files (found by fuzzing, see
-//! `fuzz/`). Natively [`inspect`] catches that; on wasm32 a panic aborts the
-//! module instead, so [`precheck`] turns the inputs known to reach those
-//! panics away before the crate sees them, and the work is capped
-//! ([`document::MAX_OBJECTS`], and the field walk's limits).
+//! The `pdf` crate panics on some malformed files (see `fuzz/` and
+//! `tests/pdf/crashers/`). Natively [`inspect`] catches that; on wasm32 a
+//! panic aborts the module instead, so `precheck` turns the inputs known to
+//! reach those panics (or runaway allocations) away before the crate sees
+//! them, and the work is capped (`document::MAX_OBJECTS`, the field walk's
+//! limits, a per-inspection cache so no object stream is inflated twice).
 
 mod byte_range;
 mod document;
