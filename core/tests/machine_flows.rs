@@ -78,9 +78,9 @@ fn stamping_an_unexported_field_exports_then_leaves_once() {
         nonce,
         pending,
         mode,
-    } = &effects[0]
+    } = &effects[1]
     else {
-        panic!("expected GoToService first, got {effects:?}");
+        panic!("expected the value, then GoToService, got {effects:?}");
     };
     assert_eq!(*mode, Mode::Redirect);
     assert_eq!(
@@ -95,9 +95,9 @@ fn stamping_an_unexported_field_exports_then_leaves_once() {
         )
     );
     assert_eq!(
-        effects[1],
+        effects[0],
         Effect::Publish(exported),
-        "the exported uri reaches the form value"
+        "the exported uri reaches the form value first"
     );
     let (same, effects) = transition(&signing, stamp(0, Popup::NotAsked));
     assert_eq!(
@@ -310,7 +310,7 @@ fn without_an_engine_a_delete_is_local() {
         ..settings()
     };
     let (state, effects) = transition(&State::new(local), Event::Start(Start::Value(mixed())));
-    assert_eq!(effects, [Effect::Loaded(mixed()), Effect::Publish(mixed())]);
+    assert_eq!(effects, [Effect::Publish(mixed()), Effect::Loaded(mixed())]);
     let (after, effects) = transition(&state, Event::Delete(1));
     assert!(!after.value().unwrap().seals[1].is_signed());
     assert!(matches!(effects[..], [Effect::Publish(_)]));
@@ -370,7 +370,7 @@ fn popup_polls_with_backoff_until_signed() {
         },
     );
     assert_eq!(done.name(), "signed");
-    assert_eq!(effects[0], Effect::ClosePopup);
+    assert_eq!(effects[1], Effect::ClosePopup);
 }
 
 #[test]

@@ -184,7 +184,7 @@ fn expected() -> BTreeMap<(&'static str, &'static str), &'static str> {
         table.insert((state, "start-remote"), "loading: fetch");
         table.insert((state, "start-returned"), "returning: fetch");
         table.insert((state, "start-nothing"), "idle");
-        table.insert((state, "start-value"), "unsigned: loaded, publish");
+        table.insert((state, "start-value"), "unsigned: publish, loaded");
         table.insert((state, "set-value"), "unsigned: publish");
         // Refresh re-reads S1, but not while the user is at the service.
         if !state.starts_with("signing") {
@@ -203,11 +203,11 @@ fn expected() -> BTreeMap<(&'static str, &'static str), &'static str> {
     table.insert(("error", "dismiss"), "unsigned");
     table.insert(("error", "retry"), "loading: fetch");
     table.insert(("error-empty", "retry"), "loading: fetch");
-    table.insert(("loading", "fetched-ok"), "unsigned: loaded, publish");
+    table.insert(("loading", "fetched-ok"), "unsigned: publish, loaded");
     table.insert(("loading", "fetched-err"), "error: error");
-    table.insert(("returning", "fetched-ok"), "unsigned: loaded, publish");
+    table.insert(("returning", "fetched-ok"), "unsigned: publish, loaded");
     table.insert(("returning", "fetched-err"), "error: error");
-    table.insert(("preparing", "exported-ok"), "signing: go, publish");
+    table.insert(("preparing", "exported-ok"), "signing: publish, go");
     table.insert(("preparing", "exported-err"), "error: error");
     table.insert(("signing", "redirect-cancelled"), "unsigned");
     table.insert(
@@ -220,11 +220,11 @@ fn expected() -> BTreeMap<(&'static str, &'static str), &'static str> {
     );
     table.insert(
         ("signing-popup", "polled-signed"),
-        "signed: close-popup, publish",
+        "signed: publish, close-popup",
     );
     table.insert(
         ("signing-popup", "polled-waiting"),
-        "signing: poll, publish",
+        "signing: publish, poll",
     );
     table.insert(("signing-popup", "polled-closed"), "unsigned: publish");
     table.insert(("deleting", "saved-ok"), "unsigned: publish");

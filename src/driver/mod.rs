@@ -16,7 +16,7 @@ use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
 use infoplus_signature_core::machine::{
-    transition, Event, Failure, Popup, Retry, Settings, State, Trip,
+    transition, Effect, Event, Failure, Popup, Retry, Settings, State, Trip,
 };
 use infoplus_signature_core::pending::FormEntry;
 use infoplus_signature_core::redirect::{return_url, Nonce};
@@ -105,9 +105,15 @@ impl Driver {
             let Some(event) = next else { break };
             let before = self.state.get_untracked();
             let (after, effects) = transition(&before, event);
-            let changed = before.name() != after.name();
             self.state.set(after.clone());
-            if changed {
+            // The new value first, then the new state, then the rest: a
+            // host hearing `signature-state` or `signature-load` reads
+            // the value they are about.
+            let mut effects = effects.into_iter().peekable();
+            while let Some(publish) = effects.next_if(|e| matches!(e, Effect::Publish(_))) {
+                self.run(publish);
+            }
+            if before.name() != after.name() {
                 self.host.state_changed(&after, before.name());
             }
             for effect in effects {

@@ -196,9 +196,9 @@ pub(super) fn forward_to_opener(params: &ReturnParams) -> bool {
     else {
         return false;
     };
-    let Ok(opener) = opener.dyn_into::<web_sys::Window>() else {
-        return false;
-    };
+    // The opener is another realm's WindowProxy: `instanceof Window` is
+    // false there, so no checked cast. The origin check below guards it.
+    let opener = opener.unchecked_into::<web_sys::Window>();
     let Some(origin) = page_origin() else {
         return false;
     };

@@ -31,7 +31,9 @@ fn text(el: &HtmlElement, name: &str) -> Option<String> {
 }
 
 /// Boolean attributes are true when present (HTML semantics), whatever
-/// their text, except the explicit `"false"` that frameworks write.
+/// their text, except the explicit `"false"` that frameworks write. (For
+/// `disabled` the browser itself disagrees: any `disabled` attribute
+/// disables a form-associated element, and the control follows the form.)
 fn flag(el: &HtmlElement, name: &str) -> bool {
     el.get_attribute(name)
         .is_some_and(|v| !v.trim().eq_ignore_ascii_case("false"))

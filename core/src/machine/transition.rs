@@ -9,13 +9,14 @@ use crate::redirect::ReturnStatus;
 
 /// Apply one event. The value (form value, `signature-change`) is published
 /// whenever the shown Signature changes, and `signature-error` whenever a
-/// failure is entered, so no arm has to remember to.
+/// failure is entered, so no arm has to remember to. Publishing comes
+/// first, so that whoever hears of a load or a new state reads the new value.
 pub fn transition(state: &State, event: Event) -> (State, Vec<Effect>) {
     let mut next = state.clone();
     let mut effects = next.apply(event);
     if let Some(value) = next.value() {
         if state.value() != Some(value) {
-            effects.push(Effect::Publish(value.clone()));
+            effects.insert(0, Effect::Publish(value.clone()));
         }
     }
     if let Some(failure) = next.failure() {
