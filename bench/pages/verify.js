@@ -1,0 +1,182 @@
+// Pure verify timings in the browser, for scripts/bench (see verify.html).
+// Every function answers plain JSON-able objects to bench/run.mjs.
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const documents = new Map();
+
+/// The document's bytes, fetched once (downloading is not what we time).
+async function bytesOf(url) {
+  if (!documents.has(url)) {
+    const response = await fetch(url, { cache: 'no-store' });
+    if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);
+    documents.set(url, new Uint8Array(await response.arrayBuffer()));
+  }
+  return documents.get(url);
+}
+
+const fromBase64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+// ---- our verify worker -----------------------------------------------------
+
+let worker = null;
+const pending = new Map();
+let nextId = 1;
+
+/// Start the worker as the control does (module worker, next to the
+/// control's files) and wait for its `ready`. Answers the start-up time.
+async function startWorker(url) {
+  const started = performance.now();
+  worker = new Worker(url, { type: 'module' });
+  await new Promise((resolve, reject) => {
+    worker.onerror = (e) => reject(new Error(`the verify worker failed to start: ${e.message || e}`));
+    worker.onmessage = (event) => {
+      const data = event.data;
+      if (data.type === 'ready') return resolve();
+      if (data.type === 'panic') {
+        for (const p of pending.values()) p.reject(new Error(`worker panic: ${data.message}`));
+        pending.clear();
+        return;
+      }
+      const p = pending.get(data.id);
+      if (!p) return;
+      if (data.type === 'seals') {
+        p.sealsAt = performance.now();
+        p.report = data.report;
+      } else if (data.type === 'pdf') {
+        pending.delete(data.id);
+        p.resolve({ sealsAt: p.sealsAt, pdfAt: performance.now(), report: p.report, pdf: data.pdf });
+      }
+    };
+  });
+  worker.onerror = (e) => {
+    for (const p of pending.values()) p.reject(new Error(`the verify worker died: ${e.message || e}`));
+    pending.clear();
+  };
+  return { startMs: performance.now() - started };
+}
+
+/// One `verify` round trip: from postMessage to the `seals` answer (the
+/// seal verified) and to the `pdf` answer (the PDF read as well).
+async function workerOnce(bytes, signature) {
+  const copy = bytes.slice(); // outside the timing: the control transfers its own chunks
+  const id = nextId++;
+  const answer = new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
+  const postedAt = performance.now();
+  worker.postMessage(
+    { type: 'verify', id, signature, seals: [0], limit: bytes.length, chunks: [copy] },
+    [copy.buffer],
+  );
+  const a = await answer;
+  const report = JSON.parse(a.report);
+  const pdf = JSON.parse(a.pdf);
+  return {
+    sealsMs: a.sealsAt - postedAt,
+    pdfMs: a.pdfAt - postedAt,
+    result: report.seals?.[0]?.result ?? 'missing',
+    pdfStatus: pdf?.status ?? null,
+  };
+}
+
+async function workerVerify({ url, signature, runs }) {
+  const bytes = await bytesOf(url);
+  await workerOnce(bytes, signature); // warm-up (not counted)
+  const all = [];
+  for (let i = 0; i < runs; i++) all.push(await workerOnce(bytes, signature));
+  const bad = all.find((r) => r.result !== 'valid');
+  return {
+    bytes: bytes.length,
+    result: bad ? bad.result : 'valid',
+    pdfStatus: all[0].pdfStatus,
+    sealsMs: median(all.map((r) => r.sealsMs)),
+    pdfMs: median(all.map((r) => r.pdfMs)),
+    runs,
+  };
+}
+
+// ---- sm-crypto -------------------------------------------------------------
+
+/// sm-crypto's SM2 verify with SM3 (Z value with the default user id),
+/// DER signature, the document as bytes.
+async function smCryptoVerify({ url, signatureHex, publicKeyHex, runs }) {
+  const bytes = await bytesOf(url);
+  const times = [];
+  let ok = true;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const valid = globalThis.sm2.doVerifySignature(bytes, signatureHex, publicKeyHex, {
+      der: true,
+      hash: true,
+      userId: '1234567812345678',
+    });
+    times.push(performance.now() - t);
+    ok = ok && valid === true;
+  }
+  return { bytes: bytes.length, result: ok ? 'valid' : 'invalid', ms: median(times), runs };
+}
+
+// ---- WebCrypto ---------------------------------------------------------------
+
+/// DER ECDSA-Sig-Value → r‖s (32 bytes each), the form WebCrypto takes.
+function derToRaw(der) {
+  let at = 0;
+  const expect = (tag) => {
+    if (der[at++] !== tag) throw new Error('not a DER ECDSA signature');
+  };
+  const length = () => {
+    let n = der[at++];
+    if (n & 0x80) {
+      let k = n & 0x7f;
+      n = 0;
+      while (k--) n = (n << 8) | der[at++];
+    }
+    return n;
+  };
+  expect(0x30);
+  length();
+  const out = new Uint8Array(64);
+  for (let part = 0; part < 2; part++) {
+    expect(0x02);
+    let n = length();
+    let int = der.subarray(at, at + n);
+    at += n;
+    while (int.length > 32 && int[0] === 0) int = int.subarray(1);
+    out.set(int, part * 32 + (32 - int.length));
+  }
+  return out;
+}
+
+/// `crypto.subtle.verify` (ECDSA P-256, SHA-256: it hashes the document
+/// itself) after importing the SPKI key; and `digest('SHA-256')` alone.
+async function webCryptoVerify({ url, spkiBase64, signatureDerBase64, runs }) {
+  const bytes = await bytesOf(url);
+  const spki = fromBase64(spkiBase64);
+  const raw = derToRaw(fromBase64(signatureDerBase64));
+  const once = async () => {
+    const t = performance.now();
+    const key = await crypto.subtle.importKey('spki', spki, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+    const valid = await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, raw, bytes);
+    return { ms: performance.now() - t, valid };
+  };
+  await once(); // warm-up
+  const all = [];
+  for (let i = 0; i < runs; i++) all.push(await once());
+  const digests = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await crypto.subtle.digest('SHA-256', bytes);
+    digests.push(performance.now() - t);
+  }
+  return {
+    bytes: bytes.length,
+    result: all.every((r) => r.valid) ? 'valid' : 'invalid',
+    ms: median(all.map((r) => r.ms)),
+    digestMs: median(digests),
+    runs,
+  };
+}
+
+window.bench = { startWorker, workerVerify, smCryptoVerify, webCryptoVerify, ready: true };
