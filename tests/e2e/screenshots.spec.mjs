@@ -1,0 +1,74 @@
+// Screenshots of the control's main states (tests/e2e/artifacts/, not
+// committed; "popup/signing" is taken by popup.spec.mjs), and the demo form
+// picture for the docs (docs/demo-form.png, committed).
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  test, expect, control, seal, part, login, openDemo, stampRoundTrip, setFaults, screenshot,
+  expectState, ROOT,
+} from './helpers.mjs';
+
+test('screenshots of loading, unsigned, signed, verified and error', async ({ page, request }) => {
+  await login(page, 'zhangsan');
+  // Loading: S1 held back until the picture is taken.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/api/signature/demo-applicant', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/?lang=en');
+  const applicant = control(page, 'demo-applicant');
+  await expect(applicant).toHaveAttribute('data-state', 'loading');
+  await expect(part(applicant, 'placeholder')).toBeVisible();
+  await screenshot(applicant, '01-loading');
+  release();
+  await expectState(applicant, 'unsigned');
+  await page.unroute('**/api/signature/demo-applicant');
+  await screenshot(applicant, '02-unsigned');
+
+  await stampRoundTrip(page, 'demo-applicant');
+  await expect(applicant).toHaveAttribute('data-state', 'signed');
+  await expect(part(seal(applicant), 'seal-image')).toBeVisible();
+  await screenshot(applicant, '03-signed');
+
+  await part(seal(applicant), 'verify-button').click();
+  await expect(part(seal(applicant), 'verdict')).toHaveAttribute('data-result', 'valid');
+  await screenshot(applicant, '04-verified');
+  const tampered = control(page, 'demo-tampered');
+  await part(seal(tampered), 'verify-button').click();
+  await expect(part(seal(tampered), 'verdict')).toHaveAttribute('data-result', 'invalid');
+  await screenshot(tampered, '04-verified-tampered');
+
+  await setFaults(request, { s1: '500' });
+  await applicant.evaluate((el) => el.refresh());
+  await expect(part(applicant, 'error')).toBeVisible();
+  await screenshot(applicant, '06-error');
+  await screenshot(page, '07-demo-form-en');
+});
+
+test('docs/demo-form.png: the demo form (zh-CN) with a sealed and an unsealed control', async ({ page }) => {
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await login(page, 'zhangsan');
+  await openDemo(page, { lang: 'zh-CN', ids: ['demo-applicant', 'demo-approval'] });
+  await stampRoundTrip(page, 'demo-applicant');
+  const applicant = control(page, 'demo-applicant');
+  await expect(applicant).toHaveAttribute('data-state', 'signed');
+  await expect(part(seal(applicant), 'seal-image')).toBeVisible();
+  await expect.poll(() => part(seal(applicant), 'seal-image').evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
+  // The "stamped" notice is transient; the picture shows the settled form.
+  await part(applicant, 'dismiss-button').click();
+  await expect(part(applicant, 'status')).toHaveAttribute('data-notice', '');
+  const approval = control(page, 'demo-approval');
+  await expect(approval).toHaveAttribute('data-state', 'unsigned');
+  // No stray focus ring or caret in the picture.
+  await page.evaluate(() => document.activeElement?.blur());
+
+  // From the top of the page to the bottom of the approval box.
+  const box = await approval.locator('xpath=..').boundingBox();
+  const height = Math.ceil(box.y + box.height + 16);
+  const out = path.join(ROOT, 'docs/demo-form.png');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  await page.screenshot({ path: out, clip: { x: 0, y: 0, width: 1100, height }, fullPage: true });
+  expect(fs.statSync(out).size).toBeGreaterThan(10_000);
+});
