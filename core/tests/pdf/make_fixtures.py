@@ -7,11 +7,13 @@ or patching bytes, so their damage is exactly what the tests expect. The
 hand-made inputs that once panicked inside the `pdf` crate go to crashers/,
 beside what the fuzzer finds (see crashers/README.md).
 
-    python3 -m venv /tmp/pyhk && /tmp/pyhk/bin/pip install pyhanko
+    python3 -m venv /tmp/pyhk && /tmp/pyhk/bin/pip install pyhanko==0.38.0
     /tmp/pyhk/bin/python core/tests/pdf/make_fixtures.py
 
-Signing time is pinned so /M is the same on every run; the key is fresh on
-every run (the tests never check the CMS itself), so the bytes differ.
+The signing time is pinned and the signer keys are derived from the signer
+names, so names, times and every /ByteRange come out the same on each run;
+ECDSA signatures and document IDs are random, so the signed files' bytes do
+not. Regenerate only what you change, and `git checkout` the rest.
 """
 
 import datetime as dt
@@ -119,7 +121,6 @@ def fields_in_a_huge_object_stream(fields=1500, padding=30 << 20):
     inflates to 30 MiB (of spaces) from ~30 KB. A reader that inflates the
     stream again for every field spends minutes; one that keeps it, a blink."""
     first = 10
-    numbers = b" ".join(b"%d %d" % (first + i, 0) for i in range(fields))
     bodies = [b"<< /FT /Tx /T (f%d) >>" % i for i in range(fields)]
     offsets, body = [], bytearray()
     for text in bodies:
@@ -127,7 +128,6 @@ def fields_in_a_huge_object_stream(fields=1500, padding=30 << 20):
         body += text + b"\n"
     header = b" ".join(b"%d %d" % (first + i, offsets[i]) for i in range(fields)) + b"\n"
     packed = zlib.compress(header + bytes(body) + b" " * padding, 9)
-    del numbers
 
     out = bytearray(b"%PDF-1.7\n")
     at = {}
