@@ -82,3 +82,15 @@ fn object_stream_offset_overflow_panics_only_with_overflow_checks() {
         assert_eq!((pages, signatures.len()), (0, 0));
     }
 }
+
+#[test]
+fn xref_stream_widths_near_u64_max_do_not_overflow_the_pre_check() {
+    // Found by the fuzzer in our own code: the zero-width check summed /W.
+    let bytes = support::fixture("crashers/xref-stream-width-sum-overflow.pdf");
+    let reason = support::unreadable(pdf::inspect_unguarded(&bytes));
+    assert_eq!(
+        reason,
+        "its cross-reference table or trailer cannot be read: \
+         a malformed number (number too large to fit in target type)"
+    );
+}

@@ -64,7 +64,9 @@ fn xref_stream_with_zero_width(bytes: &[u8]) -> bool {
             .min()
             .unwrap_or(section.len());
         let dict = &section[..end];
-        if integers_after(dict, b"/W").is_some_and(|w| w.iter().sum::<u64>() == 0) {
+        // All zero, not "sums to zero": widths near u64::MAX must not
+        // overflow a sum here (the fuzzer's first find was exactly that).
+        if integers_after(dict, b"/W").is_some_and(|w| w.iter().all(|&width| width == 0)) {
             return true;
         }
         next = integers_after(dict, b"/Prev")
