@@ -233,9 +233,9 @@ test("the verify worker's script and wasm are not requested before the first ver
   expect(requested.filter(isWorker).length).toBe(before);
 });
 
-// Squeezed layout: see /work/notes/bugs.md "[e2e] Verdict details squeezed
-// to one character per line in a seal card".
-test.fixme('verdict details stay readable in a seal card (the algorithm on one line)', async ({ page }) => {
+// Was squeezed to one character per line (notes/bugs.md "[e2e] Verdict
+// details squeezed …", fixed by the style in 5fc510d).
+test('verdict details stay readable in a seal card (the algorithm on one line)', async ({ page }) => {
   await openDemo(page, { ids: ['demo-sealed'] });
   const sealed = control(page, 'demo-sealed');
   const verdict = await verify(sealed);
