@@ -15,7 +15,7 @@ async function popupControl(page) {
   return ctl;
 }
 
-test('popup: stamp → confirm in the popup → it closes itself → the opener is signed', async ({ page, context, request }) => {
+test('popup: stamp → confirm in the popup → the popup closes → the opener is signed', async ({ page, context, request }) => {
   const ctl = await popupControl(page);
   const urlBefore = page.url();
   const opened = context.waitForEvent('page');

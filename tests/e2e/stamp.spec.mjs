@@ -54,6 +54,20 @@ test('stamp → provider → confirm → back signed, with the form value, S1 an
   expect(await ctl.evaluate((el) => el.state)).toBe('signed');
 });
 
+test('a double click on Stamp makes one trip to the service (spec §8)', async ({ page }) => {
+  await login(page, 'zhangsan');
+  await openDemo(page);
+  const trips = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname === '/sign') trips.push(r.url()); });
+  const exports = [];
+  page.on('request', (r) => { if (r.url().endsWith('/export')) exports.push(r.url()); });
+  await part(seal(control(page, 'demo-applicant')), 'stamp-button').dblclick();
+  await page.waitForURL(/\/provider\/sign\//);
+  await expect(page.getByTestId('confirm')).toBeVisible();
+  expect(trips).toHaveLength(1);
+  expect(exports).toHaveLength(1);
+});
+
 test('two seals stamped one by one, the provider offering only the seals each slot allows', async ({ page, request }) => {
   const ctl = control(page, 'demo-approval');
 
