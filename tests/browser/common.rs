@@ -231,6 +231,30 @@ pub async fn s2(id: &str, signature: &str) -> Value {
     entity(&answer, "S2")
 }
 
+/// The verify worker is loaded from `dist/` on the test page's own origin
+/// (wasm-bindgen-test-runner serves the crate directory): fail clearly if
+/// it was not built.
+pub async fn require_dist() {
+    let url = format!("{}/dist/infoplus-signature-verify.js", page_origin());
+    let fetch = js(
+        &["u"],
+        "return fetch(u, {cache: 'no-store'}).then(r => r.status)",
+    );
+    let status = JsFuture::from(Promise::from(
+        fetch
+            .call1(&JsValue::NULL, &JsValue::from_str(&url))
+            .expect("fetch"),
+    ))
+    .await
+    .ok()
+    .and_then(|s| s.as_f64());
+    assert_eq!(
+        status,
+        Some(200.0),
+        "{url} is missing: build the control first (scripts/build)"
+    );
+}
+
 // ---------------------------------------------------------------- DOM
 
 /// A `<div>` on the page holding one test's elements.
@@ -412,10 +436,32 @@ pub async fn wait_state_within(el: &HtmlElement, expected: &str, timeout_ms: f64
         find(el, "[part~='control']").and_then(|c| c.get_attribute("data-state"))
             == Some(expected.to_owned())
     };
+    // An error is where a control rests: waiting on for another state only
+    // hides what went wrong. Give it half a second (a Retry may be under
+    // way), then fail with what the control says.
+    let mut error_since: Option<f64> = None;
     wait_until_explained(
         &what,
         timeout_ms,
-        || state(el) == expected && rendered(),
+        || {
+            if state(el) == expected && rendered() {
+                return true;
+            }
+            if expected != "error" && state(el) == "error" {
+                let now = js_sys::Date::now();
+                let since = *error_since.get_or_insert(now);
+                if now - since > 500.0 {
+                    panic!(
+                        "waiting for {what}, the control failed: {:?}\n{}",
+                        text(el, "[part~='error-text']"),
+                        explain(el)
+                    );
+                }
+            } else {
+                error_since = None;
+            }
+            false
+        },
         || explain(el),
     )
     .await;
