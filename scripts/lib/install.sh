@@ -47,13 +47,16 @@ ensure_node_modules() {
   cp package-lock.json node_modules/.package-lock-copy.json
 }
 
+# Chromium for the browser and end-to-end tests, and a CJK font so that
+# zh-CN screenshots (test artifacts, docs/demo-form.png) show characters.
 ensure_chromium() {
-  command -v chromium >/dev/null && command -v chromedriver >/dev/null && return
-  say "installing Chromium and ChromeDriver from Debian"
+  command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+    && fc-list :lang=zh 2>/dev/null | grep -q . && return
+  say "installing Chromium, ChromeDriver and a CJK font from Debian"
   local sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver fonts-noto-cjk
 }
 
 # Tools first on PATH: wasm-opt from npm must win over any system binaryen.

@@ -61,9 +61,9 @@ test('popup closed without confirming → unsigned, with the notice "popup-close
   expect(isSigned((await s1(request, 'demo-applicant')).seals[0])).toBe(false);
 });
 
-// The return page does not reach its opener: see /work/notes/bugs.md
-// "[e2e] Popup mode: the return page never posts to its opener".
-test.fixme('popup: cancel in the popup → it closes → unsigned, with the notice "cancelled"', async ({ page, context }) => {
+// The return page in the popup hands the result to its opener (postMessage)
+// and closes itself.
+test('popup: cancel in the popup → it closes → unsigned, with the notice "cancelled"', async ({ page, context }) => {
   const ctl = await popupControl(page);
   const opened = context.waitForEvent('page');
   await part(seal(ctl), 'stamp-button').click();
