@@ -8,7 +8,9 @@ use infoplus_signature_core::redirect::Nonce;
 use infoplus_signature_core::Signature;
 
 use super::{document, verifier, Driver};
-use crate::api::ApiError;
+use std::future::Future;
+
+use crate::api::{Aborts, ApiError, Engine};
 use crate::browser::{now_ms, session_storage, window, Timer};
 
 /// Where pending sign requests are kept (one map for all controls).
@@ -23,36 +25,24 @@ fn no_engine() -> Problem {
 impl Driver {
     pub(super) fn run(&self, effect: Effect) {
         match effect {
-            Effect::Fetch { request } => self.read(request, |request, result| Event::Fetched {
-                request,
-                result,
-            }),
-            Effect::Export { request } => {
-                let engine = self.engine();
-                let aborts = self.aborts.clone();
-                self.spawn(async move {
-                    let result = match engine {
-                        Some(e) => e.export(&aborts).await.map_err(Problem::from),
-                        None => Err(no_engine()),
-                    };
-                    Event::Exported { request, result }
-                });
-            }
+            Effect::Fetch { request } => self.call_engine(
+                |engine, aborts| async move { engine.read(&aborts).await },
+                move |result| Event::Fetched { request, result },
+            ),
+            Effect::Export { request } => self.call_engine(
+                |engine, aborts| async move { engine.export(&aborts).await },
+                move |result| Event::Exported { request, result },
+            ),
             Effect::Save {
                 request,
                 signature,
                 if_match,
-            } => {
-                let engine = self.engine();
-                let aborts = self.aborts.clone();
-                self.spawn(async move {
-                    let result = match engine {
-                        Some(e) => write(&e, &signature, if_match.as_deref(), &aborts).await,
-                        None => Err(no_engine()),
-                    };
-                    Event::Saved { request, result }
-                });
-            }
+            } => self.call_engine(
+                |engine, aborts| async move {
+                    engine.write(&signature, if_match.as_deref(), &aborts).await
+                },
+                move |result| Event::Saved { request, result },
+            ),
             Effect::GoToService {
                 url,
                 nonce,
@@ -84,35 +74,38 @@ impl Driver {
         }
     }
 
-    /// S1, answered with the event `make` builds.
-    fn read(&self, request: RequestId, make: fn(RequestId, Result<Document, Problem>) -> Event) {
+    /// Call the engine and feed the answer back as the event `answer`
+    /// makes (a missing engine is a configuration problem, not a panic).
+    fn call_engine<Call>(
+        &self,
+        call: impl FnOnce(Engine, Aborts) -> Call + 'static,
+        answer: impl FnOnce(Result<Document, Problem>) -> Event + 'static,
+    ) where
+        Call: Future<Output = Result<Document, ApiError>>,
+    {
         let engine = self.engine();
         let aborts = self.aborts.clone();
         self.spawn(async move {
             let result = match engine {
-                Some(e) => e.read(&aborts).await.map_err(Problem::from),
+                Some(engine) => call(engine, aborts).await.map_err(Problem::from),
                 None => Err(no_engine()),
             };
-            make(request, result)
+            answer(result)
         });
     }
 
+    /// A popup poll: S1, with whether the window was closed when it began.
     fn poll(&self, request: RequestId) {
-        let closed = self.popup.is_closed();
-        let engine = self.engine();
-        let aborts = self.aborts.clone();
-        self.spawn(async move {
-            let result = match engine {
-                Some(e) => e.read(&aborts).await.map_err(Problem::from),
-                None => Err(no_engine()),
-            };
-            Event::Polled {
+        let popup_closed = self.popup.is_closed();
+        self.call_engine(
+            |engine, aborts| async move { engine.read(&aborts).await },
+            move |result| Event::Polled {
                 request,
                 result,
-                popup_closed: closed,
+                popup_closed,
                 now: now_ms(),
-            }
-        });
+            },
+        );
     }
 
     fn go_to_service(&self, url: &str, nonce: Nonce, mut pending: Pending, mode: Mode) {
@@ -175,16 +168,4 @@ impl Driver {
             Event::Verified { request, result }
         });
     }
-}
-
-async fn write(
-    engine: &crate::api::Engine,
-    signature: &Signature,
-    if_match: Option<&str>,
-    aborts: &crate::api::Aborts,
-) -> Result<Document, Problem> {
-    engine
-        .write(signature, if_match, aborts)
-        .await
-        .map_err(|e: ApiError| Problem::from(e))
 }
