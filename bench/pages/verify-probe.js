@@ -1,24 +1,37 @@
 // scripts/bench, control verify page: for each control, the time from the
 // click on its Verify button to its `signature-verified` event, and how
 // long the main thread was blocked in between: the longest `longtask`
-// entry (PerformanceObserver) and the longest gap of a setTimeout(0) probe
-// chain (≈ the longest task, also when longtask is not reported).
+// entry (PerformanceObserver), what ran in it (`long-animation-frame`
+// script attribution, where Chromium has it), and the longest gap of a
+// setTimeout(0) probe chain (≈ the longest task, also without longtask).
 // A classic script in <head>: it runs before the control's module script.
 (() => {
   const longTasks = [];
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  } catch (_) {
-    /* no Long Tasks API: the timer probe still answers */
-  }
+  const frames = [];
+  const observe = (type, sink, map) => {
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) sink.push(map(e));
+      }).observe({ type, buffered: true });
+    } catch (_) {
+      /* not supported: the timer probe still answers */
+    }
+  };
+  observe('longtask', longTasks, (e) => ({ start: e.startTime, duration: e.duration }));
+  observe('long-animation-frame', frames, (e) => ({
+    start: e.startTime,
+    duration: e.duration,
+    scripts: (e.scripts || []).map((s) => ({
+      duration: Math.round(s.duration),
+      what: `${s.invoker || s.invokerType || '?'}${s.sourceFunctionName ? ` ${s.sourceFunctionName}` : ''}` +
+        `${s.sourceURL ? ` (${s.sourceURL.replace(location.origin, '')})` : ''}`,
+    })),
+  }));
 
   const runs = {};
-  let probing = null;
 
   // setTimeout(0) chain: each gap between callbacks is at least the task
-  // that ran in between (the browser clamps nested timers to 4 ms).
+  // (or tasks) that ran in between; nested timers are clamped to 4 ms.
   const startProbe = () => {
     const p = { last: performance.now(), maxGap: 0, stopped: false };
     const tick = () => {
@@ -36,14 +49,11 @@
   window.addEventListener('click', (event) => {
     const host = event.composedPath().find((n) => n.localName === 'infoplus-signature');
     if (!host) return;
-    const id = host.getAttribute('signature-id');
-    probing = startProbe();
-    runs[id] = { clickAt: performance.now(), probe: probing };
+    runs[host.getAttribute('signature-id')] = { clickAt: performance.now(), probe: startProbe() };
   }, true);
 
   window.addEventListener('signature-verified', (event) => {
-    const id = event.target.getAttribute('signature-id');
-    const run = runs[id];
+    const run = runs[event.target.getAttribute('signature-id')];
     if (!run || run.verifiedAt) return;
     run.verifiedAt = performance.now();
     run.probe.stopped = true;
@@ -51,16 +61,26 @@
   });
 
   window.__benchVerify = {
-    /// The finished run of `id`, or null while it is still going.
-    result(id) {
+    /// The finished run of `id`, or null while it is still going. `uri`:
+    /// the document's address, for its download time (Resource Timing).
+    result(id, uri) {
       const run = runs[id];
       if (!run || !run.verifiedAt) return null;
-      const during = longTasks.filter((t) => t.start + t.duration >= run.clickAt && t.start <= run.verifiedAt);
+      const inWindow = (t) => t.start + t.duration >= run.clickAt && t.start <= run.verifiedAt;
+      const download = performance.getEntriesByType('resource')
+        .filter((e) => uri && e.name.endsWith(uri) && e.startTime >= run.clickAt)
+        .pop();
+      const during = longTasks.filter(inWindow);
+      const longest = during.reduce((m, t) => (!m || t.duration > m.duration ? t : m), null);
+      const frame = longest && frames.find((f) => f.start <= longest.start + 1 && f.start + f.duration >= longest.start + longest.duration - 1);
       return {
         ms: run.verifiedAt - run.clickAt,
+        downloadMs: download ? download.responseEnd - run.clickAt : null,
         results: (run.detail?.results || []).map((r) => r.result),
         pdf: run.detail?.pdf?.status ?? null,
-        longestTaskMs: during.reduce((m, t) => Math.max(m, t.duration), 0),
+        longestTaskMs: longest ? longest.duration : 0,
+        longestTaskAt: longest ? longest.start - run.clickAt : null,
+        longestTaskScripts: frame ? frame.scripts : null,
         longTasks: during.length,
         longestGapMs: run.probe.maxGap,
         longTaskApi: PerformanceObserver.supportedEntryTypes?.includes('longtask') ?? false,
