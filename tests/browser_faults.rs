@@ -74,6 +74,40 @@ async fn s1_failures_show_an_error_and_retry_loads() {
 }
 
 #[wasm_bindgen_test]
+async fn an_unreachable_engine_is_a_network_error() {
+    setup().await;
+    // The devserver answers unknown paths with a 404 page without CORS
+    // headers: to the control that is a failed fetch. (Every /api error
+    // carries an InfoPlus envelope, hence "engine" above, never "http".)
+    let id = fresh_id("network");
+    let fixture = Fixture::new();
+    fixture.set_html(&control_html(&[
+        ("signature-id", id.as_str()),
+        ("engine", format!("{}/no-such-engine", devserver()).as_str()),
+        ("lang", "en"),
+    ]));
+    let el = fixture.control();
+    wait_state(&el, "error").await;
+    assert_eq!(
+        get(&el, "[part~='error']")
+            .get_attribute("data-code")
+            .as_deref(),
+        Some("network")
+    );
+    let shown = text(&el, "[part~='error-text']");
+    assert!(
+        shown.starts_with("Could not load the signature: the server could not be reached ("),
+        "{shown}"
+    );
+    // Pointing the control at the real engine recovers without a Retry.
+    el.set_attribute("engine", &engine()).unwrap();
+    tick().await;
+    wait_state(&el, "unsigned").await;
+    assert!(find(&el, "[part~='error']").is_none());
+    assert_eq!(value_json(&el), s1(&id).await);
+}
+
+#[wasm_bindgen_test]
 async fn a_failed_refresh_keeps_the_last_good_value() {
     setup().await;
     let id = fresh_id("refresh-fail");
