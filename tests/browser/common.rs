@@ -6,6 +6,21 @@
 //! origin, reached over CORS. Its URL is baked in at compile time from
 //! `DEVSERVER_URL` (scripts/test exports it).
 //!
+//! By hand (scripts/test does all of this):
+//!
+//! ```sh
+//! scripts/build                                   # dist/: the control and the verify worker
+//! cargo build -p infoplus-signature-devserver
+//! target/debug/devserver --addr 127.0.0.1:0 --db /tmp/bt/dev.sqlite --dist dist --dev-faults &
+//! DEVSERVER_URL=http://127.0.0.1:PORT CHROMEDRIVER=/usr/bin/chromedriver \
+//!   cargo test --target wasm32-unknown-unknown -p infoplus-signature --test browser_render
+//! ```
+//!
+//! The verify worker cannot come from the devserver (browsers start workers
+//! only from the page's own origin), so the verify tests load it from the
+//! test page's origin: wasm-bindgen-test-runner serves the crate directory
+//! too, which is where `dist/` and `tests/fixtures/` are.
+//!
 //! Every test starts with [`setup`]: it defines the element, turns the
 //! devserver's fault switches off, clears the pending-return store, puts the
 //! page URL back to `/` and removes what an earlier (failed) test left on the
