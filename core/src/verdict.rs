@@ -89,7 +89,7 @@ pub enum PdfReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PdfSignature {
-    /// The field's `/T`, if any.
+    /// The field's full name (its `/T` and its parents', joined with `.`).
     pub field: Option<String>,
     pub signer: Option<String>,
     /// `/M` as written in the file (PDF date string).
