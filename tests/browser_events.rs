@@ -99,7 +99,6 @@ async fn load_state_and_change_reach_document_from_a_nested_shadow_root() {
 }
 
 #[wasm_bindgen_test]
-#[ignore = "see /work/notes/bugs.md: signature-load fires before value/form value are updated"]
 async fn listeners_on_the_element_see_the_new_value_already() {
     setup().await;
     let id = fresh_id("events-order");

@@ -112,6 +112,26 @@ fn retire_current() {
     wasm_bindgen_futures::spawn_local(async move { drop(taken) });
 }
 
+/// A module worker from `url`. Browsers only start workers from the
+/// page's own origin; when the control is served from elsewhere (a CDN), a
+/// same-origin `blob:` module importing the real entry stands in. That needs
+/// CORS on the control's files and, under a CSP, `worker-src blob:`.
+fn start_worker(url: &str) -> Option<Worker> {
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    if let Ok(worker) = Worker::new_with_options(url, &options) {
+        return Some(worker);
+    }
+    let source = format!("import {};", serde_json::Value::from(url));
+    let parts = Array::of1(&source.into());
+    let kind = web_sys::BlobPropertyBag::new();
+    kind.set_type("text/javascript");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &kind).ok()?;
+    let blob_url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    // Not revoked: the worker may still be fetching it; it is a few bytes.
+    Worker::new_with_options(&blob_url, &options).ok()
+}
+
 /// A request waiting for its answers.
 struct Waiting {
     resolve: Function,
@@ -138,10 +158,8 @@ impl Running {
         let base = ASSET_BASE.with(|b| b.borrow().clone());
         let url = crate::browser::resolve_url(WORKER_SCRIPT, base.as_deref())
             .ok_or_else(|| "the verifier's address cannot be resolved".to_owned())?;
-        let options = WorkerOptions::new();
-        options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options(&url, &options)
-            .map_err(|_| "the browser refused to start the verifier".to_owned())?;
+        let worker = start_worker(&url)
+            .ok_or_else(|| "the browser refused to start the verifier".to_owned())?;
         let waiting: Rc<RefCell<HashMap<u32, Waiting>>> = Rc::default();
         let (mut ready_resolve, mut ready_reject) = (None, None);
         let ready = Promise::new(&mut |resolve, reject| {
