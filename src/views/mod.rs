@@ -68,11 +68,13 @@ mod dom {
                 data-state=move || state.with(|s| s.name())
             >
                 <ul class="seals" part="seals">
-                    <For
-                        each=move || 0..seal_count.get()
-                        key=|i| *i
-                        children=move |i| seal::seal_card(seals_cx.clone(), i)
-                    />
+                    // The cards are rebuilt only when the number of seals
+                    // changes (a new structure); each card updates itself.
+                    {move || {
+                        (0..seal_count.get())
+                            .map(|i| seal::seal_card(seals_cx.clone(), i))
+                            .collect_view()
+                    }}
                 </ul>
                 {status::status(cx)}
             </div>
