@@ -16,7 +16,8 @@ use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
 use infoplus_signature_core::machine::{
-    transition, Effect, Event, Failure, Popup, Retry, Settings, State, Trip,
+    transition, Effect, Event, Failure, Mode, Popup, Problem, Retry, Settings, Start, State, Step,
+    Trip,
 };
 use infoplus_signature_core::pending::FormEntry;
 use infoplus_signature_core::redirect::{return_url, Nonce};
@@ -131,14 +132,21 @@ impl Driver {
             return;
         }
         let Some(random) = random_bytes::<16>() else {
-            return self.storage_failure("crypto.getRandomValues is not available");
+            let detail = "this browser cannot make random numbers (crypto.getRandomValues)";
+            return self.host.error(&Failure {
+                step: Step::Redirect,
+                problem: Problem::Config {
+                    detail: detail.to_owned(),
+                },
+                retry: Retry::Stamp(seal),
+            });
         };
         let Ok(nonce) = Nonce::from_random(&random) else {
             return;
         };
         let popup = match state.settings.mode {
-            infoplus_signature_core::machine::Mode::Popup => self.popup.open(&state),
-            infoplus_signature_core::machine::Mode::Redirect => Popup::NotAsked,
+            Mode::Popup => self.popup.open(&state),
+            Mode::Redirect => Popup::NotAsked,
         };
         let trip = Trip {
             nonce,
@@ -189,9 +197,7 @@ impl Driver {
         self.dispatch(Event::Configure(settings));
         if restart {
             self.aborts.abort_all();
-            self.dispatch(Event::Start(
-                infoplus_signature_core::machine::Start::Remote,
-            ));
+            self.dispatch(Event::Start(Start::Remote));
         }
     }
 
@@ -200,17 +206,6 @@ impl Driver {
         self.aborts.abort_all();
         self.poll_timer.borrow_mut().take();
         self.popup.close();
-    }
-
-    fn storage_failure(&self, detail: &str) {
-        let failure = Failure {
-            step: infoplus_signature_core::machine::Step::Redirect,
-            problem: infoplus_signature_core::machine::Problem::Storage {
-                detail: detail.to_owned(),
-            },
-            retry: Retry::Load,
-        };
-        self.host.error(&failure);
     }
 
     fn engine(&self) -> Option<Engine> {

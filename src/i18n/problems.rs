@@ -58,10 +58,6 @@ impl Lang {
                 format!("控件配置有误：{detail}"),
                 format!("the control is misconfigured: {detail}"),
             ),
-            Problem::Storage { detail } => self.pick_owned(
-                format!("浏览器无法保存盖章状态（{detail}）"),
-                format!("the browser cannot keep the sealing state ({detail})"),
-            ),
             Problem::Verifier { detail } => self.pick_owned(
                 format!("验证程序停止运行（{detail}），已重新启动"),
                 format!("the verifier stopped ({detail}) and was restarted"),

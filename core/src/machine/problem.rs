@@ -45,8 +45,6 @@ pub enum Problem {
     Conflict,
     /// An attribute is missing or unusable (`service`, `signature-id`).
     Config { detail: String },
-    /// `sessionStorage` is not available, so the return cannot be matched.
-    Storage { detail: String },
     /// The verifier stopped (crashed or could not start).
     Verifier { detail: String },
 }
@@ -63,7 +61,6 @@ impl Problem {
             Problem::UnsupportedMime { .. } => "unsupported-mime",
             Problem::Conflict => "conflict",
             Problem::Config { .. } => "config",
-            Problem::Storage { .. } => "storage",
             Problem::Verifier { .. } => "verifier",
         }
     }
