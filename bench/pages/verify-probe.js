@@ -28,6 +28,26 @@
     })),
   }));
 
+  // The control's verify worker, watched from outside: when the `verify`
+  // message is posted and when its `seals` and `pdf` answers arrive (this
+  // listener is added before the control sets its onmessage, so it runs
+  // first). Behaviour is unchanged: same constructor, same postMessage.
+  const workerLog = [];
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (e) => {
+        const d = e.data;
+        if (d && (d.type === 'seals' || d.type === 'pdf')) workerLog.push({ type: d.type, id: d.id, at: performance.now() });
+      });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 'verify') workerLog.push({ type: 'verify', id: message.id, at: performance.now() });
+      return super.postMessage(message, ...rest);
+    }
+  };
+
   const runs = {};
 
   // setTimeout(0) chain: each gap between callbacks is at least the task
@@ -73,9 +93,16 @@
       const during = longTasks.filter(inWindow);
       const longest = during.reduce((m, t) => (!m || t.duration > m.duration ? t : m), null);
       const frame = longest && frames.find((f) => f.start <= longest.start + 1 && f.start + f.duration >= longest.start + longest.duration - 1);
+      const posted = workerLog.find((w) => w.type === 'verify' && w.at >= run.clickAt && w.at <= run.verifiedAt);
+      const answer = (type) => posted && workerLog.find((w) => w.type === type && w.id === posted.id && w.at >= posted.at);
+      const since = (w) => (w ? w.at - run.clickAt : null);
       return {
         ms: run.verifiedAt - run.clickAt,
+        postedMs: since(posted),
+        sealsMs: since(answer('seals')),
+        pdfMs: since(answer('pdf')),
         downloadMs: download ? download.responseEnd - run.clickAt : null,
+        downloadStartMs: download ? download.startTime - run.clickAt : null,
         results: (run.detail?.results || []).map((r) => r.result),
         pdf: run.detail?.pdf?.status ?? null,
         longestTaskMs: longest ? longest.duration : 0,
