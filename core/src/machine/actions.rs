@@ -34,18 +34,10 @@ impl State {
         }]
     }
 
-    pub(super) fn saved(&mut self, request: u64, result: Result<Document, Problem>) -> Vec<Effect> {
-        let Phase::Deleting {
-            doc,
-            seal,
-            request: r,
-        } = &self.phase
-        else {
+    pub(super) fn saved(&mut self, result: Result<Document, Problem>) -> Vec<Effect> {
+        let Phase::Deleting { doc, seal, .. } = &self.phase else {
             return vec![];
         };
-        if *r != request {
-            return vec![];
-        }
         let seal = *seal;
         match result {
             Ok(saved) => {
@@ -97,23 +89,10 @@ impl State {
         }]
     }
 
-    pub(super) fn verified(
-        &mut self,
-        request: u64,
-        result: Result<VerifyReport, Problem>,
-    ) -> Vec<Effect> {
-        let Phase::Verifying {
-            doc,
-            seal,
-            request: r,
-            ..
-        } = &self.phase
-        else {
+    pub(super) fn verified(&mut self, result: Result<VerifyReport, Problem>) -> Vec<Effect> {
+        let Phase::Verifying { doc, seal, .. } = &self.phase else {
             return vec![];
         };
-        if *r != request {
-            return vec![];
-        }
         let (mut doc, seal) = (doc.clone(), *seal);
         match result {
             Ok(report) => {

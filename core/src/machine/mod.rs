@@ -256,6 +256,21 @@ pub enum Event {
     },
 }
 
+impl Event {
+    /// The request this event answers, if it is an answer.
+    pub fn answers(&self) -> Option<RequestId> {
+        match self {
+            Event::Fetched { request, .. }
+            | Event::Exported { request, .. }
+            | Event::Polled { request, .. }
+            | Event::Saved { request, .. }
+            | Event::VerifyProgress { request, .. }
+            | Event::Verified { request, .. } => Some(*request),
+            _ => None,
+        }
+    }
+}
+
 /// What the driver must do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {

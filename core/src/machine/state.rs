@@ -96,6 +96,20 @@ impl State {
         }
     }
 
+    /// The request this state waits for, if any; an answer to any other is
+    /// stale and dropped.
+    pub fn in_flight(&self) -> Option<super::RequestId> {
+        match &self.phase {
+            Phase::Loading { request, .. }
+            | Phase::Preparing { request, .. }
+            | Phase::Returning { request, .. }
+            | Phase::Deleting { request, .. }
+            | Phase::Verifying { request, .. } => Some(*request),
+            Phase::Signing { poll: Some(p), .. } => Some(p.request),
+            _ => None,
+        }
+    }
+
     /// The seal that an operation under way concerns, if any.
     pub fn busy_seal(&self) -> Option<usize> {
         match &self.phase {

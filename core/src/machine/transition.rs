@@ -29,6 +29,10 @@ pub fn transition(state: &State, event: Event) -> (State, Vec<Effect>) {
 
 impl State {
     fn apply(&mut self, event: Event) -> Vec<Effect> {
+        // An answer to a request the user has moved on from changes nothing.
+        if event.answers().is_some() && event.answers() != self.in_flight() {
+            return vec![];
+        }
         match event {
             Event::Start(start) => self.start(start),
             Event::Configure(settings) => {
@@ -48,9 +52,9 @@ impl State {
                 }
                 vec![]
             }
-            Event::Fetched { request, result } => self.fetched(request, result),
+            Event::Fetched { result, .. } => self.fetched(result),
             Event::Stamp { seal, trip, popup } => self.stamp(seal, trip, popup),
-            Event::Exported { request, result } => self.exported(request, result),
+            Event::Exported { result, .. } => self.exported(result),
             Event::RedirectCancelled => {
                 if let Phase::Signing {
                     doc,
@@ -64,32 +68,23 @@ impl State {
             }
             Event::ServiceReturned { seal, status } => self.service_returned(seal, status),
             Event::Polled {
-                request,
                 result,
                 popup_closed,
                 now,
-            } => self.polled(request, result, popup_closed, now),
+                ..
+            } => self.polled(result, popup_closed, now),
             Event::Delete(seal) => self.delete(seal),
-            Event::Saved { request, result } => self.saved(request, result),
+            Event::Saved { result, .. } => self.saved(result),
             Event::Verify(seal) => self.verify(seal),
             Event::VerifyProgress {
-                request,
-                received,
-                total,
+                received, total, ..
             } => {
-                if let Phase::Verifying {
-                    request: r,
-                    progress,
-                    ..
-                } = &mut self.phase
-                {
-                    if *r == request {
-                        *progress = (received, total);
-                    }
+                if let Phase::Verifying { progress, .. } = &mut self.phase {
+                    *progress = (received, total);
                 }
                 vec![]
             }
-            Event::Verified { request, result } => self.verified(request, result),
+            Event::Verified { result, .. } => self.verified(result),
         }
     }
 
@@ -155,38 +150,18 @@ impl State {
         }
     }
 
-    fn fetched(&mut self, request: u64, result: Result<Document, Problem>) -> Vec<Effect> {
+    fn fetched(&mut self, result: Result<Document, Problem>) -> Vec<Effect> {
         match (&self.phase, result) {
-            (
-                Phase::Loading {
-                    request: r, then, ..
-                },
-                Ok(doc),
-            ) if *r == request => {
+            (Phase::Loading { then, .. }, Ok(doc)) => {
                 let loaded = Effect::Loaded(doc.signature.clone());
                 self.phase = ready(doc, then.clone());
                 vec![loaded]
             }
-            (
-                Phase::Loading {
-                    request: r,
-                    last_good,
-                    ..
-                },
-                Err(problem),
-            ) if *r == request => {
+            (Phase::Loading { last_good, .. }, Err(problem)) => {
                 self.phase = failed(last_good.clone(), Step::Load, problem, Retry::Load);
                 vec![]
             }
-            (
-                Phase::Returning {
-                    request: r,
-                    seal,
-                    status,
-                    ..
-                },
-                Ok(doc),
-            ) if *r == request => {
+            (Phase::Returning { seal, status, .. }, Ok(doc)) => {
                 let seal = *seal;
                 let signed = doc.signature.seal(seal).is_some_and(|s| s.is_signed());
                 let notice = match status {
@@ -200,14 +175,7 @@ impl State {
                 self.phase = ready(doc, Some(notice));
                 vec![loaded]
             }
-            (
-                Phase::Returning {
-                    request: r,
-                    last_good,
-                    ..
-                },
-                Err(problem),
-            ) if *r == request => {
+            (Phase::Returning { last_good, .. }, Err(problem)) => {
                 self.phase = failed(last_good.clone(), Step::Return, problem, Retry::Load);
                 vec![]
             }

@@ -40,23 +40,13 @@ impl State {
         vec![Effect::Export { request }]
     }
 
-    pub(super) fn exported(
-        &mut self,
-        request: u64,
-        result: Result<Document, Problem>,
-    ) -> Vec<Effect> {
+    pub(super) fn exported(&mut self, result: Result<Document, Problem>) -> Vec<Effect> {
         let Phase::Preparing {
-            doc,
-            seal,
-            request: r,
-            trip,
+            doc, seal, trip, ..
         } = &self.phase
         else {
             return vec![];
         };
-        if *r != request {
-            return vec![];
-        }
         let (seal, trip) = (*seal, trip.clone());
         match result {
             Ok(exported) => self.go_to_service(exported, seal, trip),
@@ -134,7 +124,6 @@ impl State {
 
     pub(super) fn polled(
         &mut self,
-        request: u64,
         result: Result<Document, Problem>,
         popup_closed: bool,
         now: i64,
@@ -148,9 +137,6 @@ impl State {
         else {
             return vec![];
         };
-        if poll.request != request {
-            return vec![];
-        }
         let (seal, mode, poll) = (*seal, *mode, *poll);
         let signed = |d: &Document| d.signature.seal(seal).is_some_and(|s| s.is_signed());
         let timed_out = now - poll.started > POLL_CAP_MS;

@@ -89,15 +89,7 @@ pub fn trip(byte: u8) -> Trip {
 
 /// The request id in flight in this state, if any.
 pub fn in_flight(state: &State) -> Option<RequestId> {
-    match &state.phase {
-        Phase::Loading { request, .. }
-        | Phase::Preparing { request, .. }
-        | Phase::Returning { request, .. }
-        | Phase::Deleting { request, .. }
-        | Phase::Verifying { request, .. } => Some(*request),
-        Phase::Signing { poll: Some(p), .. } => Some(p.request),
-        _ => None,
-    }
+    state.in_flight()
 }
 
 /// A state in each phase, named, built with the real transitions where
