@@ -150,17 +150,6 @@ fn events(state: &State) -> Vec<(&'static str, Event)> {
 
 /// What spec §4 says happens. Rows: state; entries: event → "next: effects".
 fn expected() -> BTreeMap<(&'static str, &'static str), &'static str> {
-    let showing = [
-        "loading",
-        "unsigned",
-        "signed",
-        "verified",
-        "preparing",
-        "returning",
-        "deleting",
-        "verifying",
-        "error",
-    ];
     let idle_like = ["unsigned", "signed", "verified", "error"];
     let mut table = BTreeMap::new();
     let all = [
@@ -180,7 +169,6 @@ fn expected() -> BTreeMap<(&'static str, &'static str), &'static str> {
     ];
     for state in all {
         // A (re)start always wins: whatever was under way is dropped.
-        let keeps_value = showing.contains(&state) || state.starts_with("signing");
         table.insert((state, "start-remote"), "loading: fetch");
         table.insert((state, "start-returned"), "returning: fetch");
         table.insert((state, "start-nothing"), "idle");
@@ -190,7 +178,6 @@ fn expected() -> BTreeMap<(&'static str, &'static str), &'static str> {
         if !state.starts_with("signing") {
             table.insert((state, "refresh"), "loading: fetch");
         }
-        let _ = keeps_value;
     }
     for state in idle_like {
         table.insert((state, "delete"), "deleting: save");
