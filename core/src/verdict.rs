@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::{Seal, Signature};
+
 /// The outcome of verifying one seal (spec §6).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "result", rename_all = "kebab-case")]
@@ -128,5 +130,40 @@ impl SealVerdict {
 
     pub fn is_valid(&self) -> bool {
         matches!(self, SealVerdict::Valid(_))
+    }
+}
+
+impl VerifyReport {
+    /// A report for the seals at `seals` (indices naming no seal are
+    /// skipped): signed seals get `signed(seal)`, unsigned ones `Unsigned`.
+    pub fn of_seals(
+        signature: &Signature,
+        seals: &[usize],
+        signed: impl Fn(&Seal) -> SealVerdict,
+        pdf: Option<PdfReport>,
+    ) -> VerifyReport {
+        let seals = seals
+            .iter()
+            .filter_map(|&index| signature.seals.get(index).map(|seal| (index, seal)))
+            .map(|(index, seal)| SealReport {
+                index,
+                verdict: if seal.is_signed() {
+                    signed(seal)
+                } else {
+                    SealVerdict::Unsigned
+                },
+            })
+            .collect();
+        VerifyReport { seals, pdf }
+    }
+
+    /// The report when the document is not there to verify (it could not be
+    /// fetched, or it is too large): every signed seal gets `reason`.
+    pub fn without_document(
+        signature: &Signature,
+        seals: &[usize],
+        reason: SealVerdict,
+    ) -> VerifyReport {
+        VerifyReport::of_seals(signature, seals, |_| reason.clone(), None)
     }
 }

@@ -71,22 +71,10 @@ pub fn own_origin(host: Option<&str>) -> Option<Origin> {
 }
 
 /// `return` with our parameters appended to its query (before any `#`),
-/// keeping its own query and fragment as they were.
+/// keeping its own query and fragment as they were: the control builds its
+/// service URL with the same function.
 pub fn with_params(return_url: &str, params: &[(&str, &str)]) -> String {
-    match Url::parse(return_url) {
-        Ok(mut url) => {
-            {
-                let mut query = url.query_pairs_mut();
-                for (k, v) in params {
-                    query.append_pair(k, v);
-                }
-            }
-            url.to_string()
-        }
-        // Stored return URLs were parsed before storing; this cannot happen,
-        // but a broken row must not become a broken redirect.
-        Err(_) => "/".to_owned(),
-    }
+    infoplus_signature_core::redirect::append_query(return_url, params)
 }
 
 #[cfg(test)]

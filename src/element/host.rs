@@ -100,14 +100,14 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
 
 impl Host for ElementHost {
     fn publish(&self, value: &Signature) {
-        let text = text_of(value);
+        let text = value.to_json();
         let js = JsValue::from_str(&text);
         self.internals.set_form_value(&js, &js);
         publish_value(&self.el, Some(text));
         *self.value.borrow_mut() = Some(value.clone());
         self.write_field();
         self.update_validity();
-        self.fire("signature-change", &text_of(value), false);
+        self.fire("signature-change", &value.to_json(), false);
     }
 
     fn state_changed(&self, state: &State, previous: &'static str) {
@@ -120,7 +120,7 @@ impl Host for ElementHost {
     }
 
     fn loaded(&self, value: &Signature) {
-        self.fire("signature-load", &text_of(value), false);
+        self.fire("signature-load", &value.to_json(), false);
     }
 
     fn error(&self, failure: &Failure) {
@@ -165,10 +165,6 @@ impl Host for ElementHost {
             form::restore(&f, entries);
         }
     }
-}
-
-fn text_of(value: &Signature) -> String {
-    value.to_json()
 }
 
 /// `HtmlElement` from any element the shim hands over.

@@ -1,9 +1,9 @@
 //! The whole verification run over one document: size limit, PDF check,
 //! every seal, and what the PDF itself says (spec §6).
 
-use crate::model::{Seal, Signature};
+use crate::model::Signature;
 use crate::pdf;
-use crate::verdict::{PdfReport, SealReport, SealVerdict, VerifyReport};
+use crate::verdict::{SealVerdict, VerifyReport};
 
 use super::verify_seal;
 
@@ -49,8 +49,8 @@ pub fn verify_seal_verdicts(
     seals: &[usize],
 ) -> VerifyReport {
     match refusal(document, limit) {
-        Some(refusal) => report(signature, seals, |_| refusal.clone(), None),
-        None => report(signature, seals, |seal| verify_seal(seal, document), None),
+        Some(refusal) => VerifyReport::without_document(signature, seals, refusal),
+        None => VerifyReport::of_seals(signature, seals, |seal| verify_seal(seal, document), None),
     }
 }
 
@@ -60,28 +60,7 @@ pub fn verify_seal_verdicts(
 /// unsigned seals stay `Unsigned`, and there is no PDF report.
 pub fn report_without_document(signature: &Signature, reason: SealVerdict) -> VerifyReport {
     let every: Vec<usize> = (0..signature.seals.len()).collect();
-    report(signature, &every, |_| reason.clone(), None)
-}
-
-fn report(
-    signature: &Signature,
-    seals: &[usize],
-    signed: impl Fn(&Seal) -> SealVerdict,
-    pdf: Option<PdfReport>,
-) -> VerifyReport {
-    let seals = seals
-        .iter()
-        .filter_map(|&index| signature.seals.get(index).map(|seal| (index, seal)))
-        .map(|(index, seal)| SealReport {
-            index,
-            verdict: if seal.is_signed() {
-                signed(seal)
-            } else {
-                SealVerdict::Unsigned
-            },
-        })
-        .collect();
-    VerifyReport { seals, pdf }
+    VerifyReport::without_document(signature, &every, reason)
 }
 
 /// Why the document is not verified at all, if it is not.

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use infoplus_signature_core::machine::Problem;
-use infoplus_signature_core::verdict::{SealReport, SealVerdict, VerifyReport};
+use infoplus_signature_core::verdict::{SealVerdict, VerifyReport};
 use infoplus_signature_core::Signature;
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::closure::Closure;
@@ -36,20 +36,6 @@ pub fn set_asset_base(base: Option<String>) {
     ASSET_BASE.with(|b| *b.borrow_mut() = base);
 }
 
-/// A report that says the same thing for every seal asked about.
-fn same_for_all(seals: &[usize], verdict: SealVerdict) -> VerifyReport {
-    VerifyReport {
-        seals: seals
-            .iter()
-            .map(|&index| SealReport {
-                index,
-                verdict: verdict.clone(),
-            })
-            .collect(),
-        pdf: None,
-    }
-}
-
 /// Verify the downloaded document; a document that could not be had gets
 /// its verdict without the worker.
 pub async fn verify(
@@ -60,10 +46,18 @@ pub async fn verify(
 ) -> Result<VerifyReport, Problem> {
     let (chunks, _) = match fetched {
         Fetched::Unavailable(reason) => {
-            return Ok(same_for_all(seals, SealVerdict::Unavailable { reason }))
+            return Ok(VerifyReport::without_document(
+                signature,
+                seals,
+                SealVerdict::Unavailable { reason },
+            ))
         }
         Fetched::TooLarge { size } => {
-            return Ok(same_for_all(seals, SealVerdict::TooLarge { limit, size }))
+            return Ok(VerifyReport::without_document(
+                signature,
+                seals,
+                SealVerdict::TooLarge { limit, size },
+            ))
         }
         Fetched::Bytes { chunks, length } => (chunks, length),
     };
