@@ -19,6 +19,8 @@ pub mod driver;
 #[cfg(target_arch = "wasm32")]
 pub mod element;
 pub mod i18n;
+#[cfg(target_arch = "wasm32")]
+mod parts;
 pub mod views;
 
 #[cfg(target_arch = "wasm32")]

@@ -87,6 +87,12 @@ fn events(state: &State) -> Vec<(&'static str, Event)> {
         ),
         ("redirect-cancelled", Event::RedirectCancelled),
         (
+            "trip-failed",
+            Event::TripFailed(Problem::Network {
+                detail: "offline".into(),
+            }),
+        ),
+        (
             "service-returned",
             Event::ServiceReturned {
                 seal: 0,
@@ -197,6 +203,11 @@ fn expected() -> BTreeMap<(&'static str, &'static str), &'static str> {
     table.insert(("preparing", "exported-ok"), "signing: publish, go");
     table.insert(("preparing", "exported-err"), "error: error");
     table.insert(("signing", "redirect-cancelled"), "unsigned");
+    table.insert(("signing", "trip-failed"), "error: error");
+    table.insert(
+        ("signing-popup", "trip-failed"),
+        "error: close-popup, error",
+    );
     table.insert(
         ("signing", "service-returned"),
         "returning: close-popup, fetch",
@@ -256,7 +267,7 @@ fn every_state_times_every_event() {
         wrong.len(),
         wrong.join("\n")
     );
-    assert_eq!(checked, 13 * 27);
+    assert_eq!(checked, 13 * 28);
 }
 
 #[test]

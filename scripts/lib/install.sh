@@ -35,8 +35,19 @@ ensure_wasm_bindgen() {
   cargo install wasm-bindgen-cli --version "$want" --force
 }
 
+# Leptos's code splitting (src/parts.rs): cuts the control's wasm at its
+# `wasm_split` entry points, as `cargo leptos --split` does.
+WASM_SPLIT_VERSION=0.2.3
+ensure_wasm_split() {
+  # It has no --version: ask Cargo what it installed.
+  command -v wasm-split-cli >/dev/null \
+    && cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" && return
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (~1 min)"
+  cargo install --locked "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
+}
+
 # npm tooling: wasm-opt (binaryen 132; Debian's 108 breaks wasm-bindgen
-# output), Playwright, axe-core, sm-crypto for the benchmark. Never
+# output), terser (minifies the control's JavaScript), Playwright, axe-core, sm-crypto for the benchmark. Never
 # downloads a browser: tests use Debian's Chromium.
 ensure_node_modules() {
   if [ -f node_modules/.package-lock.json ] && cmp -s package-lock.json node_modules/.package-lock-copy.json 2>/dev/null; then
@@ -69,6 +80,7 @@ ensure_build_tools() {
   ensure_wasm_target
   ensure_node_modules
   ensure_wasm_bindgen
+  ensure_wasm_split
   ensure_trunk
 }
 

@@ -12,6 +12,9 @@ use std::future::Future;
 
 use crate::api::{Aborts, ApiError, Engine};
 use crate::browser::{now_ms, session_storage, window, Timer};
+use crate::parts::{part, PartMissing};
+
+use super::parts::{trip_part, verify_part};
 
 /// Where pending sign requests are kept (one map for all controls).
 pub(super) const PENDING_KEY: &str = "infoplus-signature:pending";
@@ -48,7 +51,13 @@ impl Driver {
                 nonce,
                 pending,
                 mode,
-            } => self.go_to_service(&url, nonce, pending, mode),
+            } => {
+                let me = self.me.clone();
+                self.in_part(
+                    part!(trip_part(me, url, nonce, pending, mode)),
+                    Event::TripFailed,
+                );
+            }
             Effect::ClosePopup => {
                 self.poll_timer.borrow_mut().take();
                 self.popup.close();
@@ -66,7 +75,16 @@ impl Driver {
                 request,
                 signature,
                 seals,
-            } => self.fetch_and_verify(request, signature, seals),
+            } => {
+                let me = self.me.clone();
+                self.in_part(
+                    part!(verify_part(me, request, signature, seals)),
+                    move |problem| Event::Verified {
+                        request,
+                        result: Err(problem),
+                    },
+                );
+            }
             Effect::Publish(value) => self.host.publish(&value),
             Effect::Loaded(value) => self.host.loaded(&value),
             Effect::ReportError(failure) => self.host.error(&failure),
@@ -94,6 +112,23 @@ impl Driver {
         });
     }
 
+    /// Run an entry point of a part fetched on first use; if the part
+    /// cannot be fetched, feed `failed` back.
+    fn in_part(
+        &self,
+        call: impl Future<Output = Result<(), PartMissing>> + 'static,
+        failed: impl FnOnce(Problem) -> Event + 'static,
+    ) {
+        let me = self.me.clone();
+        leptos::task::spawn_local(async move {
+            if let Err(missing) = call.await {
+                if let Some(driver) = me.upgrade() {
+                    driver.dispatch(failed(missing.problem()));
+                }
+            }
+        });
+    }
+
     /// A popup poll: S1, with whether the window was closed when it began.
     fn poll(&self, request: RequestId) {
         let popup_closed = self.popup.is_closed();
@@ -108,7 +143,7 @@ impl Driver {
         );
     }
 
-    fn go_to_service(&self, url: &str, nonce: Nonce, mut pending: Pending, mode: Mode) {
+    pub(super) fn go_to_service(&self, url: &str, nonce: Nonce, mut pending: Pending, mode: Mode) {
         if mode == Mode::Redirect {
             if !self.host.before_redirect(url, pending.seal) {
                 self.popup.close();
@@ -137,7 +172,12 @@ impl Driver {
         }
     }
 
-    fn fetch_and_verify(&self, request: RequestId, signature: Signature, seals: Vec<usize>) {
+    pub(super) fn fetch_and_verify(
+        &self,
+        request: RequestId,
+        signature: Signature,
+        seals: Vec<usize>,
+    ) {
         let (engine_base, limit) = {
             let wiring = self.wiring.borrow();
             let base = wiring.engine.as_ref().map(|e| e.base().to_owned());

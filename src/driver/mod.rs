@@ -7,6 +7,7 @@
 
 mod document;
 mod effects;
+mod parts;
 mod popup;
 mod start;
 pub mod verifier;

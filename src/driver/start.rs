@@ -4,13 +4,15 @@
 
 use infoplus_signature_core::machine::{Event, Failure, Problem, Retry, Start, Step};
 use infoplus_signature_core::pending::{Claim, PendingStore};
-use infoplus_signature_core::redirect::{read_return, strip_return_params};
+use infoplus_signature_core::redirect::{read_return, strip_return_params, ReturnParams};
 use infoplus_signature_core::wire::WireError;
 use infoplus_signature_core::Signature;
 
 use super::effects::PENDING_KEY;
+use super::parts::return_part;
 use super::{popup, Driver};
 use crate::browser::{now_ms, page_url, replace_url, session_storage};
+use crate::parts::part;
 
 impl Driver {
     /// Start (or restart) the control. `value` is the `value` attribute or
@@ -31,27 +33,49 @@ impl Driver {
             Some(Ok(v)) => Some(v),
             None => None,
         };
-        if remote {
-            match self.take_return() {
-                Some(ReturnCheck::InPopup) => return,
-                Some(ReturnCheck::Mine(start)) => return self.dispatch(Event::Start(start)),
-                Some(ReturnCheck::NotOurs) | None => {}
-            }
-        }
         let start = match (value, remote) {
             (Some(v), _) => Start::Value(v),
             (None, true) => Start::Remote,
             (None, false) => Start::Nothing,
         };
-        self.dispatch(Event::Start(start));
+        let back = page_url().and_then(|url| read_return(&url).map(|params| (url, params)));
+        match back {
+            // Back from the service: the code that claims the return is
+            // fetched first (it is not part of the first download).
+            Some((url, params)) if remote => self.start_after_return(start, url, params),
+            _ => self.dispatch(Event::Start(start)),
+        }
     }
 
-    /// Look at the page URL for a return from the service.
-    fn take_return(&self) -> Option<ReturnCheck> {
-        let url = page_url()?;
-        let params = read_return(&url)?;
+    fn start_after_return(&self, start: Start, url: String, params: ReturnParams) {
+        let me = self.me.clone();
+        leptos::task::spawn_local(async move {
+            let weak = me.clone();
+            let check = part!(return_part(weak, url, params)).await;
+            let Some(driver) = me.upgrade() else { return };
+            match check {
+                Ok(Some(ReturnCheck::InPopup)) => {}
+                Ok(Some(ReturnCheck::Mine(start))) => driver.dispatch(Event::Start(start)),
+                Ok(Some(ReturnCheck::NotOurs) | None) => driver.dispatch(Event::Start(start)),
+                Err(missing) => {
+                    // The pending request stays stored and the URL keeps
+                    // its parameters: reloading the page claims it then.
+                    driver.host.error(&Failure {
+                        step: Step::Return,
+                        problem: missing.problem(),
+                        retry: Retry::Load,
+                    });
+                    driver.dispatch(Event::Start(start));
+                }
+            }
+        });
+    }
+
+    /// A return from the service in the page URL: whose it is, and if it
+    /// is ours, claim it.
+    pub(super) fn take_return(&self, url: &str, params: ReturnParams) -> ReturnCheck {
         if popup::forward_to_opener(&params) {
-            return Some(ReturnCheck::InPopup);
+            return ReturnCheck::InPopup;
         }
         let id = self.snapshot().settings.signature_id.unwrap_or_default();
         let storage = session_storage().ok();
@@ -62,33 +86,33 @@ impl Driver {
         let claim = store.claim(&params.state, &id, now_ms());
         if matches!(claim, Claim::Other) {
             // Another control on this page owns it and will clean up.
-            return Some(ReturnCheck::NotOurs);
+            return ReturnCheck::NotOurs;
         }
         if let Some(s) = &storage {
             let _ = s.set_item(PENDING_KEY, &store.to_json());
         }
-        if let Some(clean) = strip_return_params(&url) {
+        if let Some(clean) = strip_return_params(url) {
             replace_url(&clean);
         }
         match claim {
             Claim::Mine(pending) => {
                 self.host.restore_form(&pending.form);
                 // A changed `sig_status` proves nothing: just re-read S1.
-                Some(ReturnCheck::Mine(match params.status {
+                ReturnCheck::Mine(match params.status {
                     Some(status) => Start::Returned {
                         seal: pending.seal,
                         status,
                     },
                     None => Start::Remote,
-                }))
+                })
             }
             // Unknown, reused or expired: nothing but a refresh.
-            _ => Some(ReturnCheck::NotOurs),
+            _ => ReturnCheck::NotOurs,
         }
     }
 }
 
-enum ReturnCheck {
+pub(super) enum ReturnCheck {
     /// This window is one of our popups; the opener was told.
     InPopup,
     Mine(Start),

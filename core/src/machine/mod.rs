@@ -227,6 +227,9 @@ pub enum Event {
     },
     /// The host cancelled `signature-before-redirect`.
     RedirectCancelled,
+    /// The trip to the service could not begin: the part of the control
+    /// that performs it did not load (it is fetched on first use).
+    TripFailed(Problem),
     /// A same-origin message from the popup's return page, already matched
     /// against the pending store by the driver.
     ServiceReturned {

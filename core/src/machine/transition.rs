@@ -66,6 +66,18 @@ impl State {
                 }
                 vec![]
             }
+            Event::TripFailed(problem) => {
+                let Phase::Signing {
+                    doc, seal, mode, ..
+                } = &self.phase
+                else {
+                    return vec![];
+                };
+                let popup = *mode == Mode::Popup;
+                let retry = Retry::Stamp(*seal);
+                self.phase = failed(Some(doc.clone()), Step::Redirect, problem, retry);
+                close_if(popup)
+            }
             Event::ServiceReturned { seal, status } => self.service_returned(seal, status),
             Event::Polled {
                 result,
