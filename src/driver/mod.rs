@@ -149,6 +149,7 @@ impl Driver {
             Mode::Popup => self.popup.open(&state),
             Mode::Redirect => Popup::NotAsked,
         };
+        parts::prefetch_trip();
         let trip = Trip {
             nonce,
             now: now_ms(),

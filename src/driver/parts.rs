@@ -19,7 +19,10 @@ use crate::parts::PartMissing;
 
 /// Leave for the service: `signature-before-redirect`, the form snapshot,
 /// the pending store, then the redirect or the popup's address.
-#[cfg_attr(feature = "split", wasm_split(trip, wasm_split_path = ::leptos::wasm_split, fallible))]
+#[cfg_attr(
+    feature = "split",
+    wasm_split(trip, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_trip))
+)]
 pub(super) fn trip_part(
     driver: Weak<Driver>,
     url: String,
@@ -31,6 +34,16 @@ pub(super) fn trip_part(
         driver.go_to_service(&url, nonce, pending, mode);
     }
     Ok(())
+}
+
+/// Start fetching the trip part while the document is generated (EX), so
+/// that the click costs one round trip, not two. A failure here is not
+/// reported: the trip itself fetches the part again and reports.
+pub(super) fn prefetch_trip() {
+    #[cfg(feature = "split")]
+    leptos::task::spawn_local(async {
+        let _ = preload_trip().await;
+    });
 }
 
 /// Fetch the document and verify in the worker; answers `Event::Verified`.
