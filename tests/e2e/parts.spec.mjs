@@ -110,3 +110,23 @@ test('the return part cannot be fetched → signature-error, the seal shown; a r
   await expect(part(ctl, 'status')).toHaveAttribute('data-notice', 'done');
   await expect(page.locator('[name="reason"]')).toHaveValue('family visit');
 });
+
+test('parts load when the server sends .wasm without Content-Type application/wasm', async ({ page }) => {
+  await login(page, 'zhangsan');
+  const served = [];
+  await page.route(PART, async (route) => {
+    const response = await route.fetch();
+    served.push(new URL(route.request().url()).pathname);
+    await route.fulfill({
+      response,
+      headers: { ...response.headers(), 'content-type': 'application/octet-stream' },
+    });
+  });
+  await openDemo(page);
+  const ctl = control(page, 'demo-applicant');
+  await stampToProvider(page, ctl);
+  expect(served).toContain('/dist/control/split_trip.wasm');
+  await confirmAtProvider(page);
+  await backOnForm(page, ctl);
+  await expect(seal(ctl)).toHaveAttribute('data-signed', 'true');
+});
