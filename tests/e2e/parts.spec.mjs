@@ -8,7 +8,9 @@ import {
   backOnForm, valueOf, formValue, expectState,
 } from './helpers.mjs';
 
-const PART = /\/control\/(split_[a-z]+|chunk_\d+)\.wasm$/;
+// Parts are named with the build's id: split_trip-<id>.wasm.
+const PART = /\/control\/(split_[a-z]+|chunk_\d+)-[0-9a-f]+\.wasm$/;
+const partUrl = (name) => new RegExp(`/control/${name}-[0-9a-f]+\\.wasm$`);
 
 /// Names of the parts the page fetched, in order.
 function watchParts(page) {
@@ -42,7 +44,7 @@ test('the trip part cannot be fetched → a network error, nothing lost; Retry f
   const valueBefore = await valueOf(ctl);
   const urlBefore = page.url();
 
-  await page.route(/\/control\/split_trip\.wasm$/, (route) => route.abort());
+  await page.route(partUrl('split_trip'), (route) => route.abort());
   await part(seal(ctl), 'stamp-button').click();
   const error = part(ctl, 'error');
   await expect(error).toBeVisible();
@@ -58,7 +60,7 @@ test('the trip part cannot be fetched → a network error, nothing lost; Retry f
   expect(formAfter.seals).toEqual(valueBefore.seals);
   expect(await valueOf(ctl)).toEqual(formAfter);
 
-  await page.unroute(/\/control\/split_trip\.wasm$/);
+  await page.unroute(partUrl('split_trip'));
   await part(error, 'retry-button').click();
   await page.waitForURL(/\/provider\/sign\//);
   await confirmAtProvider(page);
@@ -71,14 +73,14 @@ test('the verify part cannot be fetched → a network error on verify; Retry ver
   const ctl = control(page, 'demo-sealed');
   await expect(ctl).toHaveAttribute('data-state', 'signed');
 
-  await page.route(/\/control\/split_verify\.wasm$/, (route) => route.abort());
+  await page.route(partUrl('split_verify'), (route) => route.abort());
   await part(seal(ctl), 'verify-button').click();
   const error = part(ctl, 'error');
   await expect(error).toBeVisible();
   await expect(error).toHaveAttribute('data-code', 'network');
   await expect(seal(ctl)).toHaveAttribute('data-signed', 'true');
 
-  await page.unroute(/\/control\/split_verify\.wasm$/);
+  await page.unroute(partUrl('split_verify'));
   await part(error, 'retry-button').click();
   await expect(part(seal(ctl), 'verdict')).toHaveAttribute('data-result', 'valid', { timeout: 20_000 });
   await expect(ctl).toHaveAttribute('data-state', 'verified');
@@ -90,7 +92,7 @@ test('the return part cannot be fetched → signature-error, the seal shown; a r
   const ctl = control(page, 'demo-applicant');
   await page.locator('[name="reason"]').fill('family visit');
   await stampToProvider(page, ctl);
-  await page.route(/\/control\/split_back\.wasm$/, (route) => route.abort());
+  await page.route(partUrl('split_back'), (route) => route.abort());
   await page.addInitScript(() => {
     window.__errors = [];
     document.addEventListener('signature-error', (e) => window.__errors.push(e.detail));
@@ -104,7 +106,7 @@ test('the return part cannot be fetched → signature-error, the seal shown; a r
   // The pending return was not claimed: the address keeps its parameters.
   expect(page.url()).toContain('sig_state=');
 
-  await page.unroute(/\/control\/split_back\.wasm$/);
+  await page.unroute(partUrl('split_back'));
   await page.reload();
   await backOnForm(page, ctl);
   await expect(part(ctl, 'status')).toHaveAttribute('data-notice', 'done');
@@ -125,7 +127,7 @@ test('parts load when the server sends .wasm without Content-Type application/wa
   await openDemo(page);
   const ctl = control(page, 'demo-applicant');
   await stampToProvider(page, ctl);
-  expect(served).toContain('/dist/control/split_trip.wasm');
+  expect(served.some((p) => partUrl('split_trip').test(p))).toBe(true);
   await confirmAtProvider(page);
   await backOnForm(page, ctl);
   await expect(seal(ctl)).toHaveAttribute('data-signed', 'true');
