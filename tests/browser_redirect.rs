@@ -492,3 +492,29 @@ async fn a_return_without_status_is_claimed_but_only_refreshes() {
     assert!(pending().get(&nonce).is_none(), "but the nonce is used up");
     assert_eq!(host.note.value(), "typed before leaving");
 }
+
+#[wasm_bindgen_test]
+async fn a_restart_while_the_return_is_claimed_wins() {
+    // Claiming a return runs after the control starts (it may have to
+    // fetch its part first). If the host changes `signature-id` in the
+    // meantime, the claim is checked against the new id: the return is not
+    // this Signature's, so the new Signature is shown without an outcome.
+    setup().await;
+    let id = fresh_id("return-restart");
+    let nonce = fresh_nonce();
+    store_pending(&[(&nonce, record(&id, 1.0, saved_form()))]);
+    set_page_url(&format!("/?sig_state={nonce}&sig_status=done"));
+    let host = HostForm::new();
+    let el = host.add_control(&id);
+    el.set_attribute("signature-id", "demo-sealed").unwrap();
+    wait_state(&el, "signed").await;
+    assert_eq!(value_json(&el)["id"], "demo-sealed");
+    assert_eq!(notice(&el), "", "no outcome of the old return");
+    assert!(
+        !state_details(&host.states)
+            .iter()
+            .any(|d| d["state"] == "returning"),
+        "the old return's start was dropped: {:?}",
+        state_details(&host.states)
+    );
+}
