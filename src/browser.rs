@@ -94,3 +94,9 @@ pub fn resolve_url(relative: &str, base: Option<&str>) -> Option<String> {
 pub fn page_origin() -> Option<String> {
     window()?.location().origin().ok()
 }
+
+/// A string property of a message's data (`data.type`, `data.state`);
+/// `None` when it is missing or not a string.
+pub fn text_field(data: &wasm_bindgen::JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(data, &key.into()).ok()?.as_string()
+}

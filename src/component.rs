@@ -12,8 +12,9 @@ use leptos::prelude::*;
 
 use crate::api::Engine;
 use crate::driver::{Driver, Host, Wiring, DEFAULT_MAX_DOCUMENT_BYTES};
+use crate::element::intents;
 use crate::i18n::Lang;
-use crate::views::{control_view, Context, Intent};
+use crate::views::{control_view, Context};
 
 /// Callbacks standing in for the element's events.
 struct CallbackHost {
@@ -92,21 +93,11 @@ pub fn SignatureControl(
         on_verified,
     });
     let driver = Driver::new(settings, wiring, host);
-    let weak = Rc::downgrade(&driver);
     let cx = Context {
         state: driver.state().read_only().into(),
         lang: Signal::stored(lang.unwrap_or_default()),
         base: Signal::stored(base),
-        intents: UnsyncCallback::new(move |intent| {
-            let Some(d) = weak.upgrade() else { return };
-            match intent {
-                Intent::Stamp(i) => d.stamp(i),
-                Intent::Verify(i) => d.verify(i),
-                Intent::Delete(i) => d.delete(i),
-                Intent::Retry => d.retry(),
-                Intent::Dismiss => d.dismiss(),
-            }
-        }),
+        intents: intents(Rc::downgrade(&driver)),
     };
     driver.start(None);
     // The driver lives as long as the component.

@@ -56,10 +56,6 @@ impl Aborts {
             controller,
         })
     }
-
-    pub fn in_flight(&self) -> usize {
-        self.0.borrow().len()
-    }
 }
 
 /// A tracked request's controller.

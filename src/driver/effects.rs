@@ -17,7 +17,19 @@ use crate::parts::{part, PartMissing};
 use super::parts::{trip_part, verify_part};
 
 /// Where pending sign requests are kept (one map for all controls).
-pub(super) const PENDING_KEY: &str = "infoplus-signature:pending";
+const PENDING_KEY: &str = "infoplus-signature:pending";
+
+/// Read the pending store from `sessionStorage`, change it and write it
+/// back. `None` without storage (privacy modes): a return then cannot be
+/// matched, and the control only re-reads S1.
+pub(super) fn update_pending<T>(change: impl FnOnce(&mut PendingStore) -> T) -> Option<T> {
+    let storage = session_storage().ok()?;
+    let stored = storage.get_item(PENDING_KEY).ok().flatten();
+    let mut store = PendingStore::from_json(stored.as_deref());
+    let result = change(&mut store);
+    let _ = storage.set_item(PENDING_KEY, &store.to_json());
+    Some(result)
+}
 
 fn no_engine() -> Problem {
     Problem::Config {
@@ -153,12 +165,7 @@ impl Driver {
         }
         // Without storage the return cannot be matched; the user still gets
         // the seal, and the control re-reads S1 when they come back.
-        if let Ok(storage) = session_storage() {
-            let mut store =
-                PendingStore::from_json(storage.get_item(PENDING_KEY).ok().flatten().as_deref());
-            store.insert(nonce, pending);
-            let _ = storage.set_item(PENDING_KEY, &store.to_json());
-        }
+        update_pending(|store| store.insert(nonce, pending));
         match mode {
             Mode::Popup => {
                 self.popup.navigate(url);

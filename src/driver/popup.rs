@@ -6,14 +6,14 @@ use std::cell::RefCell;
 use std::rc::Weak;
 
 use infoplus_signature_core::machine::{Event, Popup, State};
-use infoplus_signature_core::pending::{Claim, PendingStore};
+use infoplus_signature_core::pending::Claim;
 use infoplus_signature_core::redirect::{ReturnParams, ReturnStatus};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::effects::PENDING_KEY;
+use super::effects::update_pending;
 use super::Driver;
-use crate::browser::{now_ms, page_origin, session_storage, window};
+use crate::browser::{now_ms, page_origin, text_field, window};
 
 /// Windows we open are named so, which is how a return page knows it is
 /// inside one of ours.
@@ -28,23 +28,19 @@ struct ReturnMessage {
     status: Option<ReturnStatus>,
 }
 
-fn text(data: &JsValue, key: &str) -> Option<String> {
-    js_sys::Reflect::get(data, &key.into()).ok()?.as_string()
-}
-
 impl ReturnMessage {
     fn read(data: &JsValue) -> Option<ReturnMessage> {
-        if text(data, "type").as_deref() != Some(MESSAGE_TYPE) {
+        if text_field(data, "type").as_deref() != Some(MESSAGE_TYPE) {
             return None;
         }
-        let status = match text(data, "status").as_deref() {
+        let status = match text_field(data, "status").as_deref() {
             Some("done") => Some(ReturnStatus::Done),
             Some("cancelled") => Some(ReturnStatus::Cancelled),
-            Some("failed") => Some(ReturnStatus::Failed(text(data, "error"))),
+            Some("failed") => Some(ReturnStatus::Failed(text_field(data, "error"))),
             _ => None,
         };
         Some(ReturnMessage {
-            state: text(data, "state")?,
+            state: text_field(data, "state")?,
             status,
         })
     }
@@ -163,13 +159,9 @@ impl PopupWindow {
 impl Driver {
     fn accept_popup_return(&self, state: &str, status: Option<ReturnStatus>) {
         let id = self.snapshot().settings.signature_id.unwrap_or_default();
-        let Ok(storage) = session_storage() else {
+        let Some(claim) = update_pending(|store| store.claim(state, &id, now_ms())) else {
             return;
         };
-        let mut store =
-            PendingStore::from_json(storage.get_item(PENDING_KEY).ok().flatten().as_deref());
-        let claim = store.claim(state, &id, now_ms());
-        let _ = storage.set_item(PENDING_KEY, &store.to_json());
         if let Claim::Mine(pending) = claim {
             // A status someone changed on the way is no success.
             let status = status.unwrap_or(ReturnStatus::Failed(None));

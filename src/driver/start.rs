@@ -3,15 +3,15 @@
 //! `value` it was given.
 
 use infoplus_signature_core::machine::{Event, Failure, Problem, Retry, Start, Step};
-use infoplus_signature_core::pending::{Claim, PendingStore};
+use infoplus_signature_core::pending::Claim;
 use infoplus_signature_core::redirect::{read_return, strip_return_params, ReturnParams};
 use infoplus_signature_core::wire::WireError;
 use infoplus_signature_core::Signature;
 
-use super::effects::PENDING_KEY;
+use super::effects::update_pending;
 use super::parts::return_part;
 use super::{popup, Driver};
-use crate::browser::{now_ms, page_url, replace_url, session_storage};
+use crate::browser::{now_ms, page_url, replace_url};
 use crate::parts::part;
 
 impl Driver {
@@ -53,10 +53,10 @@ impl Driver {
             let weak = me.clone();
             let check = part!(return_part(weak, url, params)).await;
             let Some(driver) = me.upgrade() else { return };
-            match check {
-                Ok(Some(ReturnCheck::InPopup)) => {}
-                Ok(Some(ReturnCheck::Mine(start))) => driver.dispatch(Event::Start(start)),
-                Ok(Some(ReturnCheck::NotOurs) | None) => driver.dispatch(Event::Start(start)),
+            let start = match check {
+                Ok(Some(ReturnCheck::InPopup)) => return,
+                Ok(Some(ReturnCheck::Mine(mine))) => mine,
+                Ok(Some(ReturnCheck::NotOurs) | None) => start,
                 Err(missing) => {
                     // The pending request stays stored and the URL keeps
                     // its parameters: reloading the page claims it then.
@@ -65,9 +65,10 @@ impl Driver {
                         problem: missing.problem(),
                         retry: Retry::Load,
                     });
-                    driver.dispatch(Event::Start(start));
+                    start
                 }
-            }
+            };
+            driver.dispatch(Event::Start(start));
         });
     }
 
@@ -78,18 +79,11 @@ impl Driver {
             return ReturnCheck::InPopup;
         }
         let id = self.snapshot().settings.signature_id.unwrap_or_default();
-        let storage = session_storage().ok();
-        let stored = storage
-            .as_ref()
-            .and_then(|s| s.get_item(PENDING_KEY).ok().flatten());
-        let mut store = PendingStore::from_json(stored.as_deref());
-        let claim = store.claim(&params.state, &id, now_ms());
+        let claim = update_pending(|store| store.claim(&params.state, &id, now_ms()))
+            .unwrap_or(Claim::Unknown);
         if matches!(claim, Claim::Other) {
             // Another control on this page owns it and will clean up.
             return ReturnCheck::NotOurs;
-        }
-        if let Some(s) = &storage {
-            let _ = s.set_item(PENDING_KEY, &store.to_json());
         }
         if let Some(clean) = strip_return_params(url) {
             replace_url(&clean);

@@ -14,13 +14,12 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use infoplus_signature_core::machine::{Failure, Problem, Retry, Step};
-use infoplus_signature_core::wire::{signature_from_value, WireError};
+use infoplus_signature_core::wire::{signature_from_str, WireError};
 use infoplus_signature_core::Signature;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlElement, ShadowRoot};
 
-pub use attributes::max_document_bytes;
 use host::ElementHost;
 use shim::ElementInternals;
 
@@ -158,12 +157,12 @@ fn value_from_js(value: &JsValue) -> Result<Signature, WireError> {
             .and_then(|s| s.as_string())
             .unwrap_or_default(),
     };
-    let parsed = serde_json::from_str(&text).map_err(|e| WireError::NotJson(e.to_string()))?;
-    signature_from_value(parsed)
+    signature_from_str(&text)
 }
 
 /// User intents from the views, to the driver (if it is still there).
-fn intents(driver: std::rc::Weak<Driver>) -> UnsyncCallback<Intent> {
+/// Also the Leptos component's.
+pub(crate) fn intents(driver: std::rc::Weak<Driver>) -> UnsyncCallback<Intent> {
     UnsyncCallback::new(move |intent| {
         let Some(driver) = driver.upgrade() else {
             return;

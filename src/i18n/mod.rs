@@ -109,23 +109,8 @@ impl Lang {
             "The seal image address is not http(s); it is not shown",
         )
     }
-    pub fn refused_document(self) -> &'static str {
-        self.pick(
-            "文件地址不安全，无法打开或验证",
-            "The document address is not http(s); it cannot be opened or verified",
-        )
-    }
-    pub fn open_document(self) -> &'static str {
-        self.pick("查看文件", "Open document")
-    }
     pub fn value_missing(self) -> &'static str {
         self.pick("请完成所有印章的盖章", "Please stamp every seal")
-    }
-    pub fn popup_blocked(self) -> &'static str {
-        self.pick(
-            "弹出窗口被浏览器拦截，将在当前页面打开签章服务…",
-            "The popup was blocked; opening the signature service in this window…",
-        )
     }
 
     /// One line saying where the control is, for the status area and the

@@ -11,7 +11,7 @@ mod status;
 #[cfg(target_arch = "wasm32")]
 mod verdict;
 
-pub use model::{image_of, Image, SealModel, StatusModel};
+pub use model::{Image, SealModel, StatusModel};
 
 use infoplus_signature_core::machine::Notice;
 use infoplus_signature_core::redirect::ReturnStatus;

@@ -8,7 +8,8 @@ use infoplus_signature_core::verdict::{PdfReport, VerifyReport};
 use js_sys::{Function, Reflect};
 use wasm_bindgen::JsValue;
 
-use super::{retire_current, text_field, Waiting};
+use super::{retire_current, Waiting};
+use crate::browser::text_field;
 
 /// `{"report": …, "pdf": …}` as assembled by `on_message`.
 pub(super) fn parse_answer(text: &str) -> Option<VerifyReport> {

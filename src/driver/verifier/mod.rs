@@ -143,10 +143,6 @@ struct Running {
     _on_error: Closure<dyn FnMut(JsValue)>,
 }
 
-fn text_field(data: &JsValue, key: &str) -> Option<String> {
-    Reflect::get(data, &key.into()).ok()?.as_string()
-}
-
 impl Running {
     fn start() -> Result<Running, String> {
         let base = ASSET_BASE.with(|b| b.borrow().clone());
