@@ -9,6 +9,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
+use infoplus_signature_core::redirect::{PARAM_ERROR, PARAM_STATE, PARAM_STATUS};
 
 use crate::html::PageError;
 use crate::ids::{check_signature_id, check_state, now_ms, random_token};
@@ -35,9 +36,9 @@ pub fn send_back(return_url: &str, state: &str, outcome: Outcome, error: Option<
         Outcome::Cancelled => "cancelled",
         Outcome::Failed => "failed",
     };
-    let mut params = vec![("sig_state", state), ("sig_status", status)];
+    let mut params = vec![(PARAM_STATE, state), (PARAM_STATUS, status)];
     if let Some(error) = error {
-        params.push(("sig_error", error));
+        params.push((PARAM_ERROR, error));
     }
     Redirect::to(&with_params(return_url, &params))
 }

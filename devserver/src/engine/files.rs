@@ -53,7 +53,7 @@ pub async fn download(
         [
             (
                 header::CONTENT_TYPE,
-                HeaderValue::from_static("application/pdf"),
+                HeaderValue::from_static(infoplus_signature_core::PDF_MIME),
             ),
             (header::CONTENT_LENGTH, length),
             (header::CONTENT_DISPOSITION, disposition),

@@ -13,9 +13,9 @@ use axum::Router;
 
 use crate::state::AppState;
 
-/// Sign requests older than this are refused (spec §5: the control's nonce
-/// expires after 30 minutes too).
-pub const REQUEST_LIFETIME_MS: i64 = 30 * 60 * 1000;
+/// Sign requests older than this are refused: as long as the control keeps
+/// its nonce (spec §5).
+pub const REQUEST_LIFETIME_MS: i64 = infoplus_signature_core::redirect::NONCE_TTL_MS;
 
 pub fn routes() -> Router<AppState> {
     Router::new()

@@ -1,6 +1,6 @@
 //! `/sign`: parameter validation and the return allow-list.
 
-use crate::common::{client, location, param, start, STATE};
+use crate::common::{client, param, start, STATE};
 
 async fn sign(
     server: &crate::common::Server,
@@ -170,5 +170,4 @@ async fn an_already_signed_seal_goes_straight_back_as_failed() {
     assert_eq!(param(&loc, "sig_state").as_deref(), Some(STATE));
     assert_eq!(param(&loc, "sig_status").as_deref(), Some("failed"));
     assert!(param(&loc, "sig_error").unwrap().contains("already signed"));
-    let _ = location;
 }
