@@ -129,6 +129,15 @@ async fn listeners_on_the_element_see_the_new_value_already() {
     wait_state(&el, "unsigned").await;
     let seen = to_json(&watch);
     let stored_text = stored.to_string();
+    let names: Vec<&str> = seen
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["name"].as_str())
+        .collect();
+    for name in ["signature-load", "signature-change", "signature-state"] {
+        assert!(names.contains(&name), "{name} was heard: {names:?}");
+    }
     for entry in seen.as_array().unwrap() {
         let name = entry["name"].as_str().unwrap();
         if name == "signature-state" {
