@@ -6,6 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Seal, Signature};
 
+/// The spec's default for `max-document-bytes` (§6): 20 MiB. Here, not in
+/// `verify`, because the control needs it without the verify feature.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 20 * 1024 * 1024;
+
 /// The outcome of verifying one seal (spec §6).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "result", rename_all = "kebab-case")]

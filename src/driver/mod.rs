@@ -30,7 +30,7 @@ use crate::api::{Aborts, Engine};
 use crate::browser::{now_ms, page_url, random_bytes, Timer};
 
 /// Default verify limit: 20 MiB (spec §6).
-pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 20 * 1024 * 1024;
+pub use infoplus_signature_core::verdict::DEFAULT_MAX_DOCUMENT_BYTES;
 
 /// What the driver tells the page it lives in.
 pub trait Host {

@@ -7,8 +7,7 @@ use crate::verdict::{SealVerdict, VerifyReport};
 
 use super::verify_seal;
 
-/// The spec's default for `max-document-bytes`: 20 MiB.
-pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 20 * 1024 * 1024;
+pub use crate::verdict::DEFAULT_MAX_DOCUMENT_BYTES;
 
 /// Verify every seal of `signature` against `document`.
 ///
