@@ -143,6 +143,7 @@ fn a_verdict_shows_under_its_seal() {
         key_fingerprint: "ab".repeat(32),
         certificate: None,
         signer_allowed: Some(true),
+        pdf_signature: None,
     });
     doc.verdicts.insert(1, verdict.clone());
     let state = State::with_phase(
@@ -261,6 +262,7 @@ fn every_verdict_has_words() {
         SealVerdict::Invalid {
             algorithm: "SM2withSM3".into(),
             key_fingerprint: None,
+            pdf_signature: None,
         },
         SealVerdict::Unsupported {
             algorithm: "MD5".into(),

@@ -12,6 +12,8 @@ pub mod redirect;
 pub mod url;
 pub mod verdict;
 mod verdict_json;
+pub mod verdict_pdf;
+mod verdict_pdf_json;
 pub mod wire;
 
 #[cfg(feature = "verify")]

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Seal, Signature};
+use crate::verdict_pdf::{DocumentVerdict, SignatureCheck};
 
 /// The spec's default for `max-document-bytes` (§6): 20 MiB. Here, not in
 /// `verify`, because the control needs it without the verify feature.
@@ -21,6 +22,17 @@ pub enum SealVerdict {
         algorithm: String,
         #[serde(rename = "keyFingerprint")]
         key_fingerprint: Option<String>,
+        /// For a seal that is a PDF signature (§6a): its field's name.
+        #[serde(rename = "pdfSignature", skip_serializing_if = "Option::is_none")]
+        pdf_signature: Option<String>,
+    },
+    /// A seal that is a PDF signature (§6a): intact, but its signer is not
+    /// trusted or what changed since cannot be vouched for. The details are
+    /// in the PDF report's signature named `pdf_signature`.
+    Indeterminate {
+        algorithm: String,
+        #[serde(rename = "pdfSignature")]
+        pdf_signature: String,
     },
     /// The seal names an algorithm we do not implement.
     Unsupported { algorithm: String },
@@ -49,6 +61,9 @@ pub struct ValidSeal {
     /// `Some(true/false)` when `permission.signers` restricts who may sign;
     /// `None` when it does not.
     pub signer_allowed: Option<bool>,
+    /// For a seal that is a PDF signature (§6a): its field's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pdf_signature: Option<String>,
 }
 
 /// Which part of a seal could not be read.
@@ -84,6 +99,10 @@ pub struct SealReport {
 pub enum PdfReport {
     /// The file parsed.
     Parsed {
+        /// §6a: the worst of the signatures' statuses; `None` when the
+        /// signatures were only listed, not verified.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        verdict: Option<DocumentVerdict>,
         pages: u32,
         signatures: Vec<PdfSignature>,
     },
@@ -108,6 +127,10 @@ pub struct PdfSignature {
     /// The signed ranges reach the end of the file: nothing was appended
     /// after signing. When false: "changed after this signature".
     pub covers_whole_file: bool,
+    /// §6a: what verifying the signature found; `None` when it was only
+    /// listed.
+    #[serde(flatten)]
+    pub check: Option<SignatureCheck>,
 }
 
 /// The whole answer of one verification run.
@@ -123,6 +146,7 @@ impl SealVerdict {
         match self {
             SealVerdict::Valid(_) => "valid",
             SealVerdict::Invalid { .. } => "invalid",
+            SealVerdict::Indeterminate { .. } => "indeterminate",
             SealVerdict::Unsupported { .. } => "unsupported",
             SealVerdict::Malformed { .. } => "malformed",
             SealVerdict::Unavailable { .. } => "unavailable",

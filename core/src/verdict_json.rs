@@ -67,11 +67,17 @@ fn seal_report(value: Value, path: &str) -> Result<SealReport, WireError> {
                 key_fingerprint: f.required(key_fingerprint, "keyFingerprint")?,
                 certificate,
                 signer_allowed: f.boolean("signerAllowed")?,
+                pdf_signature: f.string("pdfSignature")?,
             })
         }
         "invalid" => SealVerdict::Invalid {
             algorithm: f.string("algorithm")?.unwrap_or_default(),
             key_fingerprint: f.string("keyFingerprint")?,
+            pdf_signature: f.string("pdfSignature")?,
+        },
+        "indeterminate" => SealVerdict::Indeterminate {
+            algorithm: f.string("algorithm")?.unwrap_or_default(),
+            pdf_signature: f.string("pdfSignature")?.unwrap_or_default(),
         },
         "unsupported" => SealVerdict::Unsupported {
             algorithm: f.string("algorithm")?.unwrap_or_default(),
@@ -116,6 +122,7 @@ impl PdfReport {
                 reason: f.string("reason")?.unwrap_or_default(),
             }),
             Some("parsed") => {
+                let verdict = crate::verdict_pdf_json::document_verdict(&mut f)?;
                 let pages = f.unsigned("pages")?.unwrap_or(0);
                 let signatures = items(f.raw("signatures"), "pdf.signatures")?
                     .into_iter()
@@ -123,6 +130,7 @@ impl PdfReport {
                     .map(|(i, item)| pdf_signature(item, &format!("pdf.signatures[{i}]")))
                     .collect::<Result<_, _>>()?;
                 Ok(PdfReport::Parsed {
+                    verdict,
                     pages: u32::try_from(pages).unwrap_or(u32::MAX),
                     signatures,
                 })
@@ -146,5 +154,6 @@ fn pdf_signature(value: Value, path: &str) -> Result<PdfSignature, WireError> {
         byte_range: f.integers("byteRange")?,
         byte_range_well_formed: f.boolean("byteRangeWellFormed")?.unwrap_or(false),
         covers_whole_file: f.boolean("coversWholeFile")?.unwrap_or(false),
+        check: crate::verdict_pdf_json::signature_check(&mut f)?,
     })
 }

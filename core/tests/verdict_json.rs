@@ -2,6 +2,7 @@
 //! derived `Serialize` writes (the worker writes, the control reads).
 
 use infoplus_signature_core::verdict::*;
+use infoplus_signature_core::verdict_pdf;
 use serde_json::json;
 
 fn every_verdict() -> Vec<SealVerdict> {
@@ -16,20 +17,28 @@ fn every_verdict() -> Vec<SealVerdict> {
                 not_after: "2027-01-01T00:00:00Z".into(),
             }),
             signer_allowed: Some(false),
+            pdf_signature: None,
         }),
         SealVerdict::Valid(ValidSeal {
             algorithm: "Ed25519".into(),
             key_fingerprint: "cd".repeat(32),
             certificate: None,
             signer_allowed: None,
+            pdf_signature: Some("Signature1".into()),
         }),
         SealVerdict::Invalid {
             algorithm: "SHA256withECDSA".into(),
             key_fingerprint: Some("ef".into()),
+            pdf_signature: None,
+        },
+        SealVerdict::Indeterminate {
+            algorithm: "SM2withSM3".into(),
+            pdf_signature: "Seal2".into(),
         },
         SealVerdict::Invalid {
             algorithm: "".into(),
             key_fingerprint: None,
+            pdf_signature: Some("Seal1".into()),
         },
         SealVerdict::Unsupported {
             algorithm: "MD5withRSA".into(),
@@ -60,6 +69,53 @@ fn every_verdict() -> Vec<SealVerdict> {
     ]
 }
 
+/// An embedded signature with every §6a field filled.
+fn checked() -> PdfSignature {
+    use verdict_pdf::*;
+    PdfSignature {
+        field: Some("Seal1".into()),
+        signer: None,
+        time: None,
+        reason: Some("盖章".into()),
+        sub_filter: Some("ETSI.CAdES.detached".into()),
+        byte_range: Some(vec![0, 10, 30, 40]),
+        byte_range_well_formed: true,
+        covers_whole_file: true,
+        check: Some(SignatureCheck {
+            status: SignatureStatus::Indeterminate,
+            integrity: Integrity::Intact,
+            identity: Identity::UnknownIssuer,
+            coverage: Coverage::Revision,
+            changes_after: vec![ChangeClass::Signing, ChangeClass::FormFill],
+            certification: Some(Certification {
+                permissions: 2,
+                permitted: true,
+            }),
+            format: SignatureFormat::CmsGm,
+            algorithm: Some("SM2withSM3".into()),
+            certificate: Some(SignerCertificate {
+                subject: "CN=张三".into(),
+                issuer: "CN=Dev SM2 Root".into(),
+                serial: "01ab".into(),
+                not_before: "2026-01-01T00:00:00Z".into(),
+                not_after: "2027-01-01T00:00:00Z".into(),
+                fingerprint: "ab".repeat(32),
+            }),
+            signing_time: Some(SigningTime {
+                time: "2026-11-22T10:00:00Z".into(),
+                source: TimeSource::Timestamp,
+            }),
+            timestamp: Some(TimestampInfo {
+                time: "2026-11-22T10:00:00Z".into(),
+                authority: Some("CN=Dev TSA".into()),
+                intact: true,
+                trusted: false,
+            }),
+            warnings: vec!["sm2-empty-id".into()],
+        }),
+    }
+}
+
 #[test]
 fn every_verdict_and_pdf_report_survives_the_trip() {
     let report = VerifyReport {
@@ -69,17 +125,22 @@ fn every_verdict_and_pdf_report_survives_the_trip() {
             .map(|(index, verdict)| SealReport { index, verdict })
             .collect(),
         pdf: Some(PdfReport::Parsed {
+            verdict: Some(verdict_pdf::DocumentVerdict::Indeterminate),
             pages: 3,
-            signatures: vec![PdfSignature {
-                field: Some("Signature1".into()),
-                signer: Some("Zhang San".into()),
-                time: Some("D:20261122100000Z".into()),
-                reason: None,
-                sub_filter: Some("adbe.pkcs7.detached".into()),
-                byte_range: Some(vec![0, 10, 20, 30]),
-                byte_range_well_formed: true,
-                covers_whole_file: false,
-            }],
+            signatures: vec![
+                checked(),
+                PdfSignature {
+                    field: Some("Signature1".into()),
+                    signer: Some("Zhang San".into()),
+                    time: Some("D:20261122100000Z".into()),
+                    reason: None,
+                    sub_filter: Some("adbe.pkcs7.detached".into()),
+                    byte_range: Some(vec![0, 10, 20, 30]),
+                    byte_range_well_formed: true,
+                    covers_whole_file: false,
+                    check: None,
+                },
+            ],
         }),
     };
     let written = serde_json::to_value(&report).unwrap();

@@ -94,6 +94,7 @@ fn a_changed_document_makes_every_seal_invalid() {
                 SealVerdict::Invalid {
                     algorithm,
                     key_fingerprint,
+                    ..
                 } => {
                     assert_eq!(algorithm, expect["algorithm"], "{context}");
                     assert_eq!(

@@ -25,7 +25,9 @@ pub fn lines(signature: &Signature, report: &VerifyReport) -> Vec<String> {
     match &report.pdf {
         None => out.push("pdf: not inspected".to_owned()),
         Some(PdfReport::Unreadable { reason }) => out.push(format!("pdf: unreadable — {reason}")),
-        Some(PdfReport::Parsed { pages, signatures }) => {
+        Some(PdfReport::Parsed {
+            pages, signatures, ..
+        }) => {
             out.push(format!(
                 "pdf: {}, {}",
                 counted(u64::from(*pages), "page"),
@@ -59,6 +61,7 @@ fn verdict(verdict: &SealVerdict) -> String {
         SealVerdict::Invalid {
             algorithm,
             key_fingerprint,
+            ..
         } => {
             let key = key_fingerprint
                 .as_deref()

@@ -20,6 +20,12 @@ impl Lang {
                     "Invalid: the document changed since sealing, or this key did not sign it",
                 )
                 .to_owned(),
+            SealVerdict::Indeterminate { .. } => self
+                .pick(
+                    "签名完好，但无法确认签署人身份或其后的修改",
+                    "Intact, but the signer's identity or the later changes cannot be confirmed",
+                )
+                .to_owned(),
             SealVerdict::Unsupported { algorithm } => self.pick_owned(
                 format!("不支持的签名算法：{algorithm}"),
                 format!("Unsupported algorithm: {algorithm}"),
@@ -90,7 +96,9 @@ impl Lang {
     /// What the PDF says about itself.
     pub fn pdf_summary(self, report: &PdfReport) -> String {
         match report {
-            PdfReport::Parsed { pages, signatures } => self.pick_owned(
+            PdfReport::Parsed {
+                pages, signatures, ..
+            } => self.pick_owned(
                 format!("PDF 共 {pages} 页，内嵌签名 {} 个", signatures.len()),
                 format!(
                     "PDF: {pages} page(s), {} embedded signature(s)",

@@ -12,7 +12,7 @@
 
 mod fields;
 
-pub(crate) use fields::{wrong, Fields};
+pub(crate) use fields::{join, wrong, Fields};
 
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};

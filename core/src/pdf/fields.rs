@@ -140,6 +140,7 @@ fn signature(
         byte_range_well_formed: byte_range::well_formed(range, file_len),
         covers_whole_file: byte_range::covers_whole_file(range, file_len),
         byte_range,
+        check: None,
     }
 }
 

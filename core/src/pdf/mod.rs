@@ -73,6 +73,7 @@ pub fn inspect_unguarded(bytes: &[u8]) -> PdfReport {
         }
     };
     PdfReport::Parsed {
+        verdict: None,
         pages,
         signatures: fields::signatures(&doc, &catalog, bytes.len()),
     }

@@ -33,14 +33,17 @@
 mod algorithm;
 mod certificate;
 mod check;
+mod digest;
 mod document;
 mod error;
 mod key;
 mod key_info;
 mod signature_bytes;
 mod text;
+pub mod time;
 
 pub use algorithm::{canonical_algorithm, Algorithm};
+pub use digest::{Digests, Hash, Ranges};
 pub use document::{
     report_without_document, verify_document, verify_seal_verdicts, verify_seals,
     DEFAULT_MAX_DOCUMENT_BYTES,
@@ -79,10 +82,12 @@ pub fn verify_seal(seal: &Seal, document: &[u8]) -> SealVerdict {
             key_fingerprint: key.fingerprint,
             certificate: key.certificate,
             signer_allowed: signer_allowed(seal),
+            pdf_signature: None,
         }),
         Ok(false) => SealVerdict::Invalid {
             algorithm: algorithm.canonical_name().to_owned(),
             key_fingerprint: Some(key.fingerprint),
+            pdf_signature: None,
         },
         Err(problem) => problem.into(),
     }

@@ -56,7 +56,9 @@ pub fn inspect_quickly(bytes: &[u8]) -> PdfReport {
 /// The pages and signatures of a report that must have parsed.
 pub fn parsed(report: PdfReport) -> (u32, Vec<PdfSignature>) {
     match report {
-        PdfReport::Parsed { pages, signatures } => (pages, signatures),
+        PdfReport::Parsed {
+            pages, signatures, ..
+        } => (pages, signatures),
         PdfReport::Unreadable { reason } => panic!("expected a parsed PDF, got: {reason}"),
     }
 }
