@@ -71,6 +71,12 @@ fn verdict(verdict: &SealVerdict) -> String {
                 "invalid — {algorithm}{key}: the document changed since sealing, or another key signed it"
             )
         }
+        SealVerdict::Indeterminate {
+            algorithm,
+            pdf_signature,
+        } => format!(
+            "indeterminate — {algorithm}, PDF signature {pdf_signature}: intact, but the signer or the later changes cannot be vouched for"
+        ),
         SealVerdict::Unsupported { algorithm } if algorithm.is_empty() => {
             "unsupported algorithm — the seal names none".to_owned()
         }
