@@ -38,6 +38,7 @@ mod document;
 mod error;
 mod key;
 mod key_info;
+pub mod pki;
 mod signature_bytes;
 mod text;
 pub mod time;

@@ -1,0 +1,154 @@
+//! The configured trust: roots (anchors) and extra intermediates, read from
+//! PEM bundles. Nothing is built in (spec §6a: trust is configured).
+
+use base64::Engine;
+
+use super::certificate::{parse_certificate, Certificate};
+use super::error::PkiError;
+
+/// More certificates than any bundle a deployment configures (Mozilla's
+/// whole root program is ~150); bounds memory and chain-building work.
+pub const MAX_STORE_CERTIFICATES: usize = 1000;
+
+/// The labels RFC 7468 and older OpenSSL use for a certificate.
+const LABELS: [&str; 2] = ["CERTIFICATE", "X509 CERTIFICATE"];
+
+/// Every certificate block of a PEM bundle, in order, as DER. Text between
+/// blocks (comments, `Bundle of …` headers, other block types) is skipped;
+/// CRLF and blank lines are fine. A block that cannot be decoded is an
+/// `Err` in its place, so one bad block does not hide the others.
+pub fn pem_certificates(text: &str) -> Vec<Result<Vec<u8>, PkiError>> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(begin) = rest.find("-----BEGIN ") {
+        let after_begin = rest.get(begin + "-----BEGIN ".len()..).unwrap_or_default();
+        let Some(label_end) = after_begin.find("-----") else {
+            break;
+        };
+        let label = after_begin.get(..label_end).unwrap_or_default();
+        let body_start = after_begin.get(label_end + 5..).unwrap_or_default();
+        let end_line = format!("-----END {label}-----");
+        let Some(body_end) = body_start.find(&end_line) else {
+            if LABELS.contains(&label) {
+                found.push(Err(PkiError::Pem(format!(
+                    "a {label} block without its END line"
+                ))));
+            }
+            break;
+        };
+        if LABELS.contains(&label) {
+            let body = body_start.get(..body_end).unwrap_or_default();
+            found.push(decode_body(body));
+        }
+        rest = body_start
+            .get(body_end + end_line.len()..)
+            .unwrap_or_default();
+    }
+    found
+}
+
+/// The base64 between the boundaries; white space of any kind ignored.
+/// RFC 1421 header lines (`Proc-Type: …`) do not belong in a certificate.
+fn decode_body(body: &str) -> Result<Vec<u8>, PkiError> {
+    let compact: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+    base64::engine::general_purpose::STANDARD
+        .decode(compact.as_bytes())
+        .map_err(|e| PkiError::Pem(format!("a CERTIFICATE block that is not base64: {e}")))
+}
+
+/// Roots and intermediates, parsed.
+#[derive(Debug, Clone, Default)]
+pub struct TrustStore {
+    roots: Vec<Certificate>,
+    intermediates: Vec<Certificate>,
+}
+
+impl TrustStore {
+    pub fn new() -> Self {
+        TrustStore::default()
+    }
+
+    /// Add every certificate of a PEM bundle as a root. Returns the
+    /// problems, in words (an empty list when all were added).
+    pub fn add_roots_pem(&mut self, pem: &str) -> Vec<String> {
+        let mut roots = std::mem::take(&mut self.roots);
+        let problems = self.add_pem(pem, &mut roots, "root");
+        self.roots = roots;
+        problems
+    }
+
+    /// Add every certificate of a PEM bundle as an intermediate: a
+    /// candidate issuer, never an anchor.
+    pub fn add_intermediates_pem(&mut self, pem: &str) -> Vec<String> {
+        let mut intermediates = std::mem::take(&mut self.intermediates);
+        let problems = self.add_pem(pem, &mut intermediates, "intermediate");
+        self.intermediates = intermediates;
+        problems
+    }
+
+    /// Add one DER certificate as a root.
+    pub fn add_root_der(&mut self, der: &[u8]) -> Result<(), PkiError> {
+        if self.len() >= MAX_STORE_CERTIFICATES {
+            return Err(PkiError::Certificate(format!(
+                "more than {MAX_STORE_CERTIFICATES} trusted certificates"
+            )));
+        }
+        let certificate = parse_certificate(der)?;
+        if !self.roots.contains(&certificate) {
+            self.roots.push(certificate);
+        }
+        Ok(())
+    }
+
+    fn add_pem(&self, pem: &str, into: &mut Vec<Certificate>, kind: &str) -> Vec<String> {
+        let mut problems = Vec::new();
+        let blocks = pem_certificates(pem);
+        if blocks.is_empty() {
+            problems.push(format!("no CERTIFICATE block in the {kind} bundle"));
+        }
+        for (index, block) in blocks.into_iter().enumerate() {
+            let number = index + 1;
+            if self.len() + into.len() >= MAX_STORE_CERTIFICATES {
+                problems.push(format!(
+                    "{kind} certificates from #{number} on ignored: more than \
+                     {MAX_STORE_CERTIFICATES} trusted certificates"
+                ));
+                break;
+            }
+            match block.and_then(|der| parse_certificate(&der)) {
+                Ok(certificate) if into.contains(&certificate) => {}
+                Ok(certificate) => into.push(certificate),
+                Err(e) => problems.push(format!("{kind} certificate #{number}: {e}")),
+            }
+        }
+        problems
+    }
+
+    fn len(&self) -> usize {
+        self.roots.len() + self.intermediates.len()
+    }
+
+    /// No roots: nothing can be trusted.
+    pub fn is_empty(&self) -> bool {
+        self.roots.is_empty()
+    }
+
+    pub fn roots(&self) -> &[Certificate] {
+        &self.roots
+    }
+
+    pub fn intermediates(&self) -> &[Certificate] {
+        &self.intermediates
+    }
+
+    /// `certificate` is one of the roots: the same DER, or the same subject
+    /// and key (a root re-issued with a new validity is the same anchor;
+    /// RFC 5280 §6.1.1 (d) makes the anchor a name and a key).
+    pub fn is_root(&self, certificate: &Certificate) -> bool {
+        self.roots.iter().any(|root| {
+            root.der == certificate.der
+                || (root.subject_der == certificate.subject_der
+                    && root.spki_der == certificate.spki_der)
+        })
+    }
+}
