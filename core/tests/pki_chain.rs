@@ -273,3 +273,14 @@ fn pem_bundles_with_crlf_comments_and_bad_blocks() {
     assert!(TrustStore::new().add_root_der(&der).is_ok());
     assert!(TrustStore::new().add_root_der(b"junk").is_err());
 }
+
+#[test]
+fn a_pss_signed_certificate_names_its_hash() {
+    use infoplus_signature_core::verify::pki::SignatureAlgorithm;
+    use infoplus_signature_core::verify::Hash;
+    let leaf = certificates("rsa-pss-leaf.leaf.pem");
+    let (oid, parameters) = &leaf[0].signature_algorithm;
+    let algorithm = SignatureAlgorithm::from_x509(oid, parameters.as_deref()).expect("PSS");
+    assert_eq!(algorithm, SignatureAlgorithm::RsaPss(Hash::Sha384));
+    assert_eq!(algorithm.canonical_name(), "SHA384withRSA/PSS");
+}

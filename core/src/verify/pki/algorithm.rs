@@ -257,3 +257,99 @@ fn pss_hash(parameters: Option<&[u8]>) -> Result<Hash, PkiError> {
     }
     Ok(hash)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::SignatureAlgorithm::*;
+    use super::*;
+
+    fn b(o: ObjectIdentifier) -> Vec<u8> {
+        o.as_bytes().to_vec()
+    }
+
+    /// RSASSA-PSS-params for SHA-256, MGF1-SHA-256, salt 32 (RFC 4055 form,
+    /// as OpenSSL writes it).
+    const PSS_SHA256: &str = "3034a00f300d06096086480165030402010500a11c301a06092a864886f70d010108300d06096086480165030402010500a203020120";
+
+    #[test]
+    fn cms_key_oids_take_the_hash_from_the_digest_algorithm() {
+        let cases = [
+            (RSA_ENCRYPTION, SHA256, RsaPkcs1(Hash::Sha256)),
+            (RSA_ENCRYPTION, SHA512, RsaPkcs1(Hash::Sha512)),
+            (EC_PUBLIC_KEY, SHA384, Ecdsa(Hash::Sha384)),
+            (EC_PUBLIC_KEY, SM3, Sm2Sm3),
+            (SM2, SM3, Sm2Sm3),
+            // A combined OID names its own hash, whatever the digest is.
+            (SHA384_WITH_RSA, SHA256, RsaPkcs1(Hash::Sha384)),
+            (ECDSA_WITH_SHA512, SHA256, Ecdsa(Hash::Sha512)),
+            (SM2_WITH_SM3, SM3, Sm2Sm3),
+            (SM2_SIGN, SM3, Sm2Sm3),
+            (ED25519, SHA512, Ed25519),
+        ];
+        for (signature, digest, want) in cases {
+            assert_eq!(
+                SignatureAlgorithm::from_cms(&b(signature), None, &b(digest)),
+                Ok(want),
+                "{signature} + {digest}"
+            );
+        }
+        for (signature, digest) in [(RSA_ENCRYPTION, SM3), (SM2, SHA256), (EC_PUBLIC_KEY, MGF1)] {
+            assert!(matches!(
+                SignatureAlgorithm::from_cms(&b(signature), None, &b(digest)),
+                Err(PkiError::Unsupported(_))
+            ));
+        }
+        assert!(SignatureAlgorithm::from_cms(b"\xff\xff", None, b"").is_err());
+    }
+
+    #[test]
+    fn pss_parameters_name_the_hash() {
+        let params = hex::decode(PSS_SHA256).unwrap();
+        assert_eq!(
+            SignatureAlgorithm::from_x509(&b(RSASSA_PSS), Some(&params)),
+            Ok(RsaPss(Hash::Sha256))
+        );
+        // Absent parameters are all defaults: SHA-1.
+        assert_eq!(
+            SignatureAlgorithm::from_x509(&b(RSASSA_PSS), None),
+            Ok(RsaPss(Hash::Sha1))
+        );
+        // Every truncation is an error, never a panic.
+        for len in 0..params.len() {
+            assert!(SignatureAlgorithm::from_x509(&b(RSASSA_PSS), Some(&params[..len])).is_err());
+        }
+        // MGF1 over SHA-1 with a SHA-256 message hash: not what `rsa` does.
+        let mixed = PSS_SHA256.replacen(
+            "a11c301a06092a864886f70d010108300d06096086480165030402010500",
+            "a118301606092a864886f70d010108300906052b0e03021a0500",
+            1,
+        );
+        let mixed = hex::decode(mixed.replacen("3034", "3030", 1)).unwrap();
+        assert!(matches!(
+            SignatureAlgorithm::from_x509(&b(RSASSA_PSS), Some(&mixed)),
+            Err(PkiError::Unsupported(_))
+        ));
+    }
+
+    #[test]
+    fn canonical_names_and_hashes() {
+        let cases = [
+            (RsaPkcs1(Hash::Sha256), "SHA256withRSA"),
+            (RsaPkcs1(Hash::Sha1), "SHA1withRSA"),
+            (RsaPkcs1(Hash::Sha512), "SHA512withRSA"),
+            (RsaPss(Hash::Sha384), "SHA384withRSA/PSS"),
+            (Ecdsa(Hash::Sha384), "SHA384withECDSA"),
+            (Sm2Sm3, "SM2withSM3"),
+            (Ed25519, "Ed25519"),
+        ];
+        for (algorithm, name) in cases {
+            assert_eq!(algorithm.canonical_name(), name);
+        }
+        assert_eq!(Sm2Sm3.hash(), Some(Hash::Sm3));
+        assert_eq!(Ed25519.hash(), None);
+        assert_eq!(
+            SignatureAlgorithm::from_x509(&b(SHA1_WITH_RSA), Some(&[5, 0])),
+            Ok(RsaPkcs1(Hash::Sha1))
+        );
+    }
+}
