@@ -38,6 +38,9 @@ fn openssl_identity(code: &str) -> Identity {
         "0" => Identity::Trusted,
         "18" => Identity::SelfSigned,
         "2" | "20" => Identity::UnknownIssuer,
+        // "chain too long" (-verify_depth 6 = our MAX_PATH_DEPTH): no path
+        // to a root within the bound.
+        "22" => Identity::UnknownIssuer,
         "10" => Identity::Expired,
         "9" => Identity::NotYetValid,
         // signature failure, invalid CA, path length, purpose, key usage

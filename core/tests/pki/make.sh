@@ -105,10 +105,15 @@ issue() {
   openssl x509 -req -in "$1.csr" -CA "$3.pem" -CAkey "$3.key" -set_serial "$serial" \
     -days "${6:-3650}" $(sigopts "$4") $(vfyopts "$2") -extfile ext.cnf -extensions "$5" -out "$1.pem"
 }
-# dated <name> <issuer> <start> <end>: an RSA leaf with explicit validity (openssl ca)
+# dated <name> <issuer> <start> <end> [extensions] [CSR]: an RSA certificate with
+# explicit validity (openssl ca); a new key and CSR unless one is given.
 dated() {
-  key "$1" rsa
-  openssl req -new -key "$1.key" -subj "/C=CN/O=Test/CN=$1" -sha256 -config ext.cnf -out "$1.csr"
+  local csr=${6:-}
+  if [ -z "$csr" ]; then
+    key "$1" rsa
+    openssl req -new -key "$1.key" -subj "/C=CN/O=Test/CN=$1" -sha256 -config ext.cnf -out "$1.csr"
+    csr="$1.csr"
+  fi
   mkdir -p ca/new && : > ca/index.txt && echo 1000 > ca/serial
   cat > ca.cnf <<CNF
 [ca]
@@ -120,12 +125,15 @@ serial = ca/serial
 default_md = sha256
 policy = any
 unique_subject = no
+preserve = yes
 [any]
+countryName = optional
+organizationName = optional
 commonName = supplied
 CNF
   cat ext.cnf >> ca.cnf
-  openssl ca -batch -config ca.cnf -cert "$2.pem" -keyfile "$2.key" -in "$1.csr" -out "$1.pem" \
-    -startdate "$3" -enddate "$4" -extensions leaf -notext 2>/dev/null
+  openssl ca -batch -config ca.cnf -cert "$2.pem" -keyfile "$2.key" -in "$csr" -out "$1.pem" \
+    -startdate "$3" -enddate "$4" -extensions "${5:-leaf}" -notext 2>/dev/null
 }
 
 AT=$(( $(date +%s) + 3600 ))
@@ -134,8 +142,8 @@ rm -rf "$out" && mkdir -p "$out"
 : > "$out/expected.txt"
 : > "$out/openssl.txt"
 
-# case <name> <leaf> <pool certs…> -- <roots…> [-- store intermediates…]; then the
-# purpose, OpenSSL's extra options, our expected identity and warnings.
+# record <case> <purpose> <our identity> <our warnings, comma-separated or -> <leaf>
+#        <pool certs> <roots> [store intermediates] [OpenSSL's extra options]
 record() {
   local name=$1 purpose=$2 identity=$3 warnings=$4 leaf=$5 pool=$6 roots=$7 store=${8:-} extra=${9:-}
   cat $leaf > "$out/$name.leaf.pem"
@@ -258,6 +266,29 @@ big=$(head -c 100 /dev/urandom | od -An -tx1 | tr -d ' \n' | sed 's/^./7/')
 openssl x509 -req -in leaf-rsa.csr -CA inter-rsa.pem -CAkey inter-rsa.key -set_serial "0x$big" -days 3650 \
   -sha256 -extfile ext.cnf -extensions leaf -out leaf-big-serial.pem
 record big-serial signing trusted - leaf-big-serial.pem inter-rsa.pem root-rsa.pem
+
+# Two paths: the intermediate's key also certified by an expired copy from
+# the RSA root (tried first) and by the P-256 root. The valid path wins.
+dated inter-rsa-expired root-rsa 20200101000000Z 20210101000000Z inter inter-rsa.csr
+openssl x509 -req -in inter-rsa.csr -CA root-p256.pem -CAkey root-p256.key -set_serial 902 -days 3650 \
+  -sha256 -extfile ext.cnf -extensions inter -out inter-rsa-cross.pem
+record two-paths signing trusted - leaf-rsa.pem "inter-rsa-expired.pem inter-rsa-cross.pem" \
+  "root-rsa.pem root-p256.pem"
+record only-expired-path signing expired - leaf-rsa.pem inter-rsa-expired.pem root-rsa.pem
+
+# Path length: MAX_PATH_DEPTH is 8 certificates, leaf and root included,
+# which is OpenSSL's -verify_depth 6 (intermediates only).
+prev=root-rsa; long=""
+for i in 1 2 3 4 5 6 7; do
+  issue "deep-$i" rsa "$prev" rsa inter
+  long="deep-$i.pem $long"; prev="deep-$i"
+  if [ "$i" = 6 ]; then
+    issue leaf-depth-8 rsa "$prev" rsa leaf
+    record depth-8 signing trusted - leaf-depth-8.pem "$long" root-rsa.pem "" "-verify_depth 6"
+  fi
+done
+issue leaf-depth-9 rsa "$prev" rsa leaf
+record depth-9 signing unknown-issuer - leaf-depth-9.pem "$long" root-rsa.pem "" "-verify_depth 6"
 
 # Timestamp authority leaves.
 issue tsa rsa inter-rsa rsa tsa

@@ -107,15 +107,6 @@ struct Search<'a> {
 }
 
 impl<'a> Search<'a> {
-    /// The configured root `certificate` is, if any.
-    fn anchor(&self, certificate: &Certificate) -> Option<&'a Certificate> {
-        self.trust.roots().iter().find(|root| {
-            root.der == certificate.der
-                || (root.subject_der == certificate.subject_der
-                    && root.spki_der == certificate.spki_der)
-        })
-    }
-
     fn done(&self) -> bool {
         matches!(self.best, Some((Identity::Trusted, ..)))
     }
@@ -124,7 +115,7 @@ impl<'a> Search<'a> {
         let Some(&last) = path.last() else {
             return;
         };
-        if let Some(root) = self.anchor(last) {
+        if let Some(root) = self.trust.anchor_for(last) {
             let mut anchored = path.clone();
             // The configured root, not a look-alike copy from the CMS, is
             // judged (its validity in particular). The leaf stays itself.

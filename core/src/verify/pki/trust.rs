@@ -141,11 +141,11 @@ impl TrustStore {
         &self.intermediates
     }
 
-    /// `certificate` is one of the roots: the same DER, or the same subject
+    /// The root `certificate` is: the same DER, or the same subject
     /// and key (a root re-issued with a new validity is the same anchor;
     /// RFC 5280 §6.1.1 (d) makes the anchor a name and a key).
-    pub fn is_root(&self, certificate: &Certificate) -> bool {
-        self.roots.iter().any(|root| {
+    pub fn anchor_for(&self, certificate: &Certificate) -> Option<&Certificate> {
+        self.roots.iter().find(|root| {
             root.der == certificate.der
                 || (root.subject_der == certificate.subject_der
                     && root.spki_der == certificate.spki_der)

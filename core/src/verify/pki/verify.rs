@@ -169,6 +169,8 @@ pub fn verify_message(
             let Ok(bytes) = <&[u8; 64]>::try_from(signature) else {
                 return Ok(Verification::Invalid);
             };
+            // Pure Ed25519 reads the message twice (R, then the challenge):
+            // ed25519-dalek has no streaming form, so the pieces are joined.
             let whole = message.concat();
             let signature = ed25519_dalek::Signature::from_bytes(bytes);
             // Strict: no small-order keys, canonical S; honest signers
