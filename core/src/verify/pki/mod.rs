@@ -11,6 +11,7 @@
 mod algorithm;
 mod certificate;
 mod chain;
+mod ec_signature;
 mod error;
 mod name;
 mod trust;

@@ -17,12 +17,12 @@ use rsa::traits::PublicKeyParts;
 use sha2::digest::{Digest, FixedOutputReset};
 use sm2::dsa::signature::hazmat::PrehashVerifier;
 use sm2::dsa::signature::MultipartVerifier;
-use spki::der::asn1::UintRef;
-use spki::der::{Decode, Reader, SliceReader};
+use spki::der::Decode;
 use spki::SubjectPublicKeyInfoRef;
 
 use super::algorithm::{SignatureAlgorithm, EC_PUBLIC_KEY, ED25519, P256, P384, RSASSA_PSS};
 use super::algorithm::{RSA_ENCRYPTION, SM2};
+use super::ec_signature::ec_scalars;
 use super::error::PkiError;
 use crate::verify::Hash;
 
@@ -297,38 +297,4 @@ fn sm2_message(point: &[u8], message: &[&[u8]], signature: &[u8]) -> Verificatio
     } else {
         Verification::Invalid
     }
-}
-
-/// `r‖s`, each left-padded to `width`, from strict DER
-/// `SEQUENCE { INTEGER r, INTEGER s }` or from raw `r‖s` of `2 × width`
-/// bytes (what Chinese providers and WebCrypto produce). `None` when it is
-/// neither, or a number is wider than the curve.
-fn ec_scalars(signature: &[u8], width: usize) -> Option<Vec<u8>> {
-    if let Some((r, s)) = der_integers(signature) {
-        let mut rs = pad(r, width)?;
-        rs.extend(pad(s, width)?);
-        return Some(rs);
-    }
-    (signature.len() == 2 * width).then(|| signature.to_vec())
-}
-
-fn der_integers(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
-    let mut reader = SliceReader::new(bytes).ok()?;
-    let (r, s) = reader
-        .sequence(|inner| {
-            let r = UintRef::decode(inner)?;
-            let s = UintRef::decode(inner)?;
-            Ok::<_, spki::der::Error>((r, s))
-        })
-        .ok()?;
-    reader.finish().ok()?;
-    Some((r.as_bytes(), s.as_bytes()))
-}
-
-fn pad(number: &[u8], width: usize) -> Option<Vec<u8>> {
-    let start = number.iter().position(|b| *b != 0).unwrap_or(number.len());
-    let digits = number.get(start..)?;
-    let mut out = vec![0u8; width.checked_sub(digits.len())?];
-    out.extend_from_slice(digits);
-    Some(out)
 }
