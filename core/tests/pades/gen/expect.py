@@ -55,7 +55,7 @@ class Expect:
             ),
             "format": format,
             "algorithm": algorithm,
-            "certificate": {"subject": rfc4514(who.name), "issuer": rfc4514(issuer_cn)},
+            "certificate": {"subject": rfc4514(who.name), "issuer": rfc4514(issuer_cn), **_serial_and_validity(who)},
             "signingTime": None if time is None else {"time": clock.rfc3339(time[0]), "source": time[1]},
             "timestamp": None,
         }
@@ -80,6 +80,19 @@ class Expect:
             "pages": PAGES,
             "signatures": self.signatures,
         }
+
+
+def _serial_and_validity(who: Identity) -> dict:
+    """From the certificate as issued: serials and dates are fixed by
+    gen/pki.py, so these do not change between runs."""
+    cert = who.asn1_cert
+    serial = cert.serial_number
+    return {
+        # §6a: lowercase hex of the serial's DER content bytes.
+        "serial": serial.to_bytes((serial.bit_length() + 8) // 8, "big", signed=True).hex(),
+        "notBefore": clock.rfc3339(cert.not_valid_before),
+        "notAfter": clock.rfc3339(cert.not_valid_after),
+    }
 
 
 def _issuer_cn(who: Identity) -> str:

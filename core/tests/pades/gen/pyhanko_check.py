@@ -110,10 +110,7 @@ def check(emb, roots: list, tsa_roots: list | None = None) -> dict:
         "changesLevel": changes_level(status),
         "format": "timestamp" if is_doc_ts else "cms",
         "algorithm": algorithm_of(emb),
-        "certificate": {
-            "subject": terms.rfc4514(status.signing_cert.subject),
-            "issuer": terms.rfc4514(status.signing_cert.issuer),
-        },
+        "certificate": terms.certificate_summary(status.signing_cert),
         "signingTime": None if when is None else {"time": terms.rfc3339(when[0]), "source": when[1]},
         "timestamp": None,
         "docmdpOk": status.docmdp_ok,

@@ -69,10 +69,7 @@ def check(pdf: bytes, sig_dict, roots_pem: Path) -> dict:
         "changesAfter": [],
         "certification": None,
         "warnings": [],
-        "certificate": {
-            "subject": terms.rfc4514(sd["certificates"][0].chosen.subject),
-            "issuer": terms.rfc4514(sd["certificates"][0].chosen.issuer),
-        },
+        "certificate": terms.certificate_summary(sd["certificates"][0].chosen),
         "timestamp": None,
     }
     sig_oid = si["signature_algorithm"]["algorithm"].dotted

@@ -54,6 +54,20 @@ def rfc4514(name) -> str:
     return ",".join(parts)
 
 
+def certificate_summary(cert) -> dict:
+    """§6a's `certificate` of an asn1crypto certificate, without the
+    fingerprint (keys, hence certificates, are new on every run)."""
+    serial = cert.serial_number
+    return {
+        "subject": rfc4514(cert.subject),
+        "issuer": rfc4514(cert.issuer),
+        # The DER INTEGER's content bytes, in hex (a leading 00 kept).
+        "serial": serial.to_bytes((serial.bit_length() + 8) // 8, "big", signed=True).hex(),
+        "notBefore": rfc3339(cert.not_valid_before),
+        "notAfter": rfc3339(cert.not_valid_after),
+    }
+
+
 def rfc3339(moment: dt.datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
