@@ -4,6 +4,7 @@
 - pyHanko's own validation (validate_pdf_signature / validate_pdf_timestamp
   with a ValidationContext of roots.pem, no fetching, at the signing time)
   for every signature whose algorithm pyHanko supports;
+  and, as a second opinion, `openssl cms -verify` on intact and trusted;
 - OpenSSL for SM2 (pyHanko does not verify SM2): messageDigest by
   `openssl dgst -sm3`, the signature by `openssl pkeyutl -verify -rawin
   -digest sm3 -pkeyopt distid:…`, the chain by `openssl verify`.
@@ -22,7 +23,7 @@ from pathlib import Path
 
 sys.dont_write_bytecode = True
 
-from gen import annotation_diff, pyhanko_check, sm2_openssl, terms  # noqa: E402
+from gen import annotation_diff, cms_openssl, pyhanko_check, sm2_openssl, terms  # noqa: E402
 from pyhanko.pdf_utils.reader import PdfFileReader  # noqa: E402
 from pyhanko.sign.fields import enumerate_sig_fields  # noqa: E402
 from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature  # noqa: E402
@@ -56,6 +57,21 @@ def check_pyhanko(reader, field_ref, name, expected: dict, roots) -> tuple[dict,
     return found, problems
 
 
+def second_opinion(pdf: bytes, sig_dict, found: dict, roots_path: Path) -> list:
+    """OpenSSL's `cms -verify` must agree with pyHanko on intact and trusted
+    (document timestamps aside: OpenSSL's check is for signed data)."""
+    if found["format"] == "timestamp" or found["signingTime"] is None:
+        return []
+    moment = terms.parse_rfc3339(found["signingTime"]["time"])
+    intact, trusted = cms_openssl.verify(pdf, sig_dict, roots_path, moment)
+    problems = []
+    if intact != (found["integrity"] == "intact"):
+        problems.append(f"openssl cms -verify says intact={intact}, pyHanko {found['integrity']}")
+    if intact and trusted != (found["identity"] == "trusted"):
+        problems.append(f"openssl cms -verify says trusted={trusted}, pyHanko {found['identity']}")
+    return problems
+
+
 def check_file(name: str, expected: dict, roots, roots_path: Path) -> list:
     pdf = (HERE / name).read_bytes()
     reader = PdfFileReader(BytesIO(pdf))
@@ -81,6 +97,7 @@ def check_file(name: str, expected: dict, roots, roots_path: Path) -> list:
                     extra.append(f"warning {code} missing (got {found['warnings']})")
         else:
             found, extra = check_pyhanko(reader, ref, field, want, roots)
+            extra += second_opinion(pdf, sig_dict, found, roots_path)
         problems += [f"{field}: {p}" for p in extra]
         for key in COMPARED:
             if found.get(key) != want.get(key):
