@@ -59,6 +59,7 @@ def build(pki: Pki, base: bytes) -> dict:
     rsa = pki.rsa_leaf
     e = Expect  # shorthand: Expect(description).sig(...)
 
+    f["unsigned.pdf"] = (base, e("the base document: two pages, a text field, no signature"))
     f["rsa.pdf"] = (
         sign(base, rsa),
         e("PAdES (ETSI.CAdES.detached), SHA-256, RSA 2048 PKCS#1 v1.5, chain leaf→intermediate→root")
