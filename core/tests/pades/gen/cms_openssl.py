@@ -13,7 +13,7 @@ from pathlib import Path
 
 from asn1crypto import cms
 
-from .pki import openssl
+from .pki import der_to_pem, openssl
 
 
 def signed_bytes(pdf: bytes, sig_dict) -> bytes:
@@ -52,7 +52,7 @@ def _ed25519(signed_data, work: Path, roots_pem: Path, attime) -> tuple[bool, bo
     (work / "sig").write_bytes(si["signature"].native)
     intact = md == digest and _succeeds(["pkeyutl", "-verify", "-pubin", "-inkey", str(work / "pub.pem"), "-rawin",
                                          "-in", str(work / "attrs"), "-sigfile", str(work / "sig")])
-    others = "".join(_pem(c.dump()) for c in certs if c is not leaf)
+    others = "".join(der_to_pem(c.dump()) for c in certs if c is not leaf)
     untrusted = []
     if others:  # openssl verify refuses an empty -untrusted file
         (work / "chain.pem").write_text(others)
@@ -61,11 +61,6 @@ def _ed25519(signed_data, work: Path, roots_pem: Path, attime) -> tuple[bool, bo
                          *attime, str(work / "leaf.pem")])
     return intact, trusted
 
-
-def _pem(der: bytes) -> str:
-    from .pki import der_to_pem
-
-    return der_to_pem(der)
 
 
 def _succeeds(args) -> bool:

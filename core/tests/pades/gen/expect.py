@@ -7,16 +7,16 @@ certification, format, algorithm, signingTime {time, source}, certificate
 authority, intact, trusted} when there is one (null otherwise), and
 warningsInclude: codes that must be among the warnings."""
 
+from cryptography.x509.oid import NameOID
+
 from . import clock
-from .pki import Identity
+from .pki import ORG, Identity
 
 _RANK = {"valid": 0, "indeterminate": 1, "invalid": 2}
 PAGES = 2
 
 
 def rfc4514(cn: str) -> str:
-    from .pki import ORG
-
     return f"CN={cn},O={ORG},C=CN"
 
 
@@ -97,8 +97,6 @@ def _serial_and_validity(who: Identity) -> dict:
 
 def _issuer_cn(who: Identity) -> str:
     if who.cert is not None:
-        from cryptography.x509.oid import NameOID
-
         return who.cert.issuer.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value
     # OpenSSL-made (SM2): the leaf's issuer is the SM2 root.
     return "Fixture SM2 Root" if who.name != "Fixture SM2 Root" else who.name

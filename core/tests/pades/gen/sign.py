@@ -4,6 +4,7 @@ signature and document timestamps from a local TSA)."""
 import datetime as dt
 from io import BytesIO
 
+from asn1crypto import x509 as asn1_x509
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers, timestamps
 from pyhanko.sign.fields import MDPPerm, SigSeedSubFilter
@@ -11,8 +12,6 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from . import clock
 from .pki import Identity, Pki
-
-from asn1crypto import x509 as asn1_x509
 
 PADES = SigSeedSubFilter.PADES
 PKCS7 = SigSeedSubFilter.ADOBE_PKCS7_DETACHED

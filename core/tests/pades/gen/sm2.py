@@ -119,8 +119,8 @@ def build_cms(signed_bytes: bytes, who: Identity, opts: Sm2Options, signed_at: d
         }
     )
     sd_der = signed_data.dump()
-    if sd_der.find(to_sign[1:] if opts.signed_attrs else b"") < 0:
-        raise AssertionError("signed attributes lost in SignedData")
+    if opts.signed_attrs and b"\xa0" + attrs_der[1:] not in sd_der:
+        raise AssertionError("the signed attributes were re-encoded in SignedData")
     outer_oid = GM_SIGNED_DATA if opts.gm_oids else PKCS7_SIGNED_DATA
     # ContentInfo by hand: asn1crypto's refuses a content type it does not know.
     return der(0x30, core.ObjectIdentifier(outer_oid).dump() + der(0xA0, sd_der))
