@@ -70,6 +70,58 @@ ensure_chromium() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver fonts-noto-cjk
 }
 
+# Debian packages, installed only when one of the commands is missing.
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@"
+}
+
+# pyHanko and its pinned dependencies in a project-local virtualenv (.venv/):
+# they make and cross-check the PDF signature fixtures (core/tests/pades).
+# Reinstalls only when scripts/lib/python-requirements.txt changed (a copy
+# is kept in .venv/, as ensure_node_modules does with package-lock.json).
+# poppler-utils (pdftotext, pdftoppm) to look at the fixtures' pages.
+PYTHON_REQUIREMENTS=scripts/lib/python-requirements.txt
+ensure_python_tools() {
+  if ! { command -v pdftotext && command -v pdftoppm; } >/dev/null; then
+    say "installing poppler-utils from Debian"
+    apt_install poppler-utils
+  fi
+  if [ -x .venv/bin/python ] && cmp -s "$PYTHON_REQUIREMENTS" .venv/requirements-copy.txt 2>/dev/null; then
+    return
+  fi
+  say "installing pyHanko and its dependencies into .venv/"
+  if ! python3 -m venv --clear .venv >/dev/null 2>&1; then
+    apt_install python3-venv
+    python3 -m venv --clear .venv
+  fi
+  .venv/bin/pip install -q --disable-pip-version-check -r "$PYTHON_REQUIREMENTS"
+  cp "$PYTHON_REQUIREMENTS" .venv/requirements-copy.txt
+}
+
+# pyHanko's own test PDFs and their PKI, from its sdist on PyPI (the wheel
+# does not ship them), unpacked once to target/pyhanko-corpus/{pdf,crypto}.
+PYHANKO_VERSION=0.38.0
+ensure_pyhanko_corpus() {
+  local corpus=target/pyhanko-corpus
+  [ -f "$corpus/.complete-$PYHANKO_VERSION" ] && return
+  ensure_python_tools
+  say "fetching pyHanko $PYHANKO_VERSION's test corpus (its sdist from PyPI)"
+  local sdist
+  sdist=$(ls target/pyhanko-sdist/pyhanko-"$PYHANKO_VERSION".tar.gz 2>/dev/null || true)
+  if [ -z "$sdist" ]; then
+    .venv/bin/pip download -q --disable-pip-version-check --no-deps --no-binary :all: \
+      "pyhanko==$PYHANKO_VERSION" -d target/pyhanko-sdist
+    sdist=target/pyhanko-sdist/pyhanko-"$PYHANKO_VERSION".tar.gz
+  fi
+  local data="pyhanko-$PYHANKO_VERSION/pyhanko_testing_commons/test_data/data"
+  rm -rf "$corpus" && mkdir -p "$corpus"
+  tar -xzf "$sdist" -C "$corpus" --strip-components=4 "$data/pdf" "$data/crypto"
+  touch "$corpus/.complete-$PYHANKO_VERSION"
+}
+
 # Tools first on PATH: wasm-opt from npm must win over any system binaryen.
 use_project_tools() {
   export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -87,4 +139,5 @@ ensure_build_tools() {
 ensure_test_tools() {
   ensure_build_tools
   ensure_chromium
+  ensure_python_tools
 }

@@ -1,0 +1,151 @@
+"""What pyHanko's own validation says about one embedded signature, in
+§6a's terms. Validation time: the signature's signing time (timestamp →
+signingTime → /M), trust: roots.pem only, no fetching."""
+
+import asyncio
+
+from asn1crypto import pem, x509
+from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
+from pyhanko.sign.validation.status import SignatureCoverageLevel
+from pyhanko.sign.validation.settings import KeyUsageConstraints
+from pyhanko_certvalidator import CertificateValidator, ValidationContext, errors
+
+from . import terms
+
+COVERAGE = {
+    SignatureCoverageLevel.ENTIRE_FILE: "whole-file",
+    SignatureCoverageLevel.ENTIRE_REVISION: "revision",
+    SignatureCoverageLevel.CONTIGUOUS_BLOCK_FROM_START: "partial",
+    SignatureCoverageLevel.UNCLEAR: "unclear",
+}
+
+# pyHanko names the mechanism; §6a names mechanism and hash together.
+_ALGORITHMS = {
+    ("rsassa_pkcs1v15", "sha256"): "SHA256withRSA",
+    ("rsassa_pkcs1v15", "sha384"): "SHA384withRSA",
+    ("rsassa_pkcs1v15", "sha512"): "SHA512withRSA",
+    ("rsassa_pss", "sha256"): "SHA256withRSA/PSS",
+    ("ecdsa", "sha256"): "SHA256withECDSA",
+    ("ecdsa", "sha384"): "SHA384withECDSA",
+    ("ed25519", "sha512"): "Ed25519",
+}
+
+
+def load_roots(text: str) -> list:
+    return [x509.Certificate.load(der) for _, _, der in pem.unarmor(text.encode(), multiple=True)]
+
+
+def context(roots: list, moment) -> ValidationContext:
+    return ValidationContext(trust_roots=roots, allow_fetching=False, moment=moment, best_signature_time=moment)
+
+
+def algorithm_of(emb) -> str | None:
+    algo = emb.signer_info["signature_algorithm"]
+    mechanism = algo.signature_algo
+    try:
+        digest = algo.hash_algo
+    except ValueError:
+        digest = emb.md_algorithm
+    if mechanism == "ed25519":
+        digest = "sha512"
+    return _ALGORITHMS.get((mechanism, digest))
+
+
+def identity_of(status, emb, vc, is_doc_ts: bool) -> str:
+    """pyHanko's `trusted`; when it is false (or was not evaluated, as for
+    an altered signature), why, from pyhanko_certvalidator's own error."""
+    if status.trusted:
+        return "trusted"
+    validator = CertificateValidator(emb.signer_cert, intermediate_certs=emb.other_embedded_certs,
+                                     validation_context=vc)
+    try:
+        if is_doc_ts:
+            asyncio.run(validator.async_validate_usage(set(), {"time_stamping"}))
+        else:
+            asyncio.run(validator.async_validate_usage({"non_repudiation"}))
+    except errors.ExpiredError:
+        return "expired"
+    except errors.NotYetValidError:
+        return "not-yet-valid"
+    except errors.InvalidCertificateError as e:
+        return "self-signed" if "self-signed" in str(e) else "chain-invalid"
+    except errors.PathBuildingError:
+        return "unknown-issuer"
+    except (errors.PathValidationError, errors.ValidationError):
+        return "chain-invalid"
+    return "trusted"
+
+
+def integrity_of(status) -> str:
+    if not status.intact:
+        return "altered"
+    return "intact" if status.valid else "bad-signature"
+
+
+def changes_level(status) -> int | None:
+    level = status.modification_level
+    return None if level is None else level.value
+
+
+def check(emb, roots: list, tsa_roots: list | None = None) -> dict:
+    """Everything §6a names that pyHanko can say. `changesLevel` is pyHanko's
+    ModificationLevel (the caller compares it with the expected classes)."""
+    when = _moment(emb)
+    vc = context(roots, when[0] if when else None)
+    is_doc_ts = emb.sig_object_type == "/DocTimeStamp"
+    if is_doc_ts:
+        status = validate_pdf_timestamp(emb, validation_context=vc)
+    else:
+        status = validate_pdf_signature(
+            emb,
+            signer_validation_context=vc,
+            ts_validation_context=context(tsa_roots or roots, None),
+            key_usage_settings=KeyUsageConstraints(key_usage={"non_repudiation"}),
+        )
+    found = {
+        "field": emb.field_name,
+        "integrity": integrity_of(status),
+        "identity": identity_of(status, emb, vc, is_doc_ts),
+        "coverage": COVERAGE.get(status.coverage, "unclear"),
+        "changesLevel": changes_level(status),
+        "format": "timestamp" if is_doc_ts else "cms",
+        "algorithm": algorithm_of(emb),
+        "certificate": terms.certificate_summary(status.signing_cert),
+        "signingTime": None if when is None else {"time": terms.rfc3339(when[0]), "source": when[1]},
+        "timestamp": None,
+        "docmdpOk": status.docmdp_ok,
+        "bottomLine": getattr(status, "bottom_line", None),
+    }
+    certified = emb.docmdp_level is not None and not is_doc_ts and _is_certification(emb)
+    found["certification"] = (
+        {"permissions": emb.docmdp_level.value, "permitted": bool(status.docmdp_ok)} if certified else None
+    )
+    if is_doc_ts:
+        found["timestamp"] = {
+            "time": terms.rfc3339(status.timestamp),
+            "authority": terms.rfc4514(status.signing_cert.subject),
+            "intact": status.intact and status.valid,
+            "trusted": status.trusted,
+        }
+    elif status.timestamp_validity is not None:
+        ts = status.timestamp_validity
+        found["timestamp"] = {
+            "time": terms.rfc3339(ts.timestamp),
+            "authority": terms.rfc4514(ts.signing_cert.subject),
+            "intact": ts.intact and ts.valid,
+            "trusted": ts.trusted,
+        }
+    return found
+
+
+def _is_certification(emb) -> bool:
+    """A /DocMDP transform in the signature's /Reference (a certification),
+    as opposed to a FieldMDP /Lock."""
+    refs = emb.sig_object.get("/Reference", ())
+    return any(ref.get_object().get("/TransformMethod") == "/DocMDP" for ref in refs)
+
+
+def _moment(emb):
+    if emb.sig_object_type == "/DocTimeStamp":
+        return terms.tst_gen_time(emb.signed_data), "timestamp"
+    return terms.signing_time(emb.signer_info, emb.sig_object)
