@@ -82,9 +82,10 @@ impl From<DomainError> for ApiError {
             | DomainError::NotPdf(_)
             | DomainError::Invalid(_)
             | DomainError::BadId(_) => ApiError::BadRequest(text),
-            DomainError::NotFound(_) | DomainError::NoDocument | DomainError::DocumentMissing => {
-                ApiError::NotFound(text)
-            }
+            DomainError::NotFound(_)
+            | DomainError::NoFile(_)
+            | DomainError::NoDocument
+            | DomainError::DocumentMissing => ApiError::NotFound(text),
             DomainError::Conflict { .. } | DomainError::AlreadySigned(_) => {
                 ApiError::Conflict(text)
             }

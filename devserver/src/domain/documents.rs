@@ -20,6 +20,13 @@ pub fn file_key(signature: &Signature) -> Option<&str> {
         .filter(|k| check_token(k))
 }
 
+/// The stored file `key` (`GET /api/files/{key}`).
+pub fn file(store: &Store, key: &str) -> Result<Vec<u8>, DomainError> {
+    store
+        .file(key)?
+        .ok_or_else(|| DomainError::NoFile(key.to_owned()))
+}
+
 /// The bytes of the document `signature` describes.
 pub fn bytes(store: &Store, signature: &Signature) -> Result<Vec<u8>, DomainError> {
     let key = file_key(signature).ok_or(DomainError::NoDocument)?;

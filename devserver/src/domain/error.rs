@@ -26,6 +26,8 @@ pub enum DomainError {
     // --- something is not there ---
     #[error("no signature {0}")]
     NotFound(String),
+    #[error("no stored file {0}")]
+    NoFile(String),
     #[error("this signature has no stored document")]
     NoDocument,
     #[error("the document's bytes are missing")]
