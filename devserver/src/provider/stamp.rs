@@ -37,6 +37,8 @@ pub enum StampError {
     Store(#[from] StoreError),
 }
 
+/// The domain's refusals in the provider's words (they become `sig_error`);
+/// a lost race is "changed meanwhile" whichever check noticed it.
 impl From<DomainError> for StampError {
     fn from(e: DomainError) -> Self {
         match e {
