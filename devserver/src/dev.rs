@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 
 use crate::demo::seed;
 use crate::error::ApiError;
-use crate::faults;
+use crate::faults::routes as faults;
 use crate::html::page;
 use crate::seals::USERS;
 use crate::state::AppState;
@@ -31,12 +31,12 @@ pub fn routes(dev_faults: bool) -> Router<AppState> {
             .route("/dev/tamper/{id}", post(faults::tamper))
             .route("/dev/reset", post(reset))
             .merge(crate::dev_documents::routes())
-            .layer(crate::engine::cors()),
+            .layer(crate::http::cors()),
     )
 }
 
 async fn reset(State(state): State<AppState>) -> Result<Json<Envelope<Value>>, ApiError> {
-    seed::reset(&state).map_err(|e| ApiError::Internal(e.to_string()))?;
+    seed::reset(state.store()).map_err(|e| ApiError::Internal(e.to_string()))?;
     Ok(Json(Envelope::ok(json!({ "reset": seed::ALL }))))
 }
 

@@ -13,21 +13,21 @@
 //! Both answer the stored Signature in the envelope.
 
 use axum::body::Bytes;
-use axum::extract::rejection::PathRejection;
-use axum::extract::{DefaultBodyLimit, Path, RawQuery, State};
+use axum::extract::{DefaultBodyLimit, RawQuery, State};
 use axum::routing::post;
 use axum::{Json, Router};
-use infoplus_signature_core::{Response as Envelope, Signature, PDF_MIME};
+use infoplus_signature_core::{Response as Envelope, Signature};
 
 use crate::demo::seed;
-use crate::engine::{path_id, FILES_PREFIX};
+use crate::domain::{documents, signatures};
+use crate::engine::export::render_pdf;
 use crate::error::ApiError;
-use crate::ids::{now_ms, random_token};
+use crate::http::SignatureIdPath;
+use crate::ids::now_ms;
 use crate::provider::stamp::stamp;
 use crate::seals::user;
 use crate::service::query_map;
 use crate::state::AppState;
-use crate::store::WriteOutcome;
 
 /// Largest body `/dev/document` takes, and largest `/dev/large` makes.
 pub const MAX_MIB: usize = 64;
@@ -67,11 +67,10 @@ fn options(raw: Option<&str>) -> Result<Options, ApiError> {
 /// `POST /dev/document/{id}`: the body becomes the document.
 async fn document(
     State(state): State<AppState>,
-    path: Result<Path<String>, PathRejection>,
+    SignatureIdPath(id): SignatureIdPath,
     RawQuery(raw): RawQuery,
     body: Bytes,
 ) -> Result<Json<Envelope<Signature>>, ApiError> {
-    let id = path_id(path)?;
     let options = options(raw.as_deref())?;
     store_document(&state, &id, &body, &options).map(|s| Json(Envelope::ok(s)))
 }
@@ -79,10 +78,9 @@ async fn document(
 /// `POST /dev/large/{id}?mib=N`: a padded export becomes the document.
 async fn large(
     State(state): State<AppState>,
-    path: Result<Path<String>, PathRejection>,
+    SignatureIdPath(id): SignatureIdPath,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<Envelope<Signature>>, ApiError> {
-    let id = path_id(path)?;
     let options = options(raw.as_deref())?;
     let mib = match query_map(raw.as_deref()).get("mib") {
         None => 20,
@@ -94,7 +92,7 @@ async fn large(
     };
     let structure = seed::structure(&id).map_err(|e| ApiError::Internal(e.to_string()))?;
     let form = crate::leave::load(state.store(), &id)?;
-    let exported = crate::pdf_export::render(&id, &form, &structure, now_ms());
+    let exported = render_pdf(&id, &form, &structure, now_ms());
     let bytes = padded(exported, mib * MIB)
         .ok_or_else(|| ApiError::Internal("the exported PDF has no readable trailer".into()))?;
     store_document(&state, &id, &bytes, &options).map(|s| Json(Envelope::ok(s)))
@@ -107,18 +105,10 @@ fn store_document(
     options: &Options,
 ) -> Result<Signature, ApiError> {
     let store = state.store();
-    let key = random_token().map_err(|e| ApiError::Internal(format!("no randomness: {e}")))?;
-    store.put_file(&key, id, bytes)?;
-    let mut signature = seed::structure(id).map_err(|e| ApiError::Internal(e.to_string()))?;
-    signature.id = Some(id.to_owned());
-    signature.name = Some(format!("dev-document-{id}.pdf"));
-    signature.size = Some(bytes.len() as u64);
-    signature.uri = Some(format!("{FILES_PREFIX}{key}"));
-    signature.mime = Some(PDF_MIME.to_owned());
-    signature.create_time = Some(now_ms());
-    let WriteOutcome::Written(record) = store.write_record(id, &signature, None)? else {
-        return Err(ApiError::Internal("unconditional write conflicted".into()));
-    };
+    let structure = seed::structure(id).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let name = format!("dev-document-{id}.pdf");
+    let signature = documents::attach(store, id, bytes, name, now_ms(), structure)?;
+    let record = signatures::replace(store, id, &signature)?;
     if !options.sign {
         return Ok(record.signature);
     }
@@ -185,7 +175,7 @@ mod tests {
 
     #[test]
     fn padding_appends_an_update_that_points_back() {
-        let original = crate::pdf_export::render(
+        let original = render_pdf(
             "x",
             &crate::leave::LeaveForm::sample(),
             &seed::structure("x").unwrap(),

@@ -7,6 +7,7 @@ use axum::Json;
 use infoplus_signature_core::Response as Envelope;
 use serde_json::Value;
 
+use crate::domain::DomainError;
 use crate::seals::SealSetupError;
 use crate::store::StoreError;
 
@@ -65,6 +66,34 @@ impl ApiError {
             ApiError::PreconditionRequired(_) => "PRECONDITION_REQUIRED",
             ApiError::Fault(_) => "FAULT_INJECTED",
             ApiError::Internal(_) => "INTERNAL_ERROR",
+        }
+    }
+}
+
+/// The one place a domain refusal becomes an HTTP status; the text is kept.
+impl From<DomainError> for ApiError {
+    fn from(e: DomainError) -> Self {
+        let text = e.to_string();
+        match e {
+            DomainError::NotJson(_)
+            | DomainError::Envelope
+            | DomainError::NotAnObject
+            | DomainError::Unreadable { .. }
+            | DomainError::NotPdf(_)
+            | DomainError::Invalid(_)
+            | DomainError::BadId(_) => ApiError::BadRequest(text),
+            DomainError::NotFound(_)
+            | DomainError::NoFile(_)
+            | DomainError::NoDocument
+            | DomainError::DocumentMissing => ApiError::NotFound(text),
+            DomainError::Conflict { .. } | DomainError::AlreadySigned(_) => {
+                ApiError::Conflict(text)
+            }
+            DomainError::PreconditionFailed { .. }
+            | DomainError::ChangedDuringWrite
+            | DomainError::ChangedDuringExport => ApiError::PreconditionFailed(text),
+            DomainError::PreconditionRequired => ApiError::PreconditionRequired(text),
+            DomainError::NoRandomness(_) | DomainError::Store(_) => ApiError::Internal(text),
         }
     }
 }

@@ -76,6 +76,14 @@ impl From<crate::store::StoreError> for PageError {
     }
 }
 
+/// The pages only read records through the domain layer (no refusal is
+/// expected there), so whatever fails is the server's fault.
+impl From<crate::domain::DomainError> for PageError {
+    fn from(e: crate::domain::DomainError) -> Self {
+        PageError::internal(e)
+    }
+}
+
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         let body = page(

@@ -4,14 +4,17 @@
 //! Everything runs in one process over one SQLite file so that a developer
 //! (or a test) can start the whole world with `serve(config, listener)`.
 
+mod app;
 mod config;
 mod demo;
 mod dev;
 mod dev_documents;
+mod domain;
 mod engine;
 mod error;
 mod faults;
 mod html;
+mod http;
 mod ids;
 mod keys;
 mod leave;
@@ -26,36 +29,13 @@ mod state;
 mod static_files;
 mod store;
 
-use axum::Router;
-
+pub use app::build_app;
 pub use config::Config;
 pub use error::StartError;
-
-/// Opens (or creates) the database, makes sure keys and demo records exist,
-/// and returns the complete application.
-pub fn build_app(config: Config) -> Result<Router, StartError> {
-    let state = state::AppState::start(config)?;
-    Ok(routes(state))
-}
 
 /// Serves the application on an already bound listener until the process
 /// ends. Tests bind `127.0.0.1:0` and pass the listener in.
 pub async fn serve(config: Config, listener: tokio::net::TcpListener) -> Result<(), StartError> {
     let app = build_app(config)?;
     axum::serve(listener, app).await.map_err(StartError::Io)
-}
-
-fn routes(state: state::AppState) -> Router {
-    let dist = state.config().dist.clone();
-    Router::new()
-        .nest("/api", engine::routes())
-        .merge(service::routes())
-        .merge(provider::routes())
-        .merge(demo::routes())
-        .merge(dev::routes(state.config().dev_faults))
-        .nest_service("/dist", static_files::service(&dist))
-        .fallback(html::not_found)
-        .with_state(state)
-        .layer(axum::middleware::map_response(html::security_headers))
-        .layer(axum::middleware::from_fn(logging::log_request))
 }

@@ -11,6 +11,7 @@ use axum::routing::get;
 use axum::Router;
 use infoplus_signature_core::redirect::{PARAM_ERROR, PARAM_STATE, PARAM_STATUS};
 
+use crate::domain::signatures;
 use crate::html::PageError;
 use crate::ids::{check_signature_id, check_state, now_ms, random_token};
 use crate::return_url::{check_return, own_origin, with_params};
@@ -86,7 +87,7 @@ async fn sign(
         ))
     })?;
 
-    let record = state.store().record_or_allocate(id)?;
+    let record = signatures::read(state.store(), id)?;
     let count = record.signature.seals.len();
     if seal >= count {
         return Err(PageError::bad_request(format!(

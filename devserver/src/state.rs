@@ -1,11 +1,9 @@
-//! Shared application state.
+//! Shared application state: what the handlers need, built once by the
+//! composition root (`app.rs`). Holds things; does nothing on its own.
 
 use std::sync::Arc;
 
-use url::Url;
-
 use crate::config::Config;
-use crate::error::StartError;
 use crate::faults::FaultSwitches;
 use crate::store::Store;
 
@@ -17,27 +15,23 @@ struct Inner {
     store: Store,
     /// `--allow-return` origins, parsed once (`scheme://host:port`).
     extra_origins: Vec<url::Origin>,
-    faults: FaultSwitches,
+    /// Also held by the fault layer; all off without `--dev-faults`.
+    faults: Arc<FaultSwitches>,
 }
 
 impl AppState {
-    /// Opens the database and makes sure seals and demo records exist.
-    pub fn start(config: Config) -> Result<AppState, StartError> {
-        let extra_origins = config
-            .allow_return
-            .iter()
-            .map(|o| parse_origin(o))
-            .collect::<Result<Vec<_>, _>>()?;
-        let store = Store::open(&config.db)?;
-        crate::seals::ensure_seals(&store)?;
-        let state = AppState(Arc::new(Inner {
+    pub fn new(
+        config: Config,
+        store: Store,
+        extra_origins: Vec<url::Origin>,
+        faults: Arc<FaultSwitches>,
+    ) -> AppState {
+        AppState(Arc::new(Inner {
             config,
             store,
             extra_origins,
-            faults: FaultSwitches::default(),
-        }));
-        crate::demo::seed::seed_missing(&state).map_err(|e| StartError::Seed(e.to_string()))?;
-        Ok(state)
+            faults,
+        }))
     }
 
     pub fn config(&self) -> &Config {
@@ -55,12 +49,4 @@ impl AppState {
     pub fn faults(&self) -> &FaultSwitches {
         &self.0.faults
     }
-}
-
-fn parse_origin(raw: &str) -> Result<url::Origin, StartError> {
-    let url = Url::parse(raw).map_err(|_| StartError::BadOrigin(raw.to_owned()))?;
-    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
-        return Err(StartError::BadOrigin(raw.to_owned()));
-    }
-    Ok(url.origin())
 }

@@ -4,12 +4,11 @@
 use infoplus_signature_core::{signature_from_value, Signature};
 use serde_json::json;
 
-use crate::error::ApiError;
+use crate::domain::{documents, signatures, DomainError};
 use crate::leave::{self, LeaveForm};
 use crate::provider::stamp::{stamp, StampError};
 use crate::seals::user;
-use crate::state::AppState;
-use crate::store::StoreError;
+use crate::store::{Store, StoreError};
 
 pub const APPLICANT: &str = "demo-applicant";
 pub const APPROVAL: &str = "demo-approval";
@@ -22,7 +21,7 @@ pub enum SeedError {
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
-    Engine(#[from] ApiError),
+    Domain(#[from] DomainError),
     #[error(transparent)]
     Stamp(#[from] StampError),
     #[error("{0}")]
@@ -59,33 +58,34 @@ pub fn structure(id: &str) -> Result<Signature, SeedError> {
 }
 
 /// Seeds the demo records that do not exist yet.
-pub fn seed_missing(state: &AppState) -> Result<(), SeedError> {
+pub fn seed_missing(store: &Store) -> Result<(), SeedError> {
     for id in ALL {
-        if state.store().record(id)?.is_none() {
-            seed(state, id)?;
+        if store.record(id)?.is_none() {
+            seed(store, id)?;
         }
     }
     Ok(())
 }
 
 /// Puts every demo record back into its seeded state.
-pub fn reset(state: &AppState) -> Result<(), SeedError> {
-    ALL.iter().try_for_each(|id| seed(state, id))
+pub fn reset(store: &Store) -> Result<(), SeedError> {
+    ALL.iter().try_for_each(|id| seed(store, id))
 }
 
-fn seed(state: &AppState, id: &str) -> Result<(), SeedError> {
-    let store = state.store();
-    store.write_record(id, &structure(id)?, None)?;
+fn seed(store: &Store, id: &str) -> Result<(), SeedError> {
+    signatures::replace(store, id, &structure(id)?)?;
     leave::save(store, id, &LeaveForm::sample())?;
     if id == SEALED || id == TAMPERED {
-        crate::engine::export_document(state, id)?;
+        documents::export(store, id, |form, signature, created| {
+            crate::engine::export::render_pdf(id, form, signature, created)
+        })?;
         let seal = store
             .seal("seal-zhangsan-sm2")?
             .ok_or_else(|| SeedError::Other("seal-zhangsan-sm2 is missing".into()))?;
         let zhangsan = user("zhangsan").ok_or_else(|| SeedError::Other("no zhangsan".into()))?;
         let record = stamp(store, id, 0, &seal, zhangsan)?;
         if id == TAMPERED {
-            crate::faults::tamper_document(state, &record.signature)?;
+            documents::tamper(store, &record.signature)?;
         }
     }
     Ok(())

@@ -6,6 +6,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 
+use crate::domain::documents;
 use crate::error::ApiError;
 use crate::ids::check_token;
 use crate::state::AppState;
@@ -21,10 +22,7 @@ pub async fn download(
             "a file key is 16 to 64 letters, digits, `_` or `-`".to_owned(),
         ));
     }
-    let bytes = state
-        .store()
-        .file(&key)?
-        .ok_or_else(|| ApiError::NotFound(format!("no stored file {key}")))?;
+    let bytes = documents::file(state.store(), &key)?;
     // The bytes can change under the same key (tampering on purpose), so
     // caches must revalidate; the ETag makes revalidation cheap.
     let etag = format!("\"{}\"", hex::encode(Sha256::digest(&bytes)));

@@ -11,6 +11,7 @@ use super::page::open_request;
 use super::permission::usable_seals;
 use super::session::current;
 use super::stamp::stamp;
+use crate::domain::signatures;
 use crate::html::PageError;
 use crate::service::{query_map, send_back, Outcome};
 use crate::state::AppState;
@@ -52,7 +53,7 @@ pub async fn confirm(
     };
 
     let store = state.store();
-    let record = store.record_or_allocate(&request.signature_id)?;
+    let record = signatures::read(store, &request.signature_id)?;
     let slot = record
         .signature
         .seals

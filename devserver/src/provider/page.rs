@@ -9,6 +9,7 @@ use maud::{html, Markup};
 use super::permission::usable_seals;
 use super::session::current;
 use super::REQUEST_LIFETIME_MS;
+use crate::domain::signatures;
 use crate::html::{page, PageError};
 use crate::ids::{check_token, now_ms};
 use crate::seals::USERS;
@@ -82,7 +83,7 @@ pub async fn sign_page(
         ));
     };
 
-    let record = state.store().record_or_allocate(&request.signature_id)?;
+    let record = signatures::read(state.store(), &request.signature_id)?;
     let signature = &record.signature;
     let slot = signature
         .seals

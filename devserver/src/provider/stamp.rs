@@ -1,5 +1,6 @@
 //! Putting a seal on a document: sign the stored bytes with the seal's key,
-//! fill the seal's fields, and write back through S2 with the version read.
+//! fill the seal's fields, and write back under the S2 rules with the
+//! version read (the domain layer's `write_stamped`).
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
@@ -7,7 +8,7 @@ use infoplus_signature_core::Signer;
 use time::macros::format_description;
 use time::OffsetDateTime;
 
-use crate::error::ApiError;
+use crate::domain::{documents, signatures, DomainError};
 use crate::keys::{self, Algorithm};
 use crate::seals::User;
 use crate::store::{Record, SealRow, Store, StoreError};
@@ -36,6 +37,22 @@ pub enum StampError {
     Store(#[from] StoreError),
 }
 
+/// The domain's refusals in the provider's words (they become `sig_error`);
+/// a lost race is "changed meanwhile" whichever check noticed it.
+impl From<DomainError> for StampError {
+    fn from(e: DomainError) -> Self {
+        match e {
+            DomainError::NotFound(_) => StampError::NoRecord,
+            DomainError::NoDocument | DomainError::DocumentMissing => StampError::DocumentMissing,
+            DomainError::PreconditionFailed { .. } | DomainError::ChangedDuringWrite => {
+                StampError::Changed
+            }
+            DomainError::Store(e) => StampError::Store(e),
+            other => StampError::Engine(other.to_string()),
+        }
+    }
+}
+
 /// Human text for `description`, e.g. "张三 personal, stamped by 张三
 /// (zhangsan), 2026-11-22 10:00 UTC".
 fn description(seal: &SealRow, by: User) -> String {
@@ -56,7 +73,7 @@ pub fn stamp(
     seal: &SealRow,
     by: User,
 ) -> Result<Record, StampError> {
-    let record = store.record(id)?.ok_or(StampError::NoRecord)?;
+    let record = signatures::find(store, id)?;
     let slot = record
         .signature
         .seals
@@ -68,8 +85,7 @@ pub fn stamp(
     if !record.signature.has_document() {
         return Err(StampError::NoDocument);
     }
-    let key = crate::engine::file_key(&record.signature).ok_or(StampError::DocumentMissing)?;
-    let document = store.file(key)?.ok_or(StampError::DocumentMissing)?;
+    let document = documents::bytes(store, &record.signature)?;
     let algorithm = Algorithm::from_canonical(&seal.algorithm)
         .ok_or_else(|| keys::KeyError::Unknown(seal.algorithm.clone()))?;
     let signature = keys::sign(algorithm, &seal.private_pem, &document)?;
@@ -88,8 +104,5 @@ pub fn stamp(
             extra: Default::default(),
         });
     }
-    crate::engine::write::apply_write(store, id, updated, Some(&record.etag)).map_err(|e| match e {
-        ApiError::PreconditionFailed(_) => StampError::Changed,
-        other => StampError::Engine(other.to_string()),
-    })
+    Ok(signatures::write_stamped(store, id, updated, &record.etag)?)
 }

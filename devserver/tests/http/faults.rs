@@ -170,3 +170,89 @@ async fn tampered_demo_document_fails_verification_and_reset_restores() {
     assert!(applicant.get("uri").is_none());
     assert!(server.s1("demo-sealed").await.0["seals"][0]["signature"].is_string());
 }
+
+/// The switches act like the engine failing: the answer still carries the
+/// engine's CORS headers, a bad id is still the 400 it always is, and
+/// neither the stored files nor a CORS preflight are touched.
+#[tokio::test]
+async fn injected_answers_keep_the_engine_edges() {
+    let server = start(true).await;
+    let (sig, _) = server.s1("demo-sealed").await;
+    let uri = sig["uri"].as_str().unwrap().to_owned();
+    set(
+        &server,
+        json!({"s1": "500", "s2": "500", "ex": "malformed"}),
+    )
+    .await;
+
+    let r = client()
+        .get(server.url("/api/signature/demo-applicant"))
+        .header("origin", "http://127.0.0.1:9")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 500);
+    assert_eq!(r.headers()["access-control-allow-origin"], "*");
+    let body: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(body["ecode"], "FAULT_INJECTED");
+    assert!(
+        body["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("S1 failed on purpose"),
+        "{body}"
+    );
+
+    let (status, _, body) = server.get_json("/api/signature/a.b").await;
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(body["ecode"], "INVALID_INPUT");
+    let (status, _, body) = server.post_json("/api/signature/a.b", "{}", None).await;
+    assert_eq!(status, 400, "{body}");
+    let (status, _, body) = server
+        .post_json("/api/signature/a.b/export", "", None)
+        .await;
+    assert_eq!(status, 400, "{body}");
+
+    let (status, _, body) = server.post_json("/api/signature/x", "{}", None).await;
+    assert_eq!(status, 500, "{body}");
+    assert!(
+        body["error"].as_str().unwrap().starts_with("S2 failed"),
+        "{body}"
+    );
+    let r = client()
+        .post(server.url("/api/signature/demo-applicant/export"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(infoplus_signature_core::parse_signature(&r.bytes().await.unwrap()).is_err());
+
+    assert!(
+        !server.bytes(&uri).await.is_empty(),
+        "files are not switched"
+    );
+    let r = client()
+        .request(reqwest::Method::OPTIONS, server.url("/api/signature/x"))
+        .header("origin", "http://127.0.0.1:9")
+        .header("access-control-request-method", "POST")
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success(), "{}", r.status());
+    assert_eq!(r.headers()["access-control-allow-origin"], "*");
+}
+
+/// Every dev route taking `{id}` refuses a bad one with the envelope's 400.
+#[tokio::test]
+async fn dev_routes_refuse_bad_ids_like_the_engine() {
+    let server = start(true).await;
+    for path in ["/dev/tamper/a.b", "/dev/document/a.b", "/dev/large/a.b"] {
+        let (status, _, body) = server.post_json(path, "", None).await;
+        assert_eq!(status, 400, "{path}: {body}");
+        assert_eq!(body["ecode"], "INVALID_INPUT", "{path}");
+        assert!(
+            body["error"].as_str().unwrap().contains("signature id"),
+            "{path}: {body}"
+        );
+    }
+}

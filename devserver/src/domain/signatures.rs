@@ -1,41 +1,32 @@
-//! S2: how a posted Signature becomes the stored one. Shared by the HTTP
-//! route and by the provider simulator, which writes back after sealing.
+//! Signature records: read (allocating on first read), write with the ETag
+//! precondition, and the rules an S2 write obeys. Used by the engine's S1/S2
+//! handlers and by the provider, which writes its stamp back the same way.
 
-use infoplus_signature_core::{signature_from_value, Signature, WireError};
-use serde_json::Value;
+use infoplus_signature_core::Signature;
 
-use crate::error::ApiError;
+use super::DomainError;
 use crate::store::{Record, Store, WriteOutcome};
 
-/// Reads an S2 body: a bare Signature (not an envelope). Wrong types name
-/// the field; a non-PDF `mime` is refused.
-pub fn parse_body(body: &[u8]) -> Result<Signature, ApiError> {
-    let value: Value = serde_json::from_slice(body)
-        .map_err(|e| ApiError::BadRequest(format!("the body is not valid JSON: {e}")))?;
-    match &value {
-        Value::Object(object)
-            if object.contains_key("errno") || object.contains_key("entities") =>
-        {
-            return Err(ApiError::BadRequest(
-                "S2 takes a bare Signature as its body, not a Response envelope".to_owned(),
-            ))
-        }
-        Value::Object(_) | Value::Null => {}
-        _ => {
-            return Err(ApiError::BadRequest(
-                "the body must be a JSON object (a Signature)".to_owned(),
-            ))
-        }
+/// The record of `id`, allocating an empty one (one default seal) on first
+/// read: the engine owns the field from the moment anyone asks for it.
+pub fn read(store: &Store, id: &str) -> Result<Record, DomainError> {
+    Ok(store.record_or_allocate(id)?)
+}
+
+/// The record of `id` if it exists (no allocation).
+pub fn find(store: &Store, id: &str) -> Result<Record, DomainError> {
+    store
+        .record(id)?
+        .ok_or_else(|| DomainError::NotFound(id.to_owned()))
+}
+
+/// Stores `signature` as the record of `id` whatever was there (seeding and
+/// the dev documents, which define the structure themselves).
+pub fn replace(store: &Store, id: &str, signature: &Signature) -> Result<Record, DomainError> {
+    match store.write_record(id, signature, None)? {
+        WriteOutcome::Written(record) => Ok(record),
+        WriteOutcome::Conflict => Err(DomainError::ChangedDuringWrite),
     }
-    signature_from_value(value).map_err(|e| match e {
-        WireError::WrongType { field, reason } => {
-            ApiError::BadRequest(format!("invalid Signature: field `{field}`: {reason}"))
-        }
-        WireError::UnsupportedMime(mime) => ApiError::BadRequest(format!(
-            "field `mime`: {mime:?} is not supported, only application/pdf can be sealed"
-        )),
-        other => ApiError::BadRequest(other.to_string()),
-    })
 }
 
 /// The document fields belong to the engine (they describe the file it
@@ -45,22 +36,23 @@ pub fn merge_engine_fields(
     id: &str,
     stored: &Signature,
     mut body: Signature,
-) -> Result<Signature, ApiError> {
+) -> Result<Signature, DomainError> {
     fn keep<T: PartialEq + std::fmt::Debug + Clone>(
-        field: &str,
+        field: &'static str,
         stored: &Option<T>,
         given: &mut Option<T>,
-    ) -> Result<(), ApiError> {
+    ) -> Result<(), DomainError> {
         match given {
             None => {
                 given.clone_from(stored);
                 Ok(())
             }
             Some(value) if Some(&*value) == stored.as_ref() => Ok(()),
-            Some(value) => Err(ApiError::Conflict(format!(
-                "field `{field}` is set by the engine: stored {stored:?}, body has {value:?}; \
-                 re-read the signature (S1) and post it again"
-            ))),
+            Some(value) => Err(DomainError::Conflict {
+                field,
+                stored: format!("{stored:?}"),
+                given: format!("{value:?}"),
+            }),
         }
     }
     let stored_id = Some(id.to_owned());
@@ -93,15 +85,16 @@ pub fn if_match_matches(header: &str, etag: &str) -> bool {
         .any(|tag| tag == "*" || tag == etag)
 }
 
-/// Applies an S2 write: idempotent for an unchanged body, 412 on a stale
-/// If-Match, 409 on changed document fields, 428 on a delete without
-/// If-Match, and a compare-and-swap so that no concurrent write is lost.
-pub fn apply_write(
+/// An S2 write: idempotent for an unchanged body, `PreconditionFailed` on a
+/// stale If-Match, `Conflict` on changed document fields,
+/// `PreconditionRequired` on a delete without If-Match, and a
+/// compare-and-swap so that no concurrent write is lost.
+pub fn write(
     store: &Store,
     id: &str,
     body: Signature,
     if_match: Option<&str>,
-) -> Result<Record, ApiError> {
+) -> Result<Record, DomainError> {
     let stored = store.record_or_allocate(id)?;
     let merged = merge_engine_fields(id, &stored.signature, body);
     if merged.as_ref().is_ok_and(|m| *m == stored.signature) {
@@ -109,26 +102,31 @@ pub fn apply_write(
     }
     if let Some(header) = if_match {
         if !if_match_matches(header, &stored.etag) {
-            return Err(ApiError::PreconditionFailed(format!(
-                "the signature was changed by someone else (If-Match {header} does not match \
-                 the current version {}); re-read it and try again",
-                stored.etag
-            )));
+            return Err(DomainError::PreconditionFailed {
+                sent: header.to_owned(),
+                current: stored.etag,
+            });
         }
     }
     let merged = merged?;
     if if_match.is_none() && removes_signature(&stored.signature, &merged) {
-        return Err(ApiError::PreconditionRequired(
-            "this write removes a seal's signature; send If-Match with the ETag you read"
-                .to_owned(),
-        ));
+        return Err(DomainError::PreconditionRequired);
     }
     match store.write_record(id, &merged, Some(&stored.etag))? {
         WriteOutcome::Written(record) => Ok(record),
-        WriteOutcome::Conflict => Err(ApiError::PreconditionFailed(
-            "the signature changed while it was being written; re-read it and try again".to_owned(),
-        )),
+        WriteOutcome::Conflict => Err(DomainError::ChangedDuringWrite),
     }
+}
+
+/// The provider's result: `signature` (the record read at `read_etag` with a
+/// seal filled in) written under the S2 rules, conditional on that version.
+pub fn write_stamped(
+    store: &Store,
+    id: &str,
+    signature: Signature,
+    read_etag: &str,
+) -> Result<Record, DomainError> {
+    write(store, id, signature, Some(read_etag))
 }
 
 #[cfg(test)]
@@ -140,6 +138,12 @@ mod tests {
         signature_from_str(json).unwrap()
     }
 
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("db.sqlite")).unwrap();
+        (dir, store)
+    }
+
     #[test]
     fn engine_fields_are_filled_or_refused() {
         let stored = sig(r#"{"id":"a","uri":"/api/files/k","size":3,"seals":[{}]}"#);
@@ -148,7 +152,8 @@ mod tests {
         assert_eq!(merged.size, Some(3));
         assert_eq!(merged.id.as_deref(), Some("a"));
         let err = merge_engine_fields("a", &stored, sig(r#"{"size":4}"#)).unwrap_err();
-        assert!(matches!(err, ApiError::Conflict(m) if m.contains("`size`")));
+        assert!(matches!(err, DomainError::Conflict { field: "size", .. }));
+        assert!(err.to_string().contains("`size`"), "{err}");
         assert!(merge_engine_fields("a", &stored, sig(r#"{"id":"b"}"#)).is_err());
     }
 
@@ -176,12 +181,27 @@ mod tests {
     }
 
     #[test]
-    fn bodies_name_the_wrong_field() {
-        let err = parse_body(br#"{"seals":[{"x":"left"}]}"#).unwrap_err();
-        assert!(err.to_string().contains("seals[0].x"), "{err}");
-        assert!(parse_body(br#"{"mime":"text/html"}"#).is_err());
-        assert!(parse_body(br#"[1]"#).is_err());
-        assert!(parse_body(br#"{"errno":0,"entities":[]}"#).is_err());
-        assert!(parse_body(b"{").is_err());
+    fn writes_obey_the_precondition_rules() {
+        let (_dir, store) = store();
+        let first = read(&store, "w").unwrap();
+        let signed = sig(r#"{"seals":[{"signature":"AA=="}]}"#);
+        let second = write(&store, "w", signed.clone(), None).unwrap();
+        assert_ne!(second.etag, first.etag);
+        // Unchanged: fine whatever If-Match says.
+        assert_eq!(
+            write(&store, "w", signed, Some("\"stale\"")).unwrap(),
+            second
+        );
+        let unsigned = sig(r#"{"seals":[{}]}"#);
+        assert!(matches!(
+            write(&store, "w", unsigned.clone(), Some(&first.etag)),
+            Err(DomainError::PreconditionFailed { current, .. }) if current == second.etag
+        ));
+        assert!(matches!(
+            write(&store, "w", unsigned.clone(), None),
+            Err(DomainError::PreconditionRequired)
+        ));
+        assert!(write_stamped(&store, "w", unsigned, &second.etag).is_ok());
+        assert!(matches!(find(&store, "nobody"), Err(DomainError::NotFound(id)) if id == "nobody"));
     }
 }
