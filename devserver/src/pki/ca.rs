@@ -65,8 +65,9 @@ pub(crate) fn issue(
         subject: blueprint.subject,
         issuer: issuer.clone(),
     };
-    let builder = CertificateBuilder::new(profile, blueprint.serial, validity, blueprint.public_key)
-        .map_err(PkiError::build("certificate"))?;
+    let builder =
+        CertificateBuilder::new(profile, blueprint.serial, validity, blueprint.public_key)
+            .map_err(PkiError::build("certificate"))?;
     builder
         .build::<KeySigner, RawSignature>(signer)
         .map_err(PkiError::build("certificate"))

@@ -122,7 +122,9 @@ where
     )
     .map_err(&failed)?;
     for attribute in signed.signed_attributes {
-        signer_info.add_signed_attribute(attribute).map_err(&failed)?;
+        signer_info
+            .add_signed_attribute(attribute)
+            .map_err(&failed)?;
     }
     let mut builder = SignedDataBuilder::new(signed.content);
     builder
@@ -156,7 +158,9 @@ where
     }
     result.map_err(&failed)?;
     let content_info = builder.build().map_err(&failed)?;
-    content_info.to_der().map_err(PkiError::der("CMS SignedData"))
+    content_info
+        .to_der()
+        .map_err(PkiError::der("CMS SignedData"))
 }
 
 fn digest_algorithm(kind: KeyKind) -> AlgorithmIdentifierOwned {

@@ -10,11 +10,11 @@ mod asn1;
 mod ca;
 mod cms;
 mod error;
+mod kind;
 mod oids;
 mod signer;
 mod tsa;
 
-use der::oid::ObjectIdentifier;
 use der::pem::LineEnding;
 use der::{DecodePem, Encode, EncodePem};
 use spki::SubjectPublicKeyInfoOwned;
@@ -27,6 +27,7 @@ use signer::KeySigner;
 
 pub use cms::{sign_cms, CmsRequest};
 pub use error::PkiError;
+pub use kind::KeyKind;
 pub use tsa::timestamp_token;
 
 /// Roots and the TSA live ten years, seals five (in days, leap days
@@ -35,62 +36,6 @@ pub use tsa::timestamp_token;
 const ROOT_DAYS: i64 = 3653;
 const SEAL_DAYS: i64 = 1827;
 const BACKDATE: Duration = Duration::days(1);
-
-/// The key algorithm of a seal or an authority.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyKind {
-    Sm2,
-    EcdsaP256,
-    Rsa,
-    Ed25519,
-}
-
-impl KeyKind {
-    pub fn algorithm(self) -> Algorithm {
-        match self {
-            KeyKind::Sm2 => Algorithm::Sm2,
-            KeyKind::EcdsaP256 => Algorithm::EcdsaP256,
-            KeyKind::Rsa => Algorithm::RsaPkcs1Sha256,
-            KeyKind::Ed25519 => Algorithm::Ed25519,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        self.algorithm().canonical()
-    }
-
-    /// Whether `spki` holds a key of this kind (SM2 keys are id-ecPublicKey
-    /// on the SM2 curve, as OpenSSL and the sm2 crate write them).
-    fn holds(self, spki: &SubjectPublicKeyInfoOwned) -> bool {
-        let curve = || {
-            spki.algorithm
-                .parameters
-                .as_ref()
-                .and_then(|p| p.decode_as::<ObjectIdentifier>().ok())
-        };
-        match self {
-            KeyKind::Sm2 => {
-                spki.algorithm.oid == oids::ID_EC_PUBLIC_KEY && curve() == Some(oids::SM2_CURVE)
-            }
-            KeyKind::EcdsaP256 => {
-                spki.algorithm.oid == oids::ID_EC_PUBLIC_KEY && curve() == Some(oids::SECP256R1)
-            }
-            KeyKind::Rsa => spki.algorithm.oid == oids::RSA_ENCRYPTION,
-            KeyKind::Ed25519 => spki.algorithm.oid == oids::ED25519,
-        }
-    }
-}
-
-impl From<Algorithm> for KeyKind {
-    fn from(algorithm: Algorithm) -> KeyKind {
-        match algorithm {
-            Algorithm::Sm2 => KeyKind::Sm2,
-            Algorithm::EcdsaP256 => KeyKind::EcdsaP256,
-            Algorithm::RsaPkcs1Sha256 => KeyKind::Rsa,
-            Algorithm::Ed25519 => KeyKind::Ed25519,
-        }
-    }
-}
 
 /// A certificate and (for the authorities) its private key.
 #[derive(Clone, PartialEq, Eq)]
@@ -105,7 +50,14 @@ impl std::fmt::Debug for Issued {
     // Never print a private key into a log.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Issued")
-            .field("key_pem", &if self.key_pem.is_empty() { "" } else { "<redacted>" })
+            .field(
+                "key_pem",
+                &if self.key_pem.is_empty() {
+                    ""
+                } else {
+                    "<redacted>"
+                },
+            )
             .field("cert_pem", &self.cert_pem)
             .finish_non_exhaustive()
     }
@@ -300,7 +252,8 @@ impl DevPki {
                 .ok_or_else(|| PkiError::Missing(name.to_owned()))
         };
         let load = |stem: &str, kind: KeyKind| -> Result<Issued, PkiError> {
-            let issued = Issued::from_pems(find(&format!("{stem}.key"))?, find(&format!("{stem}.crt"))?)?;
+            let issued =
+                Issued::from_pems(find(&format!("{stem}.key"))?, find(&format!("{stem}.crt"))?)?;
             issued.signer(kind)?;
             Ok(issued)
         };

@@ -23,8 +23,7 @@ pub(crate) const SM3: Oid = Oid::new_unwrap("1.2.156.10197.1.401");
 // CMS content types and attributes (RFC 5652, RFC 5035, RFC 3161).
 pub(crate) const ID_DATA: Oid = Oid::new_unwrap("1.2.840.113549.1.7.1");
 pub(crate) const ID_SIGNING_TIME: Oid = Oid::new_unwrap("1.2.840.113549.1.9.5");
-pub(crate) const ID_AA_SIGNING_CERTIFICATE_V2: Oid =
-    Oid::new_unwrap("1.2.840.113549.1.9.16.2.47");
+pub(crate) const ID_AA_SIGNING_CERTIFICATE_V2: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.2.47");
 pub(crate) const ID_AA_SIGNATURE_TIME_STAMP_TOKEN: Oid =
     Oid::new_unwrap("1.2.840.113549.1.9.16.2.14");
 pub(crate) const ID_CT_TST_INFO: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.1.4");

@@ -68,21 +68,25 @@ impl KeySigner {
         };
         let secret = match kind {
             KeyKind::Sm2 => {
-                let secret = sm2::SecretKey::from_pkcs8_pem(private_pem).map_err(|e| unreadable(&e))?;
+                let secret =
+                    sm2::SecretKey::from_pkcs8_pem(private_pem).map_err(|e| unreadable(&e))?;
                 // GM/T 0009's distinguishing id, the one OpenSSL is told
                 // with `-sigopt distid:1234567812345678`.
-                let key = sm2::dsa::SigningKey::new(SM2_DISTID, &secret).map_err(|e| unreadable(&e))?;
+                let key =
+                    sm2::dsa::SigningKey::new(SM2_DISTID, &secret).map_err(|e| unreadable(&e))?;
                 Secret::Sm2(key)
             }
             KeyKind::EcdsaP256 => Secret::EcdsaP256(
                 p256::ecdsa::SigningKey::from_pkcs8_pem(private_pem).map_err(|e| unreadable(&e))?,
             ),
             KeyKind::Rsa => {
-                let secret = rsa::RsaPrivateKey::from_pkcs8_pem(private_pem).map_err(|e| unreadable(&e))?;
+                let secret =
+                    rsa::RsaPrivateKey::from_pkcs8_pem(private_pem).map_err(|e| unreadable(&e))?;
                 Secret::Rsa(rsa::pkcs1v15::SigningKey::<Sha256>::new(secret))
             }
             KeyKind::Ed25519 => Secret::Ed25519(
-                ed25519_dalek::SigningKey::from_pkcs8_pem(private_pem).map_err(|e| unreadable(&e))?,
+                ed25519_dalek::SigningKey::from_pkcs8_pem(private_pem)
+                    .map_err(|e| unreadable(&e))?,
             ),
         };
         Ok(KeySigner {

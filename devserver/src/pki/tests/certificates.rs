@@ -21,7 +21,11 @@ fn every_root_is_a_self_signed_ca_openssl_trusts() {
     let pki = pki();
     for (kind, root, cn) in [
         (KeyKind::Sm2, &pki.sm2_root, "InfoPlus Dev SM2 Root CA"),
-        (KeyKind::EcdsaP256, &pki.ecdsa_root, "InfoPlus Dev ECDSA Root CA"),
+        (
+            KeyKind::EcdsaP256,
+            &pki.ecdsa_root,
+            "InfoPlus Dev ECDSA Root CA",
+        ),
         (KeyKind::Rsa, &pki.rsa_root, "InfoPlus Dev RSA Root CA"),
     ] {
         write(dir.path(), "root.pem", &root.cert_pem);
@@ -29,10 +33,15 @@ fn every_root_is_a_self_signed_ca_openssl_trusts() {
         assert!(out.contains("root.pem: OK"), "{out}");
         let text = openssl(
             dir.path(),
-            &["x509", "-in", "root.pem", "-noout", "-text", "-nameopt", "utf8"],
+            &[
+                "x509", "-in", "root.pem", "-noout", "-text", "-nameopt", "utf8",
+            ],
         );
         assert!(text.contains(&format!("CN={cn}")), "{text}");
-        assert!(text.contains("O=InfoPlus Dev") && text.contains("C=CN"), "{text}");
+        assert!(
+            text.contains("O=InfoPlus Dev") && text.contains("C=CN"),
+            "{text}"
+        );
         assert!(text.contains("CA:TRUE"), "{text}");
         assert!(text.contains("Certificate Sign, CRL Sign"), "{text}");
     }
@@ -66,12 +75,20 @@ fn seal_certificates_chain_to_their_root() {
 
         let text = openssl(
             dir.path(),
-            &["x509", "-in", "seal.pem", "-noout", "-text", "-nameopt", "utf8"],
+            &[
+                "x509", "-in", "seal.pem", "-noout", "-text", "-nameopt", "utf8",
+            ],
         );
         assert!(text.contains(&format!("CN={name}")), "{text}");
-        assert!(text.contains(&format!("Serial Number: {serial} ")), "{text}");
+        assert!(
+            text.contains(&format!("Serial Number: {serial} ")),
+            "{text}"
+        );
         assert!(text.contains("X509v3 Key Usage: critical"), "{text}");
-        assert!(text.contains("Digital Signature, Non Repudiation"), "{text}");
+        assert!(
+            text.contains("Digital Signature, Non Repudiation"),
+            "{text}"
+        );
         // The AKI names the root's SKI.
         let root_text = openssl(dir.path(), &["x509", "-in", "root.pem", "-noout", "-text"]);
         let root_ski = after(&root_text, "X509v3 Subject Key Identifier:");
@@ -106,11 +123,21 @@ fn the_tsa_certificate_is_for_timestamping_only() {
     write(dir.path(), "tsa.pem", &pki.tsa.cert_pem);
     let out = openssl(
         dir.path(),
-        &["verify", "-purpose", "timestampsign", "-CAfile", "root.pem", "tsa.pem"],
+        &[
+            "verify",
+            "-purpose",
+            "timestampsign",
+            "-CAfile",
+            "root.pem",
+            "tsa.pem",
+        ],
     );
     assert!(out.contains("tsa.pem: OK"), "{out}");
     let text = openssl(dir.path(), &["x509", "-in", "tsa.pem", "-noout", "-text"]);
-    assert!(text.contains("X509v3 Extended Key Usage: critical"), "{text}");
+    assert!(
+        text.contains("X509v3 Extended Key Usage: critical"),
+        "{text}"
+    );
     assert!(text.contains("Time Stamping"), "{text}");
 }
 
@@ -118,7 +145,10 @@ fn the_tsa_certificate_is_for_timestamping_only() {
 fn a_key_of_another_kind_is_refused() {
     let pair = seal_key(KeyKind::EcdsaP256);
     let result = pki().issue_seal_certificate(KeyKind::Sm2, &pair.public_pem, "x", 1, now());
-    assert!(matches!(result, Err(PkiError::KeyMismatch { .. })), "{result:?}");
+    assert!(
+        matches!(result, Err(PkiError::KeyMismatch { .. })),
+        "{result:?}"
+    );
 }
 
 #[test]
@@ -130,7 +160,11 @@ fn the_pki_round_trips_through_pem() {
     let back = DevPki::from_pems(&pems).unwrap();
     assert_eq!(&back, pki);
 
-    let without_tsa_key: Vec<_> = pems.iter().filter(|(n, _)| n != "tsa.key").cloned().collect();
+    let without_tsa_key: Vec<_> = pems
+        .iter()
+        .filter(|(n, _)| n != "tsa.key")
+        .cloned()
+        .collect();
     assert!(matches!(
         DevPki::from_pems(&without_tsa_key),
         Err(PkiError::Missing(name)) if name == "tsa.key"
@@ -143,7 +177,10 @@ fn the_pki_round_trips_through_pem() {
             _ => (n.clone(), pem.clone()),
         })
         .collect();
-    assert!(matches!(DevPki::from_pems(&swapped), Err(PkiError::PrivateKey { .. })));
+    assert!(matches!(
+        DevPki::from_pems(&swapped),
+        Err(PkiError::PrivateKey { .. })
+    ));
 }
 
 /// The line after `label` in `openssl x509 -text` output, trimmed.

@@ -32,21 +32,21 @@ fn seal_key(kind: KeyKind) -> keys::KeyPair {
     keys::generate(kind.algorithm()).expect("generate a seal key")
 }
 
-fn run_openssl(dir: &Path, args: &[&str]) -> Output {
+fn run_openssl<S: AsRef<str>>(dir: &Path, args: &[S]) -> Output {
     Command::new("openssl")
-        .args(args)
+        .args(args.iter().map(AsRef::as_ref))
         .current_dir(dir)
         .output()
         .expect("run openssl")
 }
 
 /// Runs `openssl args…` in `dir`, asserting success; returns stdout.
-fn openssl(dir: &Path, args: &[&str]) -> String {
+fn openssl<S: AsRef<str>>(dir: &Path, args: &[S]) -> String {
     let output = run_openssl(dir, args);
     assert!(
         output.status.success(),
         "openssl {} failed:\n{}{}",
-        args.join(" "),
+        join(args),
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
@@ -54,18 +54,22 @@ fn openssl(dir: &Path, args: &[&str]) -> String {
 }
 
 /// Runs `openssl args…` in `dir`, asserting failure; returns the output.
-fn openssl_fails(dir: &Path, args: &[&str]) -> String {
+fn openssl_fails<S: AsRef<str>>(dir: &Path, args: &[S]) -> String {
     let output = run_openssl(dir, args);
     assert!(
         !output.status.success(),
         "openssl {} should have failed",
-        args.join(" ")
+        join(args)
     );
     format!(
         "{}{}",
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     )
+}
+
+fn join<S: AsRef<str>>(args: &[S]) -> String {
+    args.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(" ")
 }
 
 fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) {
