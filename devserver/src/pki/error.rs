@@ -14,6 +14,8 @@ pub enum PkiError {
     Build { what: &'static str, detail: String },
     #[error("the {kind} private key is unreadable: {detail}")]
     PrivateKey { kind: &'static str, detail: String },
+    #[error("the {kind} private key does not belong to the certificate's public key")]
+    NotTheCertifiedKey { kind: &'static str },
     #[error("the public key is not a {expected} key (found algorithm {found})")]
     KeyMismatch {
         expected: &'static str,

@@ -56,7 +56,9 @@ impl SignatureBitStringEncoding for RawSignature {
 }
 
 impl KeySigner {
-    /// Reads a PKCS#8 PEM private key of `kind`.
+    /// Reads a PKCS#8 PEM private key of `kind` that belongs to the public
+    /// key `spki_der` (a certificate's): a key that does not is refused
+    /// here rather than making signatures no one can verify.
     pub(crate) fn from_pem(
         kind: KeyKind,
         private_pem: &str,
@@ -66,7 +68,7 @@ impl KeySigner {
             kind: kind.name(),
             detail: e.to_string(),
         };
-        let secret = match kind {
+        let (secret, public) = match kind {
             KeyKind::Sm2 => {
                 let secret =
                     sm2::SecretKey::from_pkcs8_pem(private_pem).map_err(|e| unreadable(&e))?;
@@ -74,33 +76,39 @@ impl KeySigner {
                 // with `-sigopt distid:1234567812345678`.
                 let key =
                     sm2::dsa::SigningKey::new(SM2_DISTID, &secret).map_err(|e| unreadable(&e))?;
-                Secret::Sm2(key)
+                (Secret::Sm2(key), secret.public_key().to_public_key_der())
             }
-            KeyKind::EcdsaP256 => Secret::EcdsaP256(
-                p256::ecdsa::SigningKey::from_pkcs8_pem(private_pem).map_err(|e| unreadable(&e))?,
-            ),
+            KeyKind::EcdsaP256 => {
+                let key = p256::ecdsa::SigningKey::from_pkcs8_pem(private_pem)
+                    .map_err(|e| unreadable(&e))?;
+                let public = key.verifying_key().to_public_key_der();
+                (Secret::EcdsaP256(key), public)
+            }
             KeyKind::Rsa => {
                 let secret =
                     rsa::RsaPrivateKey::from_pkcs8_pem(private_pem).map_err(|e| unreadable(&e))?;
-                Secret::Rsa(rsa::pkcs1v15::SigningKey::<Sha256>::new(secret))
+                let public = secret.to_public_key().to_public_key_der();
+                (
+                    Secret::Rsa(rsa::pkcs1v15::SigningKey::<Sha256>::new(secret)),
+                    public,
+                )
             }
-            KeyKind::Ed25519 => Secret::Ed25519(
-                ed25519_dalek::SigningKey::from_pkcs8_pem(private_pem)
-                    .map_err(|e| unreadable(&e))?,
-            ),
+            KeyKind::Ed25519 => {
+                let key = ed25519_dalek::SigningKey::from_pkcs8_pem(private_pem)
+                    .map_err(|e| unreadable(&e))?;
+                let public = key.verifying_key().to_public_key_der();
+                (Secret::Ed25519(key), public)
+            }
         };
+        let public = public.map_err(|e| unreadable(&e))?;
+        if public.as_bytes() != spki_der.as_slice() {
+            return Err(PkiError::NotTheCertifiedKey { kind: kind.name() });
+        }
         Ok(KeySigner {
             kind,
             secret,
             spki: SpkiDer(spki_der),
         })
-    }
-
-    /// The signature over `message` as it goes into a SignerInfo.
-    pub(crate) fn sign_raw(&self, message: &[u8]) -> Result<Vec<u8>, PkiError> {
-        self.try_sign(message)
-            .map(|s| s.0)
-            .map_err(PkiError::build("signature"))
     }
 }
 

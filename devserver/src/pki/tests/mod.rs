@@ -4,6 +4,7 @@
 
 mod certificates;
 mod signatures;
+mod timestamps;
 
 use std::path::Path;
 use std::process::{Command, Output};

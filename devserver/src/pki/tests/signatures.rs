@@ -4,23 +4,21 @@ use cms::content_info::ContentInfo;
 use cms::signed_data::{SignedData, SignerInfo};
 use der::asn1::OctetString;
 use der::{Decode, Encode};
-use sha2::{Digest, Sha256};
-use time::macros::format_description;
 use time::OffsetDateTime;
 
 use super::{now, openssl, openssl_fails, pki, seal_key, write};
-use crate::pki::{oids, sign_cms, timestamp_token, CmsRequest, KeyKind, PkiError};
+use crate::pki::{oids, sign_cms, CmsRequest, KeyKind, PkiError};
 
 /// Two pieces, like the two ranges of a PDF's /ByteRange.
 const PARTS: [&[u8]; 2] = [b"%PDF-1.7 ... /Contents <", b"> ... %%EOF\n"];
 
-struct Signed {
-    cms: Vec<u8>,
-    public_pem: String,
-    time: OffsetDateTime,
+pub(super) struct Signed {
+    pub cms: Vec<u8>,
+    pub public_pem: String,
+    pub time: OffsetDateTime,
 }
 
-fn sign(kind: KeyKind) -> Signed {
+pub(super) fn sign(kind: KeyKind) -> Signed {
     let pki = pki();
     let time = now();
     let pair = seal_key(kind);
@@ -43,7 +41,7 @@ fn sign(kind: KeyKind) -> Signed {
     }
 }
 
-fn signer_info(cms: &[u8]) -> SignerInfo {
+pub(super) fn signer_info(cms: &[u8]) -> SignerInfo {
     let content_info = ContentInfo::from_der(cms).unwrap();
     let signed_data: SignedData = content_info.content.decode_as().unwrap();
     assert_eq!(signed_data.signer_infos.0.len(), 1);
@@ -51,7 +49,7 @@ fn signer_info(cms: &[u8]) -> SignerInfo {
 }
 
 /// The DER of the signature's timestamp token (its unsigned attribute).
-fn timestamp_of(info: &SignerInfo) -> Vec<u8> {
+pub(super) fn timestamp_of(info: &SignerInfo) -> Vec<u8> {
     let attributes = info.unsigned_attrs.as_ref().expect("unsigned attributes");
     let attribute = attributes
         .iter()
@@ -226,72 +224,24 @@ fn pkeyutl(options: &[&str]) -> Vec<String> {
 }
 
 #[test]
-fn the_signature_timestamp_verifies_with_openssl_ts() {
-    let dir = tempfile::tempdir().unwrap();
-    for kind in [KeyKind::Sm2, KeyKind::EcdsaP256] {
-        let signed = sign(kind);
-        let info = signer_info(&signed.cms);
-        write(dir.path(), "token.der", timestamp_of(&info));
-        write(dir.path(), "roots.pem", pki().roots_pem());
-        write(dir.path(), "tsa.pem", &pki().tsa.cert_pem);
-        let imprint = hex::encode(Sha256::digest(info.signature.as_bytes()));
-        let out = openssl(dir.path(), &ts_verify(&imprint));
-        assert!(out.contains("Verification: OK"), "{out}");
-        openssl_fails(dir.path(), &ts_verify(&"00".repeat(32)));
-
-        let text = openssl(
-            dir.path(),
-            &["ts", "-reply", "-in", "token.der", "-token_in", "-text"],
-        );
-        let shown = signed
-            .time
-            .format(format_description!(
-                "[month repr:short] [day padding:space] [hour]:[minute]:[second] [year] GMT"
-            ))
-            .unwrap();
-        assert!(
-            text.contains(&format!("Time stamp: {shown}")),
-            "{shown}\n{text}"
-        );
-        assert!(text.contains("Serial number: 0x03E9"), "{text}");
-        assert!(
-            text.contains("Policy OID: 1.3.6.1.4.1.32473.3161.1"),
-            "{text}"
-        );
-    }
-}
-
-/// `openssl ts -verify` of token.der over the hex `digest`, trusting the
-/// roots, with the TSA certificate as an untrusted intermediate.
-fn ts_verify(digest: &str) -> [String; 11] {
-    [
-        "ts",
-        "-verify",
-        "-digest",
-        digest,
-        "-in",
-        "token.der",
-        "-token_in",
-        "-CAfile",
-        "roots.pem",
-        "-untrusted",
-        "tsa.pem",
-    ]
-    .map(str::to_owned)
-}
-
-#[test]
-fn a_token_over_any_imprint_verifies_and_a_short_imprint_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let imprint = Sha256::digest(b"a document");
-    let token = timestamp_token(pki(), &imprint, now(), 7).unwrap();
-    write(dir.path(), "token.der", &token);
-    write(dir.path(), "roots.pem", pki().roots_pem());
-    write(dir.path(), "tsa.pem", &pki().tsa.cert_pem);
-    let out = openssl(dir.path(), &ts_verify(&hex::encode(imprint)));
-    assert!(out.contains("Verification: OK"), "{out}");
-    assert!(matches!(
-        timestamp_token(pki(), &imprint[..20], now(), 7),
-        Err(PkiError::Build { .. })
-    ));
+fn a_key_that_is_not_the_certificates_is_refused() {
+    let pki = pki();
+    let pair = seal_key(KeyKind::EcdsaP256);
+    let other = seal_key(KeyKind::EcdsaP256);
+    let issued = pki
+        .issue_seal_certificate(KeyKind::EcdsaP256, &pair.public_pem, "张三 ECDSA", 3, now())
+        .unwrap();
+    let request = CmsRequest {
+        signed_parts: &PARTS,
+        kind: KeyKind::EcdsaP256,
+        key_pem: &other.private_pem,
+        certificate_der: &issued.cert_der,
+        chain_der: &[],
+        signing_time: now(),
+    };
+    let result = sign_cms(&request, pki, now(), 1);
+    assert!(
+        matches!(result, Err(PkiError::NotTheCertifiedKey { .. })),
+        "{result:?}"
+    );
 }
