@@ -181,6 +181,18 @@ fn the_pki_round_trips_through_pem() {
         DevPki::from_pems(&swapped),
         Err(PkiError::PrivateKey { .. })
     ));
+    // So is a key of the right kind that is not the certificate's.
+    let swapped: Vec<_> = pems
+        .iter()
+        .map(|(n, pem)| match n.as_str() {
+            "tsa.key" => (n.clone(), pki.ecdsa_root.key_pem.clone()),
+            _ => (n.clone(), pem.clone()),
+        })
+        .collect();
+    assert!(matches!(
+        DevPki::from_pems(&swapped),
+        Err(PkiError::NotTheCertifiedKey { .. })
+    ));
 }
 
 /// The line after `label` in `openssl x509 -text` output, trimmed.
