@@ -14,7 +14,7 @@ use std::sync::Arc;
 use pdf::any::AnySync;
 use pdf::file::{NoLog, Storage};
 use pdf::object::{ParseOptions, PlainRef, Resolve};
-use pdf::primitive::{Dictionary, Primitive};
+use pdf::primitive::{Dictionary, PdfStream, Primitive};
 use pdf::PdfError;
 
 use super::encrypted::Plain;
@@ -28,6 +28,11 @@ type Streams = Memo<Result<Arc<[u8]>, Arc<PdfError>>>;
 /// file with a million fields gets a partial answer, not an hour of work.
 pub const MAX_OBJECTS: u32 = 2_000;
 
+/// Most objects the revision analysis reads in one document: it walks the
+/// form, the page tree and what pages, annotations and appearances refer
+/// to, which a real form needs a few hundred of.
+pub const MAX_ANALYSIS_OBJECTS: u32 = 20_000;
+
 /// References followed to reach one value (`1 0 R` → `2 0 R` → …).
 const MAX_HOPS: u32 = 8;
 
@@ -36,6 +41,7 @@ pub struct Document<'a> {
     storage: Storage<&'a [u8], Objects, Streams, NoLog>,
     trailer: Dictionary,
     objects_read: Cell<u32>,
+    max_objects: u32,
     /// Made on first need: only encrypted files with signatures need it.
     plain: OnceCell<Option<Plain<'a>>>,
 }
@@ -61,6 +67,11 @@ pub enum ReadError {
 impl<'a> Document<'a> {
     /// Read the cross-reference sections and the trailer.
     pub fn open(bytes: &'a [u8]) -> Result<Self, PdfError> {
+        Self::open_with_budget(bytes, MAX_OBJECTS)
+    }
+
+    /// [`Self::open`] allowing `max_objects` reads instead of [`MAX_OBJECTS`].
+    pub fn open_with_budget(bytes: &'a [u8], max_objects: u32) -> Result<Self, PdfError> {
         let mut storage = Storage::with_cache(
             bytes,
             ParseOptions::strict(),
@@ -74,12 +85,42 @@ impl<'a> Document<'a> {
             storage,
             trailer,
             objects_read: Cell::new(0),
+            max_objects,
             plain: OnceCell::new(),
         })
     }
 
     pub fn trailer(&self) -> &Dictionary {
         &self.trailer
+    }
+
+    pub fn bytes(&self) -> &'a [u8] {
+        self.bytes
+    }
+
+    /// The crate's resolver, for reading cross-reference sections again
+    /// (`revisions.rs`); object reads go through [`Self::resolve`].
+    pub fn resolver(&self) -> impl Resolve + '_ {
+        self.storage.resolver()
+    }
+
+    /// Is the budget used up? Then answers are partial.
+    pub fn exhausted(&self) -> bool {
+        self.objects_read.get() >= self.max_objects
+    }
+
+    /// Object `id` as this revision of the file has it (generation numbers
+    /// are ignored by the crate's lookup), or `None`.
+    pub fn object(&self, id: u64) -> Option<Primitive> {
+        self.read(PlainRef { id, gen: 0 }).ok()
+    }
+
+    /// The bytes of a stream as stored (still filtered), within the budget.
+    pub fn raw_stream(&self, stream: &PdfStream) -> Result<Arc<[u8]>, ReadError> {
+        self.count_read()?;
+        stream
+            .raw_data(&self.storage.resolver())
+            .map_err(ReadError::Pdf)
     }
 
     /// Follow references until a direct object, within the budget.
@@ -159,7 +200,7 @@ impl<'a> Document<'a> {
 
     fn count_read(&self) -> Result<(), ReadError> {
         let count = self.objects_read.get();
-        if count >= MAX_OBJECTS {
+        if count >= self.max_objects {
             return Err(ReadError::Budget);
         }
         self.objects_read.set(count + 1);
