@@ -1,20 +1,351 @@
-//! `pdf::inspect_signatures` on files made by pyHanko (see
-//! `tests/pdf/revisions/make_fixtures.py`).
+//! `pdf::inspect_signatures`: raw `/Contents`, kind, coverage, the classes
+//! of changes after each signature and DocMDP, on files whose signatures,
+//! certifications, timestamps and updates pyHanko made
+//! (`tests/pdf/revisions/make_fixtures.py`), cross-checked with pyHanko's
+//! own difference analysis (`tests/pdf/revisions/expected.json`).
 #![cfg(feature = "verify")]
 
 #[path = "pdf/support.rs"]
 mod support;
 
-use infoplus_signature_core::pdf;
+use std::collections::BTreeSet;
+use std::time::Instant;
+
+use infoplus_signature_core::pdf::{self, EmbeddedSignature, Inspection, SignatureKind};
+use infoplus_signature_core::verdict::PdfReport;
+use infoplus_signature_core::verdict_pdf::ChangeClass::{self, *};
+use infoplus_signature_core::verdict_pdf::Coverage::{self, *};
+use support::{files_in, fixture, quiet_crate_panics, QUICK};
+
+fn inspect(name: &str) -> (Vec<u8>, Inspection) {
+    let bytes = fixture(name);
+    let started = Instant::now();
+    let inspection = pdf::inspect_signatures(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert!(
+        started.elapsed() < QUICK,
+        "{name} took {:?}",
+        started.elapsed()
+    );
+    (bytes, inspection)
+}
+
+/// What one signature of a fixture must come out as.
+struct Expect {
+    field: &'static str,
+    kind: SignatureKind,
+    coverage: Coverage,
+    changes: &'static [ChangeClass],
+    docmdp: Option<u8>,
+    warnings: &'static [&'static str],
+}
+
+const fn sig(field: &'static str, coverage: Coverage, changes: &'static [ChangeClass]) -> Expect {
+    Expect {
+        field,
+        kind: SignatureKind::Signature,
+        coverage,
+        changes,
+        docmdp: None,
+        warnings: &[],
+    }
+}
+
+const fn certified(p: u8, changes: &'static [ChangeClass]) -> Expect {
+    Expect {
+        docmdp: Some(p),
+        ..sig("Cert", Revision, changes)
+    }
+}
+
+fn cases() -> Vec<(&'static str, Vec<Expect>)> {
+    vec![
+        ("approval.pdf", vec![sig("Sig1", WholeFile, &[])]),
+        (
+            "approval-then-second.pdf",
+            vec![
+                sig("Sig1", Revision, &[Signing]),
+                sig("Sig2", WholeFile, &[]),
+            ],
+        ),
+        (
+            "approval-then-fill.pdf",
+            vec![sig("Sig1", Revision, &[FormFill])],
+        ),
+        (
+            "approval-then-annotation.pdf",
+            vec![sig("Sig1", Revision, &[Annotation])],
+        ),
+        (
+            "approval-then-metadata.pdf",
+            vec![sig("Sig1", Revision, &[Metadata])],
+        ),
+        (
+            "approval-then-page-content.pdf",
+            vec![sig("Sig1", Revision, &[Other])],
+        ),
+        // The signed revision's content stream redefined under its own
+        // object number: a "shadow" change.
+        (
+            "approval-then-shadow.pdf",
+            vec![sig("Sig1", Revision, &[Other])],
+        ),
+        (
+            "approval-then-dss.pdf",
+            vec![sig("Sig1", Revision, &[Timestamp])],
+        ),
+        (
+            "approval-then-doc-timestamp.pdf",
+            vec![
+                sig("Sig1", Revision, &[Timestamp]),
+                Expect {
+                    kind: SignatureKind::DocTimeStamp,
+                    ..sig("DocTS", WholeFile, &[])
+                },
+            ],
+        ),
+        (
+            "certified-p1-then-fill.pdf",
+            vec![certified(1, &[FormFill])],
+        ),
+        (
+            "certified-p2-then-fill.pdf",
+            vec![certified(2, &[FormFill])],
+        ),
+        (
+            "certified-p2-then-signed.pdf",
+            vec![certified(2, &[Signing]), sig("Sig2", WholeFile, &[])],
+        ),
+        (
+            "certified-p3-then-annotation.pdf",
+            vec![certified(3, &[Annotation])],
+        ),
+        (
+            "xref-stream-approval-then-fill.pdf",
+            vec![sig("Sig1", Revision, &[FormFill])],
+        ),
+        (
+            // pdf 0.10 reads the page from the older revision (it lets an
+            // older uncompressed entry win over a newer one in an object
+            // stream): we must not classify what we cannot read right.
+            "xref-stream-approval-then-packed-annotation.pdf",
+            vec![Expect {
+                warnings: &["changes-not-fully-analysed"],
+                ..sig("Sig1", Revision, &[Other])
+            }],
+        ),
+        // 10 bytes of the dictionary left out beside /Contents.
+        ("partial-wider-gap.pdf", vec![sig("Sig1", Partial, &[])]),
+        // The signed bytes end 7 bytes before their revision's %%EOF.
+        (
+            "partial-not-at-boundary.pdf",
+            vec![sig("Sig1", Partial, &[])],
+        ),
+    ]
+}
 
 #[test]
-fn dump() {
-    for path in support::files_in("revisions").into_iter().filter(|p| p.extension().is_some_and(|e| e == "pdf")) {
-        let bytes = std::fs::read(&path).unwrap();
-        let i = pdf::inspect_signatures(&bytes).unwrap();
-        for s in i.signatures {
-            println!("{} {:?} {:?} {:?} end={:?} len={} {:?} {:?} c0={:?}", path.file_name().unwrap().to_string_lossy(), s.listing.field, s.kind, s.coverage, s.signed_end, bytes.len(), s.changes_after, s.docmdp, s.contents.as_ref().map(|c| c[0]));
-            println!("   warnings {:?}", s.warnings);
+fn every_revision_fixture_comes_out_as_expected() {
+    let listed: BTreeSet<String> = pdf_fixtures().into_iter().collect();
+    let cases = cases();
+    let covered: BTreeSet<String> = cases.iter().map(|(name, _)| (*name).to_owned()).collect();
+    assert_eq!(listed, covered, "every fixture has a case");
+    for (name, expected) in cases {
+        let (_, inspection) = inspect(&format!("revisions/{name}"));
+        assert_eq!(inspection.pages, 1, "{name}");
+        let found = &inspection.signatures;
+        assert_eq!(found.len(), expected.len(), "{name}: {found:#?}");
+        for (sig, want) in found.iter().zip(&expected) {
+            let field = sig.listing.field.as_deref();
+            assert_eq!(field, Some(want.field), "{name}");
+            assert_eq!(sig.kind, want.kind, "{name} {field:?}");
+            assert_eq!(sig.coverage, want.coverage, "{name} {field:?}");
+            assert_eq!(sig.changes_after, want.changes, "{name} {field:?}");
+            assert_eq!(sig.docmdp, want.docmdp, "{name} {field:?}");
+            assert_eq!(sig.warnings, want.warnings, "{name} {field:?}");
         }
     }
+}
+
+#[test]
+fn contents_is_the_der_in_the_gap() {
+    for name in pdf_fixtures() {
+        let (bytes, inspection) = inspect(&format!("revisions/{name}"));
+        for sig in &inspection.signatures {
+            let contents = sig.contents.as_deref().expect("contents");
+            assert_eq!(contents.first(), Some(&0x30), "{name}: a DER SEQUENCE");
+            // The signed range as written in the file; the wider-gap file
+            // moved its first range back 10 bytes.
+            let range = sig.listing.byte_range.as_deref().expect("byte range");
+            let end = usize::try_from(range[2]).expect("c");
+            let start = end - 2 - contents.len() * 2;
+            assert_eq!(bytes[start], b'<', "{name}");
+            let hex = std::str::from_utf8(&bytes[start + 1..end - 1]).expect("hex");
+            assert_eq!(hex::decode(hex).expect("hex"), contents, "{name}");
+            if sig.coverage != Partial {
+                assert_eq!(usize::try_from(range[1]).ok(), Some(start), "{name}");
+            }
+        }
+    }
+}
+
+/// pyHanko's verdict (`expected.json`) and ours must agree: the same
+/// coverage, and change classes that fit its modification level.
+#[test]
+fn consistent_with_pyhanko_difference_analysis() {
+    let text =
+        std::fs::read_to_string(support::dir().join("revisions/expected.json")).expect("json");
+    let expected: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let expected = expected.as_object().expect("object");
+    assert_eq!(expected.len(), pdf_fixtures().len());
+    for (name, theirs) in expected {
+        let (_, inspection) = inspect(&format!("revisions/{name}"));
+        let theirs = theirs.as_array().expect("array");
+        assert_eq!(theirs.len(), inspection.signatures.len(), "{name}");
+        for (sig, their) in inspection.signatures.iter().zip(theirs) {
+            let field = their["field"].as_str();
+            assert_eq!(sig.listing.field.as_deref(), field, "{name}");
+            let coverage = their["coverage"].as_str().unwrap_or_default();
+            let level = their["modification"].as_str().unwrap_or_default();
+            assert!(
+                consistent(sig, coverage, level),
+                "{name} {field:?}: ours {sig:?}, pyHanko {coverage} {level}"
+            );
+            let docmdp = their["docmdp"].as_u64().and_then(|p| u8::try_from(p).ok());
+            assert_eq!(sig.docmdp, docmdp, "{name} {field:?}");
+        }
+    }
+}
+
+fn consistent(sig: &EmbeddedSignature, coverage: &str, level: &str) -> bool {
+    let classes: BTreeSet<ChangeClass> = sig.changes_after.iter().copied().collect();
+    let within = |allowed: &[ChangeClass]| {
+        !classes.is_empty() && classes.iter().all(|c| allowed.contains(c))
+    };
+    let coverage_agrees = match coverage {
+        "ENTIRE_FILE" => sig.coverage == WholeFile,
+        "ENTIRE_REVISION" => sig.coverage == Revision,
+        _ => matches!(sig.coverage, Partial | Unclear),
+    };
+    coverage_agrees
+        && match level {
+            "NONE" => classes.is_empty(),
+            // pyHanko counts /Info updates as LTA-level too.
+            "LTA_UPDATES" => within(&[Timestamp, Metadata]),
+            "FORM_FILLING" => {
+                within(&[Signing, FormFill, Timestamp, Metadata])
+                    && (classes.contains(&Signing) || classes.contains(&FormFill))
+            }
+            "ANNOTATIONS" => classes.contains(&Annotation),
+            // Its default policy has no rules for annotations: anything it
+            // cannot explain is suspicious.
+            "SUSPICIOUS" | "OTHER" => {
+                matches!(sig.coverage, Partial | Unclear)
+                    || classes.contains(&Other)
+                    || classes.contains(&Annotation)
+            }
+            _ => false,
+        }
+}
+
+#[test]
+fn the_earlier_fixtures() {
+    quiet_crate_panics();
+    let coverage = |name: &str| -> Vec<(Coverage, Vec<ChangeClass>)> {
+        inspect(name)
+            .1
+            .signatures
+            .into_iter()
+            .map(|s| (s.coverage, s.changes_after))
+            .collect()
+    };
+    assert_eq!(coverage("signed.pdf"), [(WholeFile, vec![])]);
+    assert_eq!(coverage("signed-xref-stream.pdf"), [(WholeFile, vec![])]);
+    assert_eq!(
+        coverage("encrypted-aes128-signed.pdf"),
+        [(WholeFile, vec![])]
+    );
+    // Its update sets a new /Info title.
+    assert_eq!(
+        coverage("signed-then-updated.pdf"),
+        [(Revision, vec![Metadata])]
+    );
+    assert_eq!(
+        coverage("two-signatures.pdf"),
+        [(Revision, vec![Signing]), (WholeFile, vec![])]
+    );
+    // [0 10 20 30]: the gap holds no hex string.
+    assert_eq!(coverage("field-tree-cycle.pdf"), [(Partial, vec![])]);
+    for name in [
+        "byterange-negative.pdf",
+        "byterange-out-of-range.pdf",
+        "byterange-three-numbers.pdf",
+        "byterange-overlap.pdf",
+    ] {
+        let (_, inspection) = inspect(&format!("malformed/{name}"));
+        let [sig] = inspection.signatures.as_slice() else {
+            panic!("{name}");
+        };
+        assert_eq!((sig.coverage, sig.signed_end), (Unclear, None), "{name}");
+        // Still read from the dictionary.
+        assert_eq!(
+            sig.contents.as_deref().and_then(<[u8]>::first),
+            Some(&0x30),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn every_pdf_agrees_with_inspect_and_never_panics() {
+    quiet_crate_panics();
+    let all = ["", "malformed", "crashers", "revisions"];
+    for sub in all {
+        for path in files_in(if sub.is_empty() { "." } else { sub }) {
+            if path.extension().and_then(|e| e.to_str()) == Some("json") {
+                continue;
+            }
+            let bytes = std::fs::read(&path).expect("fixture");
+            let caught = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("caught-"));
+            let started = Instant::now();
+            let inspection = if caught {
+                pdf::inspect_signatures(&bytes)
+            } else {
+                // What wasm32 does: no unwinding.
+                pdf::inspect_signatures_unguarded(&bytes)
+            };
+            assert!(started.elapsed() < QUICK, "{}", path.display());
+            let listed = match inspection {
+                Ok(inspection) => PdfReport::Parsed {
+                    verdict: None,
+                    pages: inspection.pages,
+                    signatures: inspection
+                        .signatures
+                        .into_iter()
+                        .map(|s| s.listing)
+                        .collect(),
+                },
+                Err(reason) => PdfReport::Unreadable { reason },
+            };
+            assert_eq!(listed, pdf::inspect(&bytes), "{}", path.display());
+        }
+    }
+}
+
+#[test]
+fn revision_fixtures_stay_small() {
+    for path in files_in("revisions") {
+        let size = std::fs::metadata(&path).expect("fixture").len();
+        assert!(size < 32 * 1024, "{} is {size} bytes", path.display());
+    }
+}
+
+fn pdf_fixtures() -> Vec<String> {
+    files_in("revisions")
+        .into_iter()
+        .filter(|p| p.extension().and_then(|e| e.to_str()) == Some("pdf"))
+        .filter_map(|p| p.file_name().and_then(|n| n.to_str()).map(str::to_owned))
+        .collect()
 }

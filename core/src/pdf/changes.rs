@@ -89,7 +89,11 @@ fn classify(
             }
             continue;
         };
-        if before.as_ref().is_some_and(|before| same(&old, before, &new, &now)) || structural(&now) {
+        if before
+            .as_ref()
+            .is_some_and(|before| same(&old, before, &new, &now))
+            || structural(&now)
+        {
             continue;
         }
         let object_roles = roles.of(id);

@@ -41,7 +41,9 @@ impl Revisions<'_, '_> {
                 out.insert(Timestamp);
             }
             Role::AcroForm => {
-                let old = self.old_catalog().and_then(|c| self.old_dict(c.get("AcroForm")));
+                let old = self
+                    .old_catalog()
+                    .and_then(|c| self.old_dict(c.get("AcroForm")));
                 self.form(old.as_ref(), &as_dict(new), out);
             }
             Role::FieldList => self.list(old, new, out, Self::added_field, |_| Other),
@@ -142,13 +144,11 @@ impl Revisions<'_, '_> {
                     let old_list = old.get("Fields").and_then(|f| self.old.resolve(f).ok());
                     let new_list = new.get("Fields").and_then(|f| self.new.resolve(f).ok());
                     match new_list {
-                        Some(new_list) => self.list(
-                            old_list.as_ref(),
-                            &new_list,
-                            out,
-                            Self::added_field,
-                            |_| ChangeClass::Other,
-                        ),
+                        Some(new_list) => {
+                            self.list(old_list.as_ref(), &new_list, out, Self::added_field, |_| {
+                                ChangeClass::Other
+                            })
+                        }
                         None => {
                             out.insert(ChangeClass::Other);
                         }
@@ -222,13 +222,20 @@ impl Revisions<'_, '_> {
 
     /// A page's `/Annots`: added widgets of new signature fields are
     /// signing, other added or removed annotations are annotating.
-    fn annots(&self, old: Option<&Primitive>, new: Option<&Primitive>, out: &mut BTreeSet<ChangeClass>) {
+    fn annots(
+        &self,
+        old: Option<&Primitive>,
+        new: Option<&Primitive>,
+        out: &mut BTreeSet<ChangeClass>,
+    ) {
         let Some(new) = new else {
             // `/Annots` removed altogether.
             out.insert(ChangeClass::Other);
             return;
         };
-        self.list(old, new, out, Self::added_annotation, |item| self.removed_annotation(item));
+        self.list(old, new, out, Self::added_annotation, |item| {
+            self.removed_annotation(item)
+        });
     }
 
     fn added_annotation(&self, item: &Primitive) -> ChangeClass {

@@ -37,9 +37,15 @@ pub enum Role {
     FieldList,
     /// A field or widget node; `field` is the object number of the field
     /// whose value it shows (itself for a field merged with its widget).
-    FormNode { kind: FieldKind, field: u64 },
+    FormNode {
+        kind: FieldKind,
+        field: u64,
+    },
     /// An appearance stream of such a node, or what it uses.
-    Appearance { kind: FieldKind, field: u64 },
+    Appearance {
+        kind: FieldKind,
+        field: u64,
+    },
     /// A signature dictionary (a signature field's `/V`) and what it holds.
     SignatureValue(SignatureKind),
     /// The document security store and everything in it.
@@ -129,14 +135,10 @@ impl Roles {
                 return;
             }
             match value {
-                Primitive::Reference(r) => {
-                    if self.add(r.id, role) {
-                        match doc.object(r.id) {
-                            Some(object) => stack.push(object),
-                            None => self.incomplete |= doc.exhausted(),
-                        }
-                    }
-                }
+                Primitive::Reference(r) if self.add(r.id, role) => match doc.object(r.id) {
+                    Some(object) => stack.push(object),
+                    None => self.incomplete |= doc.exhausted(),
+                },
                 Primitive::Dictionary(dict) => push_children(&mut stack, &dict),
                 Primitive::Stream(stream) => push_children(&mut stack, &stream.info),
                 Primitive::Array(items) => stack.extend(items),
@@ -155,11 +157,11 @@ impl Roles {
         let Some(fields) = form.get("Fields") else {
             return;
         };
-        let mut stack: Vec<(Primitive, usize, Option<FieldKind>, Option<u64>)> =
-            self.list(doc, fields)
-                .into_iter()
-                .map(|node| (node, 0, None, None))
-                .collect();
+        let mut stack: Vec<(Primitive, usize, Option<FieldKind>, Option<u64>)> = self
+            .list(doc, fields)
+            .into_iter()
+            .map(|node| (node, 0, None, None))
+            .collect();
         let mut visited = HashSet::new();
         let mut nodes = 0;
         while let Some((node, depth, inherited, parent)) = stack.pop() {
@@ -277,7 +279,8 @@ impl Roles {
             let Ok(dict) = doc.dictionary(annot, "an annotation") else {
                 continue;
             };
-            let widget = matches!(dict.get("Subtype"), Some(Primitive::Name(n)) if n.as_str() == "Widget");
+            let widget =
+                matches!(dict.get("Subtype"), Some(Primitive::Name(n)) if n.as_str() == "Widget");
             if widget {
                 // A widget outside the form shows on the page all the same.
                 let in_form = self

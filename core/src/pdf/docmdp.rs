@@ -43,21 +43,24 @@ fn docmdp_reference(doc: &Document, dict: &Dictionary) -> Option<Option<i32>> {
     let Ok(Primitive::Array(references)) = doc.resolve(dict.get("Reference")?) else {
         return None;
     };
-    references.iter().take(MAX_REFERENCES).find_map(|reference| {
-        let reference = doc.dictionary(reference, "/Reference").ok()?;
-        match reference.get("TransformMethod") {
-            Some(Primitive::Name(method)) if method.as_str() == "DocMDP" => {}
-            _ => return None,
-        }
-        let p = reference
-            .get("TransformParams")
-            .and_then(|params| doc.dictionary(params, "/TransformParams").ok())
-            .and_then(|params| match params.get("P").map(|p| doc.resolve(p)) {
-                Some(Ok(Primitive::Integer(p))) => Some(p),
-                _ => None,
-            });
-        Some(p)
-    })
+    references
+        .iter()
+        .take(MAX_REFERENCES)
+        .find_map(|reference| {
+            let reference = doc.dictionary(reference, "/Reference").ok()?;
+            match reference.get("TransformMethod") {
+                Some(Primitive::Name(method)) if method.as_str() == "DocMDP" => {}
+                _ => return None,
+            }
+            let p = reference
+                .get("TransformParams")
+                .and_then(|params| doc.dictionary(params, "/TransformParams").ok())
+                .and_then(|params| match params.get("P").map(|p| doc.resolve(p)) {
+                    Some(Ok(Primitive::Integer(p))) => Some(p),
+                    _ => None,
+                });
+            Some(p)
+        })
 }
 
 /// The signature dictionary `/Perms /DocMDP` refers to.

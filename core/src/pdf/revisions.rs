@@ -238,7 +238,10 @@ pub fn gap(range: &[i64], file_len: usize) -> Option<(usize, usize)> {
 pub fn scanned_boundaries(bytes: &[u8]) -> HashSet<usize> {
     let mut found = HashSet::new();
     let mut from = 0;
-    while let Some(at) = bytes.get(from..).and_then(|rest| rest.windows(5).position(|w| w == b"%%EOF")) {
+    while let Some(at) = bytes
+        .get(from..)
+        .and_then(|rest| rest.windows(5).position(|w| w == b"%%EOF"))
+    {
         let start = from + at;
         found.extend(revision_end(bytes, start));
         from = start + 5;

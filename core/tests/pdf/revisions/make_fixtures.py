@@ -32,6 +32,7 @@ from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.metadata import info as pdf_info
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.pdf_utils.writer import copy_into_new_writer
 from pyhanko.sign import fields, signers, timestamps
 from pyhanko.sign.diff_analysis import DEFAULT_DIFF_POLICY
 from pyhanko.sign.signers import pdf_signer
@@ -235,6 +236,37 @@ def shadow_page_content(w):
     w.objects[(ref.generation, ref.idnum)] = new
 
 
+def xref_stream_form():
+    """The same form rewritten by pyHanko with a cross-reference stream."""
+    writer = copy_into_new_writer(PdfFileReader(io.BytesIO(base_form())), {"stream_xrefs": True})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def add_packed_annotation(w):
+    """add_annotation, but the page and the annotation go into an object
+    stream: the page's newest entry then points into that stream while an
+    older revision has it uncompressed, which pdf 0.10 resolves to the
+    older one."""
+    packed = w.prepare_object_stream()
+    ref = page_ref(w)
+    page = ref.get_object()
+    annot = generic.DictionaryObject(
+        {
+            generic.NameObject("/Type"): generic.NameObject("/Annot"),
+            generic.NameObject("/Subtype"): generic.NameObject("/Text"),
+            generic.NameObject("/Rect"): generic.ArrayObject(map(generic.NumberObject, [250, 150, 270, 170])),
+            generic.NameObject("/Contents"): generic.TextStringObject("A comment"),
+        }
+    )
+    page["/Annots"].append(w.add_object(annot, obj_stream=packed))
+    packed.add_object(ref.idnum, page)
+    w.objs_in_streams[ref.idnum] = page
+    # Only objects in streams: the writer would think nothing changed.
+    w._force_write_when_empty = True
+
+
 def add_dss(pdf, signer_cert, field):
     w = IncrementalPdfFileWriter(io.BytesIO(pdf))
     reader = PdfFileReader(io.BytesIO(pdf))
@@ -312,6 +344,7 @@ def main():
         tsa = make_tsa(tmp)
         base = base_form()
         approved = sign(base, alice, "Sig1")
+        packed_approved = sign(xref_stream_form(), alice, "Sig1")
         cert = {p: sign(base, bob, "Cert", certify=p) for p in fields.MDPPerm}
 
         files = {
@@ -328,6 +361,8 @@ def main():
             "certified-p2-then-fill.pdf": update(cert[fields.MDPPerm.FILL_FORMS], fill_field),
             "certified-p2-then-signed.pdf": sign(cert[fields.MDPPerm.FILL_FORMS], alice, "Sig2"),
             "certified-p3-then-annotation.pdf": update(cert[fields.MDPPerm.ANNOTATE], add_annotation),
+            "xref-stream-approval-then-fill.pdf": update(packed_approved, fill_field),
+            "xref-stream-approval-then-packed-annotation.pdf": update(packed_approved, add_packed_annotation),
             "partial-wider-gap.pdf": widen_gap(approved),
             "partial-not-at-boundary.pdf": short_second_range(update(approved, change_info)),
         }
