@@ -65,12 +65,10 @@ fn classify(
     let old = Document::open_with_budget(signed, MAX_ANALYSIS_OBJECTS).ok()?;
     let old_chain = Chain::read(&old)?;
     let new = Document::open_with_budget(bytes, MAX_ANALYSIS_OBJECTS).ok()?;
+    let corrected = old_chain.correct(&old) && chain.correct(&new);
     let changed = changed_objects(&old_chain.current, &chain.current);
-    if changed.len() > MAX_CHANGED
-        || changed
-            .iter()
-            .any(|id| chain.misread.contains(id) || old_chain.misread.contains(id))
-    {
+    let misread = |id: &u64| chain.misread.contains(id) || old_chain.misread.contains(id);
+    if changed.len() > MAX_CHANGED || (!corrected && changed.iter().any(misread)) {
         return None;
     }
     let revisions = Revisions {

@@ -8,13 +8,17 @@
 //! the crate's types reject makes the whole file unreadable, although none of
 //! it matters here; it also runs more of the crate, so more of its panics.
 
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use pdf::any::AnySync;
+use pdf::backend::Backend;
 use pdf::file::{NoLog, Storage};
-use pdf::object::{ParseOptions, PlainRef, Resolve};
+use pdf::object::{ObjectStream, ParseOptions, PlainRef, Ref, Resolve};
+use pdf::parser::{parse, parse_indirect_object, Lexer, ParseFlags};
 use pdf::primitive::{Dictionary, PdfStream, Primitive};
+use pdf::xref::XRef;
 use pdf::PdfError;
 
 use super::encrypted::Plain;
@@ -42,6 +46,9 @@ pub struct Document<'a> {
     trailer: Dictionary,
     objects_read: Cell<u32>,
     max_objects: u32,
+    /// Objects the crate would read from an older revision than a viewer
+    /// does, and the entries a viewer uses (see `revisions.rs`).
+    corrections: RefCell<HashMap<u64, XRef>>,
     /// Made on first need: only encrypted files with signatures need it.
     plain: OnceCell<Option<Plain<'a>>>,
 }
@@ -86,6 +93,7 @@ impl<'a> Document<'a> {
             trailer,
             objects_read: Cell::new(0),
             max_objects,
+            corrections: RefCell::new(HashMap::new()),
             plain: OnceCell::new(),
         })
     }
@@ -193,18 +201,52 @@ impl<'a> Document<'a> {
             .as_ref()
     }
 
-    fn read(&self, r: PlainRef) -> Result<Primitive, ReadError> {
-        self.count_read()?;
-        self.storage.resolver().resolve(r).map_err(ReadError::Pdf)
+    /// From now on read these objects at these entries instead of where
+    /// the crate's merged table says (`revisions::Chain::correct`).
+    pub fn correct(&self, entries: HashMap<u64, XRef>) {
+        *self.corrections.borrow_mut() = entries;
     }
 
-    fn count_read(&self) -> Result<(), ReadError> {
+    fn read(&self, r: PlainRef) -> Result<Primitive, ReadError> {
+        self.count_read()?;
+        let corrected = self.corrections.borrow().get(&r.id).copied();
+        match corrected {
+            Some(entry) => read_at(self.bytes, &self.storage.resolver(), r.id, entry)
+                .ok_or(ReadError::Missing("an object of a later revision")),
+            None => self.storage.resolver().resolve(r).map_err(ReadError::Pdf),
+        }
+    }
+
+    pub fn count_read(&self) -> Result<(), ReadError> {
         let count = self.objects_read.get();
         if count >= self.max_objects {
             return Err(ReadError::Budget);
         }
         self.objects_read.set(count + 1);
         Ok(())
+    }
+}
+
+/// Object `id` at cross-reference entry `entry`, without decryption (only
+/// unencrypted files are corrected): the crate's own parsers, called as its
+/// storage calls them.
+fn read_at(bytes: &[u8], resolve: &impl Resolve, id: u64, entry: XRef) -> Option<Primitive> {
+    match entry {
+        XRef::Raw { pos, .. } => {
+            let start = bytes.locate_start_offset().ok()?;
+            let at = start.checked_add(pos)?;
+            let mut lexer = Lexer::with_offset(bytes.get(at..)?, at);
+            match parse_indirect_object(&mut lexer, resolve, None, ParseFlags::ANY).ok()? {
+                (found, object) if found.id == id => Some(object),
+                _ => None,
+            }
+        }
+        XRef::Stream { stream_id, index } => {
+            let stream = resolve.get::<ObjectStream>(Ref::from_id(stream_id)).ok()?;
+            let (data, range) = stream.get_object_slice(index, resolve).ok()?;
+            parse(data.get(range)?, resolve, ParseFlags::ANY).ok()
+        }
+        _ => None,
     }
 }
 

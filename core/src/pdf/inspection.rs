@@ -68,6 +68,11 @@ pub fn signature_kind(dict: &Dictionary) -> SignatureKind {
 pub fn unguarded(bytes: &[u8]) -> Result<Inspection, String> {
     precheck::check(bytes)?;
     let doc = Document::open(bytes).map_err(|error| open_failure(&error))?;
+    // Read first, so that everything below reads the objects a viewer shows.
+    let chain = Chain::read(&doc);
+    if let Some(chain) = &chain {
+        chain.correct(&doc);
+    }
     let catalog = match doc.trailer().get("Root") {
         Some(root) => doc.dictionary(root, "/Root"),
         None => Err(ReadError::Missing("/Root")),
@@ -78,7 +83,7 @@ pub fn unguarded(bytes: &[u8]) -> Result<Inspection, String> {
     let found = fields::signatures(&doc, &catalog, bytes.len());
     let mut context = Context {
         bytes,
-        chain: None,
+        chain,
         roles: None,
     };
     let signatures = found
@@ -88,26 +93,30 @@ pub fn unguarded(bytes: &[u8]) -> Result<Inspection, String> {
     Ok(Inspection { pages, signatures })
 }
 
-/// Read on first need, shared by the signatures of one file.
+/// Shared by the signatures of one file; the roles are walked on first need.
 struct Context<'a> {
     bytes: &'a [u8],
-    chain: Option<Option<Chain>>,
+    chain: Option<Chain>,
     roles: Option<Roles>,
 }
 
 impl Context<'_> {
-    fn chain(&mut self, doc: &Document) -> Option<&Chain> {
-        self.chain.get_or_insert_with(|| Chain::read(doc)).as_ref()
-    }
-
-    fn roles(&mut self) -> &Roles {
-        let bytes = self.bytes;
+    fn roles(&mut self) {
+        let (bytes, chain) = (self.bytes, &self.chain);
         self.roles.get_or_insert_with(|| {
-            match Document::open_with_budget(bytes, MAX_ANALYSIS_OBJECTS) {
-                Ok(doc) => Roles::build(&doc),
-                Err(_) => Roles::unknown(),
+            match (
+                Document::open_with_budget(bytes, MAX_ANALYSIS_OBJECTS),
+                chain,
+            ) {
+                (Ok(doc), Some(chain)) => {
+                    let corrected = chain.correct(&doc);
+                    let mut roles = Roles::build(&doc);
+                    roles.incomplete |= !corrected;
+                    roles
+                }
+                _ => Roles::unknown(),
             }
-        })
+        });
     }
 }
 
@@ -130,7 +139,7 @@ fn embedded(
         }
     }
     let signed_end = range.and_then(|range| revisions::signed_end(range, bytes.len()));
-    let boundaries = match context.chain(doc) {
+    let boundaries = match &context.chain {
         Some(chain) => chain.boundaries.clone(),
         None => {
             warnings.push("revisions-unreadable".to_owned());
@@ -140,11 +149,11 @@ fn embedded(
     let coverage = revisions::coverage(range, bytes.len(), in_gap.is_some(), &boundaries);
     let mut changes_after = Vec::new();
     if let (Coverage::Revision, Some(end)) = (coverage, signed_end) {
-        if matches!(context.chain, Some(Some(_))) {
+        if context.chain.is_some() {
             context.roles();
         }
         let changes = match (&context.chain, &context.roles) {
-            (Some(Some(chain)), Some(roles)) => changes::after(bytes, chain, roles, end),
+            (Some(chain), Some(roles)) => changes::after(bytes, chain, roles, end),
             _ => not_analysed(),
         };
         changes_after = changes.classes;

@@ -106,6 +106,28 @@ impl Chain {
     }
 }
 
+impl Chain {
+    /// Make `doc` (over the same bytes) read every object the crate would
+    /// take from an older revision at the entry a viewer uses; `false` when
+    /// that cannot be done: in an encrypted file, whose corrected reads
+    /// could not decrypt (then [`Self::misread`] objects read wrong).
+    pub fn correct(&self, doc: &Document) -> bool {
+        if self.misread.is_empty() {
+            return true;
+        }
+        if doc.trailer().get("Encrypt").is_some() {
+            return false;
+        }
+        let entries = self
+            .misread
+            .iter()
+            .filter_map(|id| Some((*id, *self.current.get(id)?)))
+            .collect();
+        doc.correct(entries);
+        true
+    }
+}
+
 /// The number after the last `startxref`, as the crate reads it.
 fn startxref(bytes: &[u8]) -> Option<usize> {
     let at = bytes.windows(9).rposition(|w| w == b"startxref")? + 9;
