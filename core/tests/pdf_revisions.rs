@@ -96,7 +96,8 @@ fn cases() -> Vec<(&'static str, Vec<Expect>)> {
         (
             "approval-then-doc-timestamp.pdf",
             vec![
-                sig("Sig1", Revision, &[Timestamp]),
+                // With the timestamp, pyHanko declares the ESIC extension.
+                sig("Sig1", Revision, &[Timestamp, Metadata]),
                 Expect {
                     kind: SignatureKind::DocTimeStamp,
                     ..sig("DocTS", WholeFile, &[])
@@ -296,7 +297,7 @@ fn the_earlier_fixtures() {
 #[test]
 fn every_pdf_agrees_with_inspect_and_never_panics() {
     quiet_crate_panics();
-    let all = ["", "malformed", "crashers", "revisions"];
+    let all = ["", "malformed", "crashers", "revisions", "revisions/pyhanko"];
     for sub in all {
         for path in files_in(if sub.is_empty() { "." } else { sub }) {
             if path.extension().and_then(|e| e.to_str()) == Some("json") {
@@ -346,4 +347,63 @@ fn pdf_fixtures() -> Vec<String> {
         .filter(|p| p.extension().and_then(|e| e.to_str()) == Some("pdf"))
         .filter_map(|p| p.file_name().and_then(|n| n.to_str()).map(str::to_owned))
         .collect()
+}
+
+/// Files from pyHanko's own test corpus (`tests/pdf/revisions/pyhanko/`,
+/// see its README), with what pyHanko's tests expect of each.
+#[test]
+fn pyhanko_corpus() {
+    let cases: [(&str, &[(Coverage, &[ChangeClass])]); 10] = [
+        ("coverage-base.pdf", &[(Revision, &[Metadata])]),
+        // CONTIGUOUS_BLOCK_FROM_START and UNCLEAR in pyHanko's terms.
+        ("coverage-tail-uncovered.pdf", &[(Partial, &[])]),
+        ("coverage-signature-gap-too-big.pdf", &[(Partial, &[])]),
+        ("coverage-weird-byterange.pdf", &[(Partial, &[])]),
+        ("coverage-one-byterange.pdf", &[(Unclear, &[])]),
+        // FORM_FILLING: the second signature and an /Extensions dictionary.
+        (
+            "extensions-indirect.pdf",
+            &[(Revision, &[Signing, Metadata]), (WholeFile, &[])],
+        ),
+        // Suspicious: that /Extensions dictionary is used elsewhere too.
+        (
+            "extensions-indirect-not-all-paths.pdf",
+            &[(Revision, &[Signing, Metadata, Other]), (WholeFile, &[])],
+        ),
+        // FORM_FILLING: the empty field's appearance stream reused.
+        (
+            "form-update-override-appearance-stream.pdf",
+            &[(Revision, &[Signing]), (WholeFile, &[])],
+        ),
+        // OTHER: ... while the catalog uses it too.
+        (
+            "form-update-override-appearance-stream-sneaky.pdf",
+            &[(Revision, &[Signing, Other]), (WholeFile, &[])],
+        ),
+        // A document timestamp, then DSS updates with indirect arrays.
+        (
+            "pades-lta-dss-indirect-arrs-test.pdf",
+            &[(Revision, &[Timestamp]), (Revision, &[Timestamp])],
+        ),
+    ];
+    let files: BTreeSet<String> = files_in("revisions/pyhanko")
+        .into_iter()
+        .filter_map(|p| p.file_name().and_then(|n| n.to_str()).map(str::to_owned))
+        .collect();
+    assert_eq!(
+        files,
+        cases.iter().map(|(name, _)| (*name).to_owned()).collect()
+    );
+    for (name, expected) in cases {
+        let (_, inspection) = inspect(&format!("revisions/pyhanko/{name}"));
+        let found: Vec<(Coverage, &[ChangeClass])> = inspection
+            .signatures
+            .iter()
+            .map(|s| (s.coverage, s.changes_after.as_slice()))
+            .collect();
+        assert_eq!(found, expected, "{name}");
+        for sig in &inspection.signatures {
+            assert!(sig.warnings.is_empty(), "{name}: {:?}", sig.warnings);
+        }
+    }
 }

@@ -95,8 +95,14 @@ fn classify(
             continue;
         }
         let object_roles = roles.of(id);
+        if object_roles.is_empty() && before.is_none() {
+            // A new object nothing refers to: nothing shows it.
+            continue;
+        }
         if object_roles.is_empty() {
-            // Nothing a reader shows refers to it as a classified part.
+            // An object of the signed revision, no longer used as far as
+            // the walks reached (a structure tree element, a field's
+            // action): not shown to be harmless.
             out.insert(ChangeClass::Other);
         }
         for role in object_roles {

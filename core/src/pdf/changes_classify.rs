@@ -84,7 +84,7 @@ impl Revisions<'_, '_> {
             Role::Annotation => {
                 out.insert(Annotation);
             }
-            Role::PageContent => {
+            Role::PageContent | Role::Elsewhere => {
                 out.insert(Other);
             }
         }
@@ -118,12 +118,10 @@ impl Revisions<'_, '_> {
                 "DSS" => {
                     out.insert(ChangeClass::Timestamp);
                 }
-                // Developer extensions (ESIC, ADBE) that LTV tools declare
-                // with a DSS or a document timestamp.
-                "Extensions" => {
-                    out.insert(ChangeClass::Timestamp);
-                }
-                "Metadata" => {
+                // What the document declares about itself: the PDF version,
+                // developer extensions (ESIC, ADBE) that signing and LTV
+                // tools declare.
+                "Version" | "Extensions" | "Metadata" => {
                     out.insert(ChangeClass::Metadata);
                 }
                 _ => {

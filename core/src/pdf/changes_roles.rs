@@ -56,8 +56,12 @@ pub enum Role {
     AnnotList,
     /// An annotation other than a widget, its appearance and popup.
     Annotation,
-    /// A page's content streams and resources, and what those use.
+    /// A page's content streams, resources and other entries, and what
+    /// those use.
     PageContent,
+    /// Used by a part of the document no class covers (the catalog's
+    /// `/OpenAction`, `/Names`, `/Outlines`, an unknown key, the trailer).
+    Elsewhere,
 }
 
 #[derive(Default)]
@@ -84,8 +88,16 @@ impl Roles {
     pub fn build(doc: &Document) -> Roles {
         let mut roles = Roles::default();
         let trailer = doc.trailer();
-        if let Some(Primitive::Reference(info)) = trailer.get("Info") {
-            roles.add(info.id, Role::Info);
+        if let Some(info) = trailer.get("Info") {
+            roles.reach(doc, info, Role::Info);
+        }
+        for (key, value) in trailer.iter() {
+            if !matches!(
+                key.as_str(),
+                "Root" | "Info" | "Size" | "Prev" | "ID" | "Encrypt" | "XRefStm"
+            ) {
+                roles.reach(doc, value, Role::Elsewhere);
+            }
         }
         let Some(root) = trailer.get("Root") else {
             return roles;
@@ -97,8 +109,10 @@ impl Roles {
             roles.incomplete = true;
             return roles;
         };
-        if let Some(metadata) = catalog.get("Metadata") {
-            roles.reach(doc, metadata, Role::Metadata);
+        for key in ["Metadata", "Extensions"] {
+            if let Some(value) = catalog.get(key) {
+                roles.reach(doc, value, Role::Metadata);
+            }
         }
         if let Some(form) = catalog.get("AcroForm") {
             roles.form(doc, form);
@@ -108,6 +122,23 @@ impl Roles {
         }
         if let Some(pages) = catalog.get("Pages") {
             roles.pages(doc, pages);
+        }
+        // Last, so that what the walks above classified is known. The
+        // structure tree is left out: it shows nothing, it is large, and a
+        // change to one of its objects counts as `other` all the same.
+        for (key, value) in catalog.iter() {
+            if !matches!(
+                key.as_str(),
+                "Pages"
+                    | "AcroForm"
+                    | "DSS"
+                    | "Metadata"
+                    | "Extensions"
+                    | "StructTreeRoot"
+                    | "Type"
+            ) {
+                roles.reach(doc, value, Role::Elsewhere);
+            }
         }
         roles.incomplete |= doc.exhausted();
         roles
@@ -124,7 +155,11 @@ impl Roles {
     }
 
     /// Give `role` to every object reachable from `start`, not climbing up
-    /// (`/Parent`, an annotation's `/P`) nor into other pages' annotations.
+    /// (`/Parent`, an annotation's `/P`), nor into the catalog, the page
+    /// tree or pages (a link to a page is not a use of its content).
+    /// [`Role::Elsewhere`] also stops at what other walks gave a role of a
+    /// part of its own (a field, an annotation): only what is used as
+    /// content (an appearance stream, page content) gets it beside its role.
     fn reach(&mut self, doc: &Document, start: &Primitive, role: Role) {
         let mut stack = vec![start.clone()];
         let mut steps = 0;
@@ -135,16 +170,35 @@ impl Roles {
                 return;
             }
             match value {
-                Primitive::Reference(r) if self.add(r.id, role) => match doc.object(r.id) {
-                    Some(object) => stack.push(object),
-                    None => self.incomplete |= doc.exhausted(),
-                },
+                Primitive::Reference(r) => {
+                    if self.of(r.id).contains(&role) || self.stops(r.id, role) {
+                        continue;
+                    }
+                    match doc.object(r.id) {
+                        Some(object) if !is_page_tree(&object) => {
+                            self.add(r.id, role);
+                            stack.push(object);
+                        }
+                        Some(_) => {}
+                        None => self.incomplete |= doc.exhausted(),
+                    }
+                }
                 Primitive::Dictionary(dict) => push_children(&mut stack, &dict),
                 Primitive::Stream(stream) => push_children(&mut stack, &stream.info),
                 Primitive::Array(items) => stack.extend(items),
                 _ => {}
             }
         }
+    }
+
+    fn stops(&self, id: u64, role: Role) -> bool {
+        role == Role::Elsewhere
+            && self.of(id).iter().any(|known| {
+                !matches!(
+                    known,
+                    Role::Appearance { .. } | Role::PageContent | Role::Metadata
+                )
+            })
     }
 
     fn form(&mut self, doc: &Document, form: &Primitive) {
@@ -258,8 +312,8 @@ impl Roles {
     }
 
     fn page(&mut self, doc: &Document, page: &Dictionary) {
-        for key in ["Contents", "Resources"] {
-            if let Some(value) = page.get(key) {
+        for (key, value) in page.iter() {
+            if !matches!(key.as_str(), "Annots" | "Parent") {
                 self.reach(doc, value, Role::PageContent);
             }
         }
@@ -292,14 +346,18 @@ impl Roles {
                 }
                 continue;
             }
-            self.add(r.id, Role::Annotation);
-            for key in ["AP", "Popup"] {
-                if let Some(value) = dict.get(key) {
-                    self.reach(doc, value, Role::Annotation);
-                }
-            }
+            // The annotation, its appearance, popup and actions.
+            self.reach(doc, annot, Role::Annotation);
         }
     }
+}
+
+/// The catalog, a page tree node or a page.
+fn is_page_tree(object: &Primitive) -> bool {
+    let Primitive::Dictionary(dict) = object else {
+        return false;
+    };
+    matches!(dict.get("Type"), Some(Primitive::Name(t)) if matches!(t.as_str(), "Catalog" | "Pages" | "Page"))
 }
 
 fn push_children(stack: &mut Vec<Primitive>, dict: &Dictionary) {
