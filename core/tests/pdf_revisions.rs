@@ -297,7 +297,13 @@ fn the_earlier_fixtures() {
 #[test]
 fn every_pdf_agrees_with_inspect_and_never_panics() {
     quiet_crate_panics();
-    let all = ["", "malformed", "crashers", "revisions", "revisions/pyhanko"];
+    let all = [
+        "",
+        "malformed",
+        "crashers",
+        "revisions",
+        "revisions/pyhanko",
+    ];
     for sub in all {
         for path in files_in(if sub.is_empty() { "." } else { sub }) {
             if path.extension().and_then(|e| e.to_str()) == Some("json") {
@@ -349,11 +355,14 @@ fn pdf_fixtures() -> Vec<String> {
         .collect()
 }
 
+/// One signature's coverage and changes after it.
+type Outcome = (Coverage, &'static [ChangeClass]);
+
 /// Files from pyHanko's own test corpus (`tests/pdf/revisions/pyhanko/`,
 /// see its README), with what pyHanko's tests expect of each.
 #[test]
 fn pyhanko_corpus() {
-    let cases: [(&str, &[(Coverage, &[ChangeClass])]); 10] = [
+    let cases: [(&str, &[Outcome]); 10] = [
         ("coverage-base.pdf", &[(Revision, &[Metadata])]),
         // CONTIGUOUS_BLOCK_FROM_START and UNCLEAR in pyHanko's terms.
         ("coverage-tail-uncovered.pdf", &[(Partial, &[])]),
