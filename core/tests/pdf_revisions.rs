@@ -416,3 +416,100 @@ fn pyhanko_corpus() {
         }
     }
 }
+
+/// xorshift64*: reproducible mutations without a dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        let next = self.0.wrapping_mul(0x2545_F491_4F6C_DD1D);
+        usize::try_from(next % (n.max(1) as u64)).unwrap_or(0)
+    }
+}
+
+/// Damaged updates after an intact signed revision: the change analysis
+/// reads them (unguarded, as on wasm32) and must neither panic nor hang.
+#[test]
+fn damaged_updates_neither_panic_nor_hang() {
+    const TOKENS: &[&[u8]] = &[
+        b"0",
+        b"-1",
+        b"4294967296",
+        b" 0 R",
+        b"<<",
+        b">>",
+        b"[",
+        b"]",
+        b"/Prev 0",
+        b"/Prev 99999999",
+        b"/Annots",
+        b"/Kids [1 0 R]",
+        b"/Type /ObjStm",
+        b"/Type /Catalog",
+        b"/AcroForm 1 0 R",
+        b"/Fields",
+        b"/FT /Sig",
+        b"/Parent",
+        b"xref\n0 1\n",
+        b"endobj",
+        b"startxref\n",
+        b"%%EOF\n",
+    ];
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let mut analysed = 0;
+    for name in pdf_fixtures() {
+        let original = fixture(&format!("revisions/{name}"));
+        let Ok(inspection) = pdf::inspect_signatures(&original) else {
+            continue;
+        };
+        let Some(end) = inspection.signatures.first().and_then(|s| s.signed_end) else {
+            continue;
+        };
+        if end >= original.len() {
+            continue;
+        }
+        for round in 0..24 {
+            let mut input = original.clone();
+            for _ in 0..=rng.below(3) {
+                if input.len() <= end {
+                    break;
+                }
+                let at = end + rng.below(input.len() - end);
+                match rng.below(4) {
+                    0 => input[at] = u8::try_from(rng.below(256)).unwrap_or(0),
+                    1 => {
+                        let token = TOKENS[rng.below(TOKENS.len())];
+                        input.splice(at..at, token.iter().copied());
+                    }
+                    2 => {
+                        let to = (at + rng.below(48)).min(input.len());
+                        input.drain(at..to);
+                    }
+                    _ => {
+                        // Repeat a piece of the update (a section or an
+                        // object defined twice).
+                        let to = (at + rng.below(400)).min(input.len());
+                        let copy = input[at..to].to_vec();
+                        let into = end + rng.below(input.len() - end);
+                        input.splice(into..into, copy);
+                    }
+                }
+            }
+            let started = Instant::now();
+            let result = pdf::inspect_signatures_unguarded(&input);
+            assert!(started.elapsed() < QUICK, "{name} round {round}");
+            if let Ok(inspection) = result {
+                for sig in inspection.signatures {
+                    let sorted = sig.changes_after.windows(2).all(|w| w[0] < w[1]);
+                    assert!(sorted, "{name} round {round}: {:?}", sig.changes_after);
+                    analysed += usize::from(sig.coverage == Revision);
+                }
+            }
+        }
+    }
+    // Most damage makes the file unreadable; enough still reach the analysis.
+    assert!(analysed >= 40, "only {analysed} analysed");
+}
