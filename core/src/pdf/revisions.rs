@@ -13,6 +13,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use pdf::backend::Backend;
 use pdf::parser::{read_xref_and_trailer_at, Lexer};
 use pdf::primitive::Primitive;
 use pdf::xref::{XRef, XRefSection, XRefTable};
@@ -53,9 +54,11 @@ impl Chain {
     /// only the crate's more lenient merge accepted).
     pub fn read(doc: &Document) -> Option<Chain> {
         let bytes = doc.bytes();
-        let header = bytes.windows(5).take(1024).position(|w| w == b"%PDF-")?;
+        // Where the chain starts, found as the crate finds it: the same
+        // sections it read when the document was opened, no others.
+        let header = bytes.locate_start_offset().ok()?;
         let resolver = doc.resolver();
-        let mut next = Some(startxref(bytes)?);
+        let mut next = Some(bytes.locate_xref_offset().ok()?);
         let mut sections: Vec<Section> = Vec::new();
         let mut total = 0usize;
         let mut size = 0u64;
@@ -126,16 +129,6 @@ impl Chain {
         doc.correct(entries);
         true
     }
-}
-
-/// The number after the last `startxref`, as the crate reads it.
-fn startxref(bytes: &[u8]) -> Option<usize> {
-    let at = bytes.windows(9).rposition(|w| w == b"startxref")? + 9;
-    let rest = bytes.get(at..)?;
-    let skip = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
-    let digits: &[u8] = rest.get(skip..)?;
-    let len = digits.iter().take_while(|b| b.is_ascii_digit()).count();
-    std::str::from_utf8(digits.get(..len)?).ok()?.parse().ok()
 }
 
 /// Where the revision whose section starts at `offset` ends: after the
@@ -269,4 +262,61 @@ pub fn scanned_boundaries(bytes: &[u8]) -> HashSet<usize> {
         from = start + 5;
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_revision_ends_after_its_eof_marker_and_line_end() {
+        let file = b"1 0 obj\nxref\ntrailer\nstartxref\n2\n%%EOF\r\nmore";
+        assert_eq!(revision_end(file, 8), vec![38, 40]);
+        assert_eq!(revision_end(b"xref %%EOF\n", 0), vec![10, 11]);
+        assert_eq!(revision_end(b"xref %%EOF\r", 0), vec![10, 11]);
+        assert_eq!(revision_end(b"xref %%EOF", 0), vec![10, 10]);
+        assert_eq!(revision_end(b"xref", 0), Vec::<usize>::new());
+        assert_eq!(revision_end(b"xref", 99), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn scanning_finds_every_marker() {
+        let file = b"a%%EOF\nb%%EOF";
+        let found = scanned_boundaries(file);
+        assert_eq!(found, HashSet::from([6, 7, 13]));
+    }
+
+    #[test]
+    fn coverage_rules() {
+        let boundaries = HashSet::from([300]);
+        let range = [0, 100, 150, 150];
+        assert_eq!(
+            coverage(Some(&range), 300, true, &boundaries),
+            Coverage::WholeFile
+        );
+        assert_eq!(
+            coverage(Some(&range), 400, true, &boundaries),
+            Coverage::Revision
+        );
+        assert_eq!(
+            coverage(Some(&range), 300, false, &boundaries),
+            Coverage::Partial
+        );
+        assert_eq!(
+            coverage(Some(&[0, 100, 150, 149]), 400, true, &boundaries),
+            Coverage::Partial
+        );
+        assert_eq!(
+            coverage(Some(&[0, 100, 150]), 400, true, &boundaries),
+            Coverage::Unclear
+        );
+        assert_eq!(
+            coverage(Some(&[0, 100, 150, 251]), 400, true, &boundaries),
+            Coverage::Unclear
+        );
+        assert_eq!(coverage(None, 400, true, &boundaries), Coverage::Unclear);
+        assert_eq!(signed_end(&range, 300), Some(300));
+        assert_eq!(gap(&range, 300), Some((100, 150)));
+        assert_eq!(gap(&[1, 100, 150, 150], 300), None);
+    }
 }
