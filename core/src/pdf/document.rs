@@ -13,16 +13,15 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use pdf::any::AnySync;
-use pdf::backend::Backend;
 use pdf::file::{NoLog, Storage};
-use pdf::object::{ObjectStream, ParseOptions, PlainRef, Ref, Resolve};
-use pdf::parser::{parse, parse_indirect_object, Lexer, ParseFlags};
+use pdf::object::{ParseOptions, PlainRef, Resolve};
 use pdf::primitive::{Dictionary, PdfStream, Primitive};
 use pdf::xref::XRef;
 use pdf::PdfError;
 
 use super::encrypted::Plain;
 use super::memo::Memo;
+use super::xref_entry::read_at;
 
 type Objects = Memo<Result<AnySync, Arc<PdfError>>>;
 type Streams = Memo<Result<Arc<[u8]>, Arc<PdfError>>>;
@@ -224,29 +223,6 @@ impl<'a> Document<'a> {
         }
         self.objects_read.set(count + 1);
         Ok(())
-    }
-}
-
-/// Object `id` at cross-reference entry `entry`, without decryption (only
-/// unencrypted files are corrected): the crate's own parsers, called as its
-/// storage calls them.
-fn read_at(bytes: &[u8], resolve: &impl Resolve, id: u64, entry: XRef) -> Option<Primitive> {
-    match entry {
-        XRef::Raw { pos, .. } => {
-            let start = bytes.locate_start_offset().ok()?;
-            let at = start.checked_add(pos)?;
-            let mut lexer = Lexer::with_offset(bytes.get(at..)?, at);
-            match parse_indirect_object(&mut lexer, resolve, None, ParseFlags::ANY).ok()? {
-                (found, object) if found.id == id => Some(object),
-                _ => None,
-            }
-        }
-        XRef::Stream { stream_id, index } => {
-            let stream = resolve.get::<ObjectStream>(Ref::from_id(stream_id)).ok()?;
-            let (data, range) = stream.get_object_slice(index, resolve).ok()?;
-            parse(data.get(range)?, resolve, ParseFlags::ANY).ok()
-        }
-        _ => None,
     }
 }
 

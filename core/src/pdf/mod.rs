@@ -1,6 +1,9 @@
 //! PDF inspection with the `pdf` crate (spec §6): does it parse, how many
 //! pages, which embedded signatures and whether their `/ByteRange` covers the
-//! whole file. Never panics into its caller.
+//! whole file; and for verifying them (§6a, [`inspect_signatures`]) each
+//! one's raw `/Contents`, kind, coverage against the revisions of the file,
+//! the classes of the changes made after it, and its DocMDP permissions.
+//! Never panics into its caller.
 //!
 //! The `pdf` crate panics on some malformed files (see `fuzz/` and
 //! `tests/pdf/crashers/`). Natively [`inspect`] catches that; on wasm32 a
@@ -13,6 +16,7 @@ mod byte_range;
 mod changes;
 mod changes_classify;
 mod changes_roles;
+mod changes_walks;
 mod contents;
 mod docmdp;
 mod document;
@@ -23,6 +27,7 @@ mod memo;
 mod precheck;
 mod revisions;
 mod text;
+mod xref_entry;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
