@@ -24,6 +24,9 @@ use crate::verdict_pdf::ChangeClass;
 /// Changed objects looked at after one signature.
 const MAX_CHANGED: usize = 10_000;
 
+/// Objects read from the final file for all its signatures' analyses.
+const MAX_FINAL_OBJECTS: u32 = 5 * MAX_ANALYSIS_OBJECTS;
+
 /// Set when the analysis stopped short: its classes then include `other`.
 pub const NOT_FULLY_ANALYSED: &str = "changes-not-fully-analysed";
 
@@ -33,14 +36,37 @@ pub struct Changes {
     pub warnings: Vec<&'static str>,
 }
 
+/// The final file, opened once for the analyses of all its signatures (one
+/// cache: an object stream is inflated once, not once per signature).
+pub struct Final<'a> {
+    doc: Document<'a>,
+    roles: Roles,
+    /// The crate's misread objects are read right (see `revisions.rs`).
+    corrected: bool,
+}
+
+impl<'a> Final<'a> {
+    pub fn open(bytes: &'a [u8], chain: &Chain) -> Option<Final<'a>> {
+        let doc = Document::open_with_budget(bytes, MAX_FINAL_OBJECTS).ok()?;
+        let corrected = chain.correct(&doc);
+        let mut roles = Roles::build(&doc);
+        // Walked through objects read from the wrong revision.
+        roles.incomplete |= !corrected;
+        Some(Final {
+            doc,
+            roles,
+            corrected,
+        })
+    }
+}
+
 /// The changes after a signature whose signed bytes end at the revision
-/// boundary `signed_end` of the file `bytes` (whose chain and roles are
-/// given).
-pub fn after(bytes: &[u8], chain: &Chain, roles: &Roles, signed_end: usize) -> Changes {
+/// boundary `signed_end` of the final file (whose chain is given).
+pub fn after(last: &Final, chain: &Chain, signed_end: usize) -> Changes {
     let mut out = BTreeSet::new();
-    let complete = classify(bytes, chain, roles, signed_end, &mut out).is_some();
+    let complete = classify(last, chain, signed_end, &mut out).is_some();
     let mut warnings = Vec::new();
-    if !complete || roles.incomplete {
+    if !complete || last.roles.incomplete {
         out.insert(ChangeClass::Other);
         warnings.push(NOT_FULLY_ANALYSED);
     }
@@ -50,22 +76,29 @@ pub fn after(bytes: &[u8], chain: &Chain, roles: &Roles, signed_end: usize) -> C
     }
 }
 
+/// What is said when no analysis could be made at all.
+pub fn not_analysed() -> Changes {
+    Changes {
+        classes: vec![ChangeClass::Other],
+        warnings: vec![NOT_FULLY_ANALYSED],
+    }
+}
+
 /// `None` when the analysis could not be completed.
 fn classify(
-    bytes: &[u8],
+    last: &Final,
     chain: &Chain,
-    roles: &Roles,
     signed_end: usize,
     out: &mut BTreeSet<ChangeClass>,
 ) -> Option<()> {
-    let signed = bytes.get(..signed_end)?;
+    let (new, roles) = (&last.doc, &last.roles);
+    let signed = new.bytes().get(..signed_end)?;
     // The signed revision is a file the crate has not seen yet: the same
     // guards as for any input.
     precheck::check(signed).ok()?;
     let old = Document::open_with_budget(signed, MAX_ANALYSIS_OBJECTS).ok()?;
     let old_chain = Chain::read(&old)?;
-    let new = Document::open_with_budget(bytes, MAX_ANALYSIS_OBJECTS).ok()?;
-    let corrected = old_chain.correct(&old) && chain.correct(&new);
+    let corrected = old_chain.correct(&old) && last.corrected;
     let changed = changed_objects(&old_chain.current, &chain.current);
     let misread = |id: &u64| chain.misread.contains(id) || old_chain.misread.contains(id);
     if changed.len() > MAX_CHANGED || (!corrected && changed.iter().any(misread)) {
@@ -73,12 +106,12 @@ fn classify(
     }
     let revisions = Revisions {
         old: &old,
-        new: &new,
+        new,
         roles,
     };
     for id in changed {
         let before = read(&old, id);
-        let Some(now) = read(&new, id) else {
+        let Some(now) = read(new, id) else {
             let freed = matches!(chain.current.get(&id), None | Some(XRef::Free { .. }));
             if before.is_some() || !freed {
                 // Freed, or there but unreadable: what used it has changed,
@@ -89,7 +122,7 @@ fn classify(
         };
         if before
             .as_ref()
-            .is_some_and(|before| same(&old, before, &new, &now))
+            .is_some_and(|before| same(&old, before, new, &now))
             || structural(&now)
         {
             continue;

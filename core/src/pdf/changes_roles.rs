@@ -11,8 +11,9 @@ use pdf::primitive::{Dictionary, Primitive};
 use super::document::Document;
 use super::inspection::SignatureKind;
 
-/// Values visited by one generic walk ([`Roles::reach`]).
-const MAX_STEPS: usize = 200_000;
+/// Values visited by all generic walks ([`Roles::reach`]) together: an
+/// object shared by many fields is walked once per field.
+const MAX_STEPS: usize = 2_000_000;
 
 /// A form field's kind, as its (inherited) `/FT` says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,17 +66,10 @@ pub struct Roles {
     map: HashMap<u64, Vec<Role>>,
     /// A walk stopped at a limit: some objects may lack a role.
     pub incomplete: bool,
+    steps: usize,
 }
 
 impl Roles {
-    /// Roles when the final file could not be walked at all.
-    pub fn unknown() -> Roles {
-        Roles {
-            map: HashMap::new(),
-            incomplete: true,
-        }
-    }
-
     pub fn of(&self, id: u64) -> &[Role] {
         self.map.get(&id).map(Vec::as_slice).unwrap_or_default()
     }
@@ -158,10 +152,9 @@ impl Roles {
     /// content (an appearance stream, page content) gets it beside its role.
     pub(super) fn reach(&mut self, doc: &Document, start: &Primitive, role: Role) {
         let mut stack = vec![start.clone()];
-        let mut steps = 0;
         while let Some(value) = stack.pop() {
-            steps += 1;
-            if steps > MAX_STEPS {
+            self.steps += 1;
+            if self.steps > MAX_STEPS {
                 self.incomplete = true;
                 return;
             }

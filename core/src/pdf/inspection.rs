@@ -4,8 +4,8 @@
 
 use pdf::primitive::{Dictionary, Primitive};
 
-use super::changes_roles::Roles;
-use super::document::{open_failure, Document, ReadError, MAX_ANALYSIS_OBJECTS};
+use super::changes::Final;
+use super::document::{open_failure, Document, ReadError};
 use super::fields::{self, Found};
 use super::revisions::{self, Chain};
 use super::{changes, contents, docmdp, precheck};
@@ -84,7 +84,8 @@ pub fn unguarded(bytes: &[u8]) -> Result<Inspection, String> {
     let mut context = Context {
         bytes,
         chain,
-        roles: None,
+        last: None,
+        analysed: 0,
     };
     let signatures = found
         .into_iter()
@@ -93,30 +94,33 @@ pub fn unguarded(bytes: &[u8]) -> Result<Inspection, String> {
     Ok(Inspection { pages, signatures })
 }
 
-/// Shared by the signatures of one file; the roles are walked on first need.
+/// Signatures whose later changes are analysed, in one file: each needs its
+/// signed revision opened and read.
+const MAX_ANALYSED: usize = 32;
+
+/// Shared by the signatures of one file; the final file is read for the
+/// analysis on first need.
 struct Context<'a> {
     bytes: &'a [u8],
     chain: Option<Chain>,
-    roles: Option<Roles>,
+    last: Option<Option<Final<'a>>>,
+    analysed: usize,
 }
 
 impl Context<'_> {
-    fn roles(&mut self) {
-        let (bytes, chain) = (self.bytes, &self.chain);
-        self.roles.get_or_insert_with(|| {
-            match (
-                Document::open_with_budget(bytes, MAX_ANALYSIS_OBJECTS),
-                chain,
-            ) {
-                (Ok(doc), Some(chain)) => {
-                    let corrected = chain.correct(&doc);
-                    let mut roles = Roles::build(&doc);
-                    roles.incomplete |= !corrected;
-                    roles
-                }
-                _ => Roles::unknown(),
-            }
-        });
+    fn changes_after(&mut self, signed_end: usize) -> changes::Changes {
+        self.analysed += 1;
+        let Some(chain) = &self.chain else {
+            return changes::not_analysed();
+        };
+        if self.analysed > MAX_ANALYSED {
+            return changes::not_analysed();
+        }
+        let bytes = self.bytes;
+        match self.last.get_or_insert_with(|| Final::open(bytes, chain)) {
+            Some(last) => changes::after(last, chain, signed_end),
+            None => changes::not_analysed(),
+        }
     }
 }
 
@@ -149,13 +153,7 @@ fn embedded(
     let coverage = revisions::coverage(range, bytes.len(), in_gap.is_some(), &boundaries);
     let mut changes_after = Vec::new();
     if let (Coverage::Revision, Some(end)) = (coverage, signed_end) {
-        if context.chain.is_some() {
-            context.roles();
-        }
-        let changes = match (&context.chain, &context.roles) {
-            (Some(chain), Some(roles)) => changes::after(bytes, chain, roles, end),
-            _ => not_analysed(),
-        };
+        let changes = context.changes_after(end);
         changes_after = changes.classes;
         warnings.extend(changes.warnings.iter().map(|w| (*w).to_owned()));
     }
@@ -170,13 +168,6 @@ fn embedded(
         changes_after,
         docmdp,
         warnings,
-    }
-}
-
-fn not_analysed() -> changes::Changes {
-    changes::Changes {
-        classes: vec![ChangeClass::Other],
-        warnings: vec![changes::NOT_FULLY_ANALYSED],
     }
 }
 
