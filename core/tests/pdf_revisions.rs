@@ -144,7 +144,31 @@ fn cases() -> Vec<(&'static str, Vec<Expect>)> {
             "contents-outside-gap.pdf",
             vec![Expect {
                 warnings: &["contents-outside-gap"],
-                ..sig("Sig1", WholeFile, &[])
+                ..sig("Sig1", Partial, &[])
+            }],
+        ),
+        // A later revision points the field at a copy of its signature
+        // dictionary: the gap is no longer inside the dictionary we read.
+        (
+            "approval-then-signature-replaced.pdf",
+            vec![Expect {
+                warnings: &["contents-outside-gap"],
+                ..sig("Sig1", Partial, &[])
+            }],
+        ),
+        // Certified by the catalog's /Perms alone: /P defaults to 2.
+        (
+            "certified-p1-perms-only.pdf",
+            vec![Expect {
+                docmdp: Some(2),
+                ..sig("Cert", WholeFile, &[])
+            }],
+        ),
+        (
+            "certified-p1-reference-only.pdf",
+            vec![Expect {
+                docmdp: Some(1),
+                ..sig("Cert", WholeFile, &[])
             }],
         ),
     ]
@@ -226,7 +250,12 @@ fn consistent_with_pyhanko_difference_analysis() {
                 "{name} {field:?}: ours {sig:?}, pyHanko {coverage} {level}"
             );
             let docmdp = their["docmdp"].as_u64().and_then(|p| u8::try_from(p).ok());
-            assert_eq!(sig.docmdp, docmdp, "{name} {field:?}");
+            // pyHanko reads DocMDP only from the signature's reference; we
+            // also take the catalog's /Perms /DocMDP as certifying (the
+            // stricter reading), with the default /P.
+            let perms_only = name == "certified-p1-perms-only.pdf";
+            let expected = if perms_only { Some(2) } else { docmdp };
+            assert_eq!(sig.docmdp, expected, "{name} {field:?}");
         }
     }
 }

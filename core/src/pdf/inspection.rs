@@ -137,20 +137,32 @@ fn embedded(
         .and_then(|range| revisions::gap(range, bytes.len()))
         .and_then(|(start, end)| contents::in_gap(bytes, start, end));
     let in_dictionary = fields::contents(doc, &found.sig);
-    if let (Some(gap), Some(dict)) = (&in_gap, &in_dictionary) {
-        if gap != dict {
-            warnings.push("contents-outside-gap".to_owned());
-        }
+    // The gap must hold this dictionary's own /Contents: the same bytes, in
+    // the same object (a copy of the dictionary in a later revision, still
+    // naming the old gap, is not what was signed).
+    let differs = matches!((&in_gap, &in_dictionary), (Some(gap), Some(dict)) if gap != dict);
+    let elsewhere = match (&context.chain, found.value, range) {
+        (Some(chain), Some(value), Some(range)) => revisions::gap(range, bytes.len())
+            .and_then(|(start, _)| chain.holds(bytes, value.id, start))
+            .is_some_and(|holds| !holds),
+        _ => false,
+    };
+    let misplaced = in_gap.is_some() && (differs || elsewhere);
+    if misplaced {
+        warnings.push("contents-outside-gap".to_owned());
     }
     let signed_end = range.and_then(|range| revisions::signed_end(range, bytes.len()));
+    let scanned;
     let boundaries = match &context.chain {
-        Some(chain) => chain.boundaries.clone(),
+        Some(chain) => &chain.boundaries,
         None => {
             warnings.push("revisions-unreadable".to_owned());
-            revisions::scanned_boundaries(bytes)
+            scanned = revisions::scanned_boundaries(bytes);
+            &scanned
         }
     };
-    let coverage = revisions::coverage(range, bytes.len(), in_gap.is_some(), &boundaries);
+    let gap_is_contents = in_gap.is_some() && !misplaced;
+    let coverage = revisions::coverage(range, bytes.len(), gap_is_contents, boundaries);
     let mut changes_after = Vec::new();
     if let (Coverage::Revision, Some(end)) = (coverage, signed_end) {
         let changes = context.changes_after(end);

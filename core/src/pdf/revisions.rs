@@ -38,6 +38,8 @@ struct Section {
 
 /// Where the revisions of a file end, and its entries.
 pub struct Chain {
+    /// Where `%PDF-` is: cross-reference offsets count from there.
+    header: usize,
     /// Offsets right after each section's `%%EOF` (with and without the
     /// end-of-line marker after it).
     pub boundaries: HashSet<usize>,
@@ -102,6 +104,7 @@ impl Chain {
         let current = newest_entries(&sections);
         let misread = misread(&sections, &current, size);
         Some(Chain {
+            header,
             boundaries,
             current,
             misread,
@@ -110,6 +113,21 @@ impl Chain {
 }
 
 impl Chain {
+    /// Is the byte at `gap_start` inside object `id` as the file has it
+    /// (the object starts before it, with no `endobj` in between)? `None`
+    /// when the object's place is unknown.
+    pub fn holds(&self, bytes: &[u8], id: u64, gap_start: usize) -> Option<bool> {
+        let XRef::Raw { pos, .. } = self.current.get(&id)? else {
+            // In an object stream its strings are compressed: never a gap.
+            return Some(false);
+        };
+        let start = self.header.checked_add(*pos)?;
+        let Some(between) = bytes.get(start..gap_start) else {
+            return Some(false);
+        };
+        Some(!between.windows(6).any(|w| w == b"endobj"))
+    }
+
     /// Make `doc` (over the same bytes) read every object the crate would
     /// take from an older revision at the entry a viewer uses; `false` when
     /// that cannot be done: in an encrypted file, whose corrected reads

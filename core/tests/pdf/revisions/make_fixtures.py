@@ -325,6 +325,27 @@ def contents_outside_gap(pdf):
     return out
 
 
+def replace_signature_value(w):
+    """Point the signed field Sig1 at a copy of its signature dictionary
+    with another /Name: a signature rewritten after signing."""
+    fields_ = w.root["/AcroForm"]["/Fields"]
+    for i in range(len(fields_)):
+        ref = fields_.raw_get(i)
+        field = ref.get_object()
+        if field.get("/T") == "Sig1":
+            value = generic.DictionaryObject(field["/V"])
+            value["/Name"] = generic.TextStringObject("Mallory")
+            field["/V"] = w.add_object(value)
+            w.mark_update(ref)
+
+
+def rename_key(pdf, old, new, after=0):
+    """Rename the first `old` key at or after `after` (same length)."""
+    assert len(old) == len(new)
+    at = pdf.index(old, after)
+    return pdf[:at] + new + pdf[at + len(old):]
+
+
 def pyhanko_view(pdf):
     """pyHanko's coverage, modification level and DocMDP per signature."""
     reader = PdfFileReader(io.BytesIO(pdf))
@@ -379,6 +400,11 @@ def main():
             "xref-stream-approval-then-packed-annotation.pdf": update(packed_approved, add_packed_annotation),
             "partial-wider-gap.pdf": widen_gap(approved),
             "contents-outside-gap.pdf": contents_outside_gap(approved),
+            "approval-then-signature-replaced.pdf": update(approved, replace_signature_value),
+            # Only the catalog's /Perms /DocMDP says it certifies: /P is 2.
+            "certified-p1-perms-only.pdf": rename_key(cert[fields.MDPPerm.NO_CHANGES], b"/Reference", b"/Referencz"),
+            # Only the signature's DocMDP reference says so.
+            "certified-p1-reference-only.pdf": rename_key(cert[fields.MDPPerm.NO_CHANGES], b"/Perms", b"/Permz"),
             "partial-not-at-boundary.pdf": short_second_range(update(approved, change_info)),
         }
         for name, pdf in files.items():
