@@ -346,9 +346,23 @@ def rename_key(pdf, old, new, after=0):
     return pdf[:at] + new + pdf[at + len(old):]
 
 
+def encrypted_then_metadata():
+    """../encrypted-aes128-signed.pdf (two pages, AES-128, empty user
+    password) with /Info changed in an update that is encrypted too."""
+    pdf = (HERE.parent / "encrypted-aes128-signed.pdf").read_bytes()
+    w = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    w.encrypt(b"")
+    change_info(w)
+    out = io.BytesIO()
+    w.write(out)
+    return out.getvalue()
+
+
 def pyhanko_view(pdf):
     """pyHanko's coverage, modification level and DocMDP per signature."""
     reader = PdfFileReader(io.BytesIO(pdf))
+    if reader.encrypted:
+        reader.decrypt(b"")
     found = []
     for sig in reader.embedded_signatures:
         entry = {"field": sig.field_name}
@@ -400,6 +414,7 @@ def main():
             "xref-stream-approval-then-packed-annotation.pdf": update(packed_approved, add_packed_annotation),
             "partial-wider-gap.pdf": widen_gap(approved),
             "contents-outside-gap.pdf": contents_outside_gap(approved),
+            "encrypted-aes128-then-metadata.pdf": encrypted_then_metadata(),
             "approval-then-signature-replaced.pdf": update(approved, replace_signature_value),
             # Only the catalog's /Perms /DocMDP says it certifies: /P is 2.
             "certified-p1-perms-only.pdf": rename_key(cert[fields.MDPPerm.NO_CHANGES], b"/Reference", b"/Referencz"),
