@@ -11,8 +11,13 @@ the Rust test can check our classes are consistent with pyHanko's verdict.
     python3 -m venv .venv && .venv/bin/pip install pyhanko==0.38.0 cryptography
     .venv/bin/python core/tests/pdf/revisions/make_fixtures.py
 
-RSA signatures over pinned times and fixed keys: reruns give the same
-/ByteRange values (document IDs still differ).
+Signing times and /ModDate are pinned, so reruns give the same /ByteRange
+values and the same change classes; RSA keys, signatures and document IDs
+differ run to run. A file pyHanko refuses altogether is recorded as
+`{"error": ...}`. Some fixtures are patched after pyHanko wrote them (same
+length, nothing moves): `widen_gap`, `short_second_range`,
+`contents_outside_gap`, `rename_key`; the encrypted one starts from
+`../encrypted-aes128-signed.pdf` (made by `../make_fixtures.py`).
 """
 
 import datetime as dt
