@@ -60,6 +60,14 @@ const fn certified(p: u8, changes: &'static [ChangeClass]) -> Expect {
 fn cases() -> Vec<(&'static str, Vec<Expect>)> {
     vec![
         ("approval.pdf", vec![sig("Sig1", WholeFile, &[])]),
+        // A visible signature: its appearance stream, font and form XObjects.
+        (
+            "approval-then-visible-second.pdf",
+            vec![
+                sig("Sig1", Revision, &[Signing]),
+                sig("Sig2", WholeFile, &[]),
+            ],
+        ),
         (
             "approval-then-second.pdf",
             vec![

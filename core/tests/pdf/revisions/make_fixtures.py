@@ -155,7 +155,7 @@ def make_tsa(tmp):
     return timestamps.DummyTimeStamper(tsa_cert=tsa_cert, tsa_key=tsa_key, fixed_dt=SIGNING_TIME)
 
 
-def sign(pdf, signer, field, certify=None):
+def sign(pdf, signer, field, certify=None, box=None):
     meta = signers.PdfSignatureMetadata(
         field_name=field,
         name=field,
@@ -164,8 +164,9 @@ def sign(pdf, signer, field, certify=None):
         certify=certify is not None,
         docmdp_permissions=certify or fields.MDPPerm.FILL_FORMS,
     )
+    spec = fields.SigFieldSpec(field, box=box) if box else None
     out = signers.sign_pdf(
-        IncrementalPdfFileWriter(io.BytesIO(pdf)), meta, signer=signer, bytes_reserved=4096
+        IncrementalPdfFileWriter(io.BytesIO(pdf)), meta, signer=signer, bytes_reserved=4096, new_field_spec=spec
     )
     return out.getvalue()
 
@@ -404,6 +405,8 @@ def main():
         files = {
             "approval.pdf": approved,
             "approval-then-second.pdf": sign(approved, bob, "Sig2"),
+            # A visible signature: its appearance stream, font and form XObjects.
+            "approval-then-visible-second.pdf": sign(approved, bob, "Sig2", box=(20, 20, 220, 80)),
             "approval-then-fill.pdf": update(approved, fill_field),
             "approval-then-annotation.pdf": update(approved, add_annotation),
             "approval-then-metadata.pdf": update(approved, change_info),
