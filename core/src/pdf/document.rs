@@ -8,17 +8,20 @@
 //! the crate's types reject makes the whole file unreadable, although none of
 //! it matters here; it also runs more of the crate, so more of its panics.
 
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use pdf::any::AnySync;
 use pdf::file::{NoLog, Storage};
 use pdf::object::{ParseOptions, PlainRef, Resolve};
-use pdf::primitive::{Dictionary, Primitive};
+use pdf::primitive::{Dictionary, PdfStream, Primitive};
+use pdf::xref::XRef;
 use pdf::PdfError;
 
 use super::encrypted::Plain;
 use super::memo::Memo;
+use super::xref_entry::read_at;
 
 type Objects = Memo<Result<AnySync, Arc<PdfError>>>;
 type Streams = Memo<Result<Arc<[u8]>, Arc<PdfError>>>;
@@ -28,6 +31,11 @@ type Streams = Memo<Result<Arc<[u8]>, Arc<PdfError>>>;
 /// file with a million fields gets a partial answer, not an hour of work.
 pub const MAX_OBJECTS: u32 = 2_000;
 
+/// Most objects the revision analysis reads in one document: it walks the
+/// form, the page tree and what pages, annotations and appearances refer
+/// to, which a real form needs a few hundred of.
+pub const MAX_ANALYSIS_OBJECTS: u32 = 20_000;
+
 /// References followed to reach one value (`1 0 R` → `2 0 R` → …).
 const MAX_HOPS: u32 = 8;
 
@@ -36,6 +44,10 @@ pub struct Document<'a> {
     storage: Storage<&'a [u8], Objects, Streams, NoLog>,
     trailer: Dictionary,
     objects_read: Cell<u32>,
+    max_objects: u32,
+    /// Objects the crate would read from an older revision than a viewer
+    /// does, and the entries a viewer uses (see `revisions.rs`).
+    corrections: RefCell<HashMap<u64, XRef>>,
     /// Made on first need: only encrypted files with signatures need it.
     plain: OnceCell<Option<Plain<'a>>>,
 }
@@ -61,6 +73,11 @@ pub enum ReadError {
 impl<'a> Document<'a> {
     /// Read the cross-reference sections and the trailer.
     pub fn open(bytes: &'a [u8]) -> Result<Self, PdfError> {
+        Self::open_with_budget(bytes, MAX_OBJECTS)
+    }
+
+    /// [`Self::open`] allowing `max_objects` reads instead of [`MAX_OBJECTS`].
+    pub fn open_with_budget(bytes: &'a [u8], max_objects: u32) -> Result<Self, PdfError> {
         let mut storage = Storage::with_cache(
             bytes,
             ParseOptions::strict(),
@@ -74,12 +91,43 @@ impl<'a> Document<'a> {
             storage,
             trailer,
             objects_read: Cell::new(0),
+            max_objects,
+            corrections: RefCell::new(HashMap::new()),
             plain: OnceCell::new(),
         })
     }
 
     pub fn trailer(&self) -> &Dictionary {
         &self.trailer
+    }
+
+    pub fn bytes(&self) -> &'a [u8] {
+        self.bytes
+    }
+
+    /// The crate's resolver, for reading cross-reference sections again
+    /// (`revisions.rs`); object reads go through [`Self::resolve`].
+    pub fn resolver(&self) -> impl Resolve + '_ {
+        self.storage.resolver()
+    }
+
+    /// Is the budget used up? Then answers are partial.
+    pub fn exhausted(&self) -> bool {
+        self.objects_read.get() >= self.max_objects
+    }
+
+    /// Object `id` as this revision of the file has it (generation numbers
+    /// are ignored by the crate's lookup), or `None`.
+    pub fn object(&self, id: u64) -> Option<Primitive> {
+        self.read(PlainRef { id, gen: 0 }).ok()
+    }
+
+    /// The bytes of a stream as stored (still filtered), within the budget.
+    pub fn raw_stream(&self, stream: &PdfStream) -> Result<Arc<[u8]>, ReadError> {
+        self.count_read()?;
+        stream
+            .raw_data(&self.storage.resolver())
+            .map_err(ReadError::Pdf)
     }
 
     /// Follow references until a direct object, within the budget.
@@ -152,14 +200,25 @@ impl<'a> Document<'a> {
             .as_ref()
     }
 
-    fn read(&self, r: PlainRef) -> Result<Primitive, ReadError> {
-        self.count_read()?;
-        self.storage.resolver().resolve(r).map_err(ReadError::Pdf)
+    /// From now on read these objects at these entries instead of where
+    /// the crate's merged table says (`revisions::Chain::correct`).
+    pub fn correct(&self, entries: HashMap<u64, XRef>) {
+        *self.corrections.borrow_mut() = entries;
     }
 
-    fn count_read(&self) -> Result<(), ReadError> {
+    fn read(&self, r: PlainRef) -> Result<Primitive, ReadError> {
+        self.count_read()?;
+        let corrected = self.corrections.borrow().get(&r.id).copied();
+        match corrected {
+            Some(entry) => read_at(self.bytes, &self.storage.resolver(), r.id, entry)
+                .ok_or(ReadError::Missing("an object of a later revision")),
+            None => self.storage.resolver().resolve(r).map_err(ReadError::Pdf),
+        }
+    }
+
+    pub fn count_read(&self) -> Result<(), ReadError> {
         let count = self.objects_read.get();
-        if count >= MAX_OBJECTS {
+        if count >= self.max_objects {
             return Err(ReadError::Budget);
         }
         self.objects_read.set(count + 1);

@@ -30,9 +30,18 @@ struct Pending {
     name: Option<String>,
 }
 
+/// A signed signature field as found in the form: what it lists, and what
+/// the revision analysis needs from its dictionary.
+pub struct Found {
+    pub listing: PdfSignature,
+    pub sig: SignatureDictionary,
+    /// The `/V` reference (`/Perms /DocMDP` names a certification by it).
+    pub value: Option<PlainRef>,
+}
+
 /// Every signed signature field, in the order of the form (depth first).
 /// A part of the tree that cannot be read is skipped: the rest is reported.
-pub fn signatures(doc: &Document, catalog: &Dictionary, file_len: usize) -> Vec<PdfSignature> {
+pub fn signatures(doc: &Document, catalog: &Dictionary, file_len: usize) -> Vec<Found> {
     let Some(form) = catalog
         .get("AcroForm")
         .and_then(|f| doc.dictionary(f, "/AcroForm").ok())
@@ -78,7 +87,14 @@ pub fn signatures(doc: &Document, catalog: &Dictionary, file_len: usize) -> Vec<
                     _ => true,
                 };
                 if let (true, Ok(sig)) = (fresh, doc.signature_dictionary(value)) {
-                    found.push(signature(doc, &sig, name.clone(), file_len));
+                    found.push(Found {
+                        listing: signature(doc, &sig, name.clone(), file_len),
+                        sig,
+                        value: match value {
+                            Primitive::Reference(r) => Some(*r),
+                            _ => None,
+                        },
+                    });
                 }
             }
         }
@@ -146,7 +162,7 @@ fn signature(
 
 /// A text string entry; a name is accepted too (`/SubFilter` is one, and
 /// some writers put names where strings belong).
-fn text_entry(doc: &Document, sig: &SignatureDictionary, key: &str) -> Option<String> {
+pub fn text_entry(doc: &Document, sig: &SignatureDictionary, key: &str) -> Option<String> {
     let value = sig.dict.get(key)?;
     if let (Primitive::String(s), Some(r)) = (value, sig.encrypted_in) {
         return doc
@@ -156,6 +172,20 @@ fn text_entry(doc: &Document, sig: &SignatureDictionary, key: &str) -> Option<St
     match doc.resolve(value).ok()? {
         Primitive::String(s) => Some(text::decode(s.as_bytes())),
         Primitive::Name(name) => Some(text::decode(name.as_str().as_bytes())),
+        _ => None,
+    }
+}
+
+/// `/Contents` as the dictionary has it: a string (never encrypted, ISO
+/// 32000-1 §7.6.1), or `None`. In an encrypted file read with decryption the
+/// crate has "decrypted" it too, so only a dictionary read without
+/// decryption (or an unencrypted file) gives the true bytes.
+pub fn contents(doc: &Document, sig: &SignatureDictionary) -> Option<Vec<u8>> {
+    if sig.encrypted_in.is_none() && doc.trailer().get("Encrypt").is_some() {
+        return None;
+    }
+    match sig.dict.get("Contents")? {
+        Primitive::String(s) => Some(s.as_bytes().to_vec()),
         _ => None,
     }
 }

@@ -1,6 +1,9 @@
 //! PDF inspection with the `pdf` crate (spec §6): does it parse, how many
 //! pages, which embedded signatures and whether their `/ByteRange` covers the
-//! whole file. Never panics into its caller.
+//! whole file; and for verifying them (§6a, [`inspect_signatures`]) each
+//! one's raw `/Contents`, kind, coverage against the revisions of the file,
+//! the classes of the changes made after it, and its DocMDP permissions.
+//! Never panics into its caller.
 //!
 //! The `pdf` crate panics on some malformed files (see `fuzz/` and
 //! `tests/pdf/crashers/`). Natively [`inspect`] catches that; on wasm32 a
@@ -10,17 +13,27 @@
 //! limits, a per-inspection cache so no object stream is inflated twice).
 
 mod byte_range;
+mod changes;
+mod changes_classify;
+mod changes_roles;
+mod changes_walks;
+mod contents;
+mod docmdp;
 mod document;
 mod encrypted;
 mod fields;
+mod inspection;
 mod memo;
 mod precheck;
+mod revisions;
 mod text;
+mod xref_entry;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+pub use inspection::{EmbeddedSignature, Inspection, SignatureKind};
+
 use crate::verdict::PdfReport;
-use document::{open_failure, Document, ReadError};
 
 /// Does this look like a PDF at all (`%PDF-` within the first 1024 bytes, as
 /// readers accept)?
@@ -32,68 +45,42 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 /// Read what the PDF says about itself: page count and embedded signatures,
 /// or why it cannot be read.
 pub fn inspect(bytes: &[u8]) -> PdfReport {
-    catch_unwind(AssertUnwindSafe(|| inspect_unguarded(bytes))).unwrap_or_else(|_| {
-        unreadable(
-            "the PDF reader failed on this file (an internal error in the `pdf` crate)".to_owned(),
-        )
-    })
+    report(inspect_signatures(bytes))
 }
 
 /// [`inspect`] without catching panics: for the fuzzer, which must see the
 /// crate's panics to find them. Everyone else calls [`inspect`].
 #[doc(hidden)]
 pub fn inspect_unguarded(bytes: &[u8]) -> PdfReport {
-    if let Err(reason) = precheck::check(bytes) {
-        return unreadable(reason);
-    }
-    let doc = match Document::open(bytes) {
-        Ok(doc) => doc,
-        Err(error) => return unreadable(open_failure(&error)),
-    };
-    let catalog = match doc.trailer().get("Root") {
-        Some(root) => doc.dictionary(root, "/Root"),
-        None => Err(ReadError::Missing("/Root")),
-    };
-    let catalog = match catalog {
-        Ok(catalog) => catalog,
-        Err(error) => {
-            return unreadable(format!(
-                "its document catalog cannot be read: {}",
-                error.describe()
-            ))
-        }
-    };
-    let pages = match page_count(&doc, &catalog) {
-        Ok(pages) => pages,
-        Err(error) => {
-            return unreadable(format!(
-                "its page tree cannot be read: {}",
-                error.describe()
-            ))
-        }
-    };
-    PdfReport::Parsed {
-        verdict: None,
-        pages,
-        signatures: fields::signatures(&doc, &catalog, bytes.len()),
-    }
+    report(inspection::unguarded(bytes))
 }
 
-/// `/Count` of the page tree root: what PDF readers show as the page count.
-fn page_count(doc: &Document, catalog: &pdf::primitive::Dictionary) -> Result<u32, ReadError> {
-    let pages = match catalog.get("Pages") {
-        Some(pages) => doc.dictionary(pages, "/Pages")?,
-        None => return Err(ReadError::Missing("/Pages")),
-    };
-    match pages.get("Count").map(|count| doc.resolve(count)) {
-        Some(Ok(pdf::primitive::Primitive::Integer(count))) => {
-            u32::try_from(count).map_err(|_| ReadError::Missing("/Count"))
-        }
-        Some(Err(error)) => Err(error),
-        _ => Err(ReadError::Missing("/Count")),
-    }
+/// Everything the file says about its signatures (§6a): per signature its
+/// listing, raw `/Contents`, kind, coverage, later changes and DocMDP; or
+/// why the file cannot be read, in words.
+pub fn inspect_signatures(bytes: &[u8]) -> Result<Inspection, String> {
+    catch_unwind(AssertUnwindSafe(|| inspection::unguarded(bytes))).unwrap_or_else(|_| {
+        Err("the PDF reader failed on this file (an internal error in the `pdf` crate)".to_owned())
+    })
 }
 
-fn unreadable(reason: String) -> PdfReport {
-    PdfReport::Unreadable { reason }
+/// [`inspect_signatures`] without catching panics (for the fuzzer).
+#[doc(hidden)]
+pub fn inspect_signatures_unguarded(bytes: &[u8]) -> Result<Inspection, String> {
+    inspection::unguarded(bytes)
+}
+
+fn report(inspection: Result<Inspection, String>) -> PdfReport {
+    match inspection {
+        Ok(inspection) => PdfReport::Parsed {
+            verdict: None,
+            pages: inspection.pages,
+            signatures: inspection
+                .signatures
+                .into_iter()
+                .map(|signature| signature.listing)
+                .collect(),
+        },
+        Err(reason) => PdfReport::Unreadable { reason },
+    }
 }

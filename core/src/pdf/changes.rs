@@ -1,0 +1,216 @@
+//! What the revisions after a signature changed (spec §6a "Revisions").
+//!
+//! The file as it was when signed is `bytes[..signed_end]`; it is opened as
+//! a document of its own. Every object number whose cross-reference entry
+//! differs between that revision and the final file (new, redefined, freed,
+//! or inside a changed object stream) is read in both and, when it really
+//! differs, classified by what it is in the final file (`changes_roles`,
+//! `changes_classify`). A redefinition of an object the signed revision
+//! already had is caught the same way: it changes that object's entry.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use pdf::object::PlainRef;
+use pdf::primitive::Primitive;
+use pdf::xref::XRef;
+
+use super::changes_classify::Revisions;
+use super::changes_roles::Roles;
+use super::document::{Document, MAX_ANALYSIS_OBJECTS};
+use super::precheck;
+use super::revisions::Chain;
+use crate::verdict_pdf::ChangeClass;
+
+/// Changed objects looked at after one signature.
+const MAX_CHANGED: usize = 10_000;
+
+/// Objects read from the final file for all its signatures' analyses.
+const MAX_FINAL_OBJECTS: u32 = 5 * MAX_ANALYSIS_OBJECTS;
+
+/// Set when the analysis stopped short: its classes then include `other`.
+pub const NOT_FULLY_ANALYSED: &str = "changes-not-fully-analysed";
+
+pub struct Changes {
+    /// Sorted, without duplicates.
+    pub classes: Vec<ChangeClass>,
+    pub warnings: Vec<&'static str>,
+}
+
+/// The final file, opened once for the analyses of all its signatures (one
+/// cache: an object stream is inflated once, not once per signature).
+pub struct Final<'a> {
+    doc: Document<'a>,
+    roles: Roles,
+    /// The crate's misread objects are read right (see `revisions.rs`).
+    corrected: bool,
+}
+
+impl<'a> Final<'a> {
+    pub fn open(bytes: &'a [u8], chain: &Chain) -> Option<Final<'a>> {
+        let doc = Document::open_with_budget(bytes, MAX_FINAL_OBJECTS).ok()?;
+        let corrected = chain.correct(&doc);
+        let mut roles = Roles::build(&doc);
+        // Walked through objects read from the wrong revision.
+        roles.incomplete |= !corrected;
+        Some(Final {
+            doc,
+            roles,
+            corrected,
+        })
+    }
+}
+
+/// The changes after a signature whose signed bytes end at the revision
+/// boundary `signed_end` of the final file (whose chain is given).
+pub fn after(last: &Final, chain: &Chain, signed_end: usize) -> Changes {
+    let mut out = BTreeSet::new();
+    let complete = classify(last, chain, signed_end, &mut out).is_some();
+    let mut warnings = Vec::new();
+    if !complete || last.roles.incomplete {
+        out.insert(ChangeClass::Other);
+        warnings.push(NOT_FULLY_ANALYSED);
+    }
+    Changes {
+        classes: out.into_iter().collect(),
+        warnings,
+    }
+}
+
+/// What is said when no analysis could be made at all.
+pub fn not_analysed() -> Changes {
+    Changes {
+        classes: vec![ChangeClass::Other],
+        warnings: vec![NOT_FULLY_ANALYSED],
+    }
+}
+
+/// `None` when the analysis could not be completed.
+fn classify(
+    last: &Final,
+    chain: &Chain,
+    signed_end: usize,
+    out: &mut BTreeSet<ChangeClass>,
+) -> Option<()> {
+    let (new, roles) = (&last.doc, &last.roles);
+    let signed = new.bytes().get(..signed_end)?;
+    // The signed revision is a file the crate has not seen yet: the same
+    // guards as for any input.
+    precheck::check(signed).ok()?;
+    let old = Document::open_with_budget(signed, MAX_ANALYSIS_OBJECTS).ok()?;
+    let old_chain = Chain::read(&old)?;
+    let corrected = old_chain.correct(&old) && last.corrected;
+    let changed = changed_objects(&old_chain.current, &chain.current);
+    let misread = |id: &u64| chain.misread.contains(id) || old_chain.misread.contains(id);
+    if changed.len() > MAX_CHANGED || (!corrected && changed.iter().any(misread)) {
+        return None;
+    }
+    let revisions = Revisions {
+        old: &old,
+        new,
+        roles,
+    };
+    for id in changed {
+        let before = read(&old, id);
+        let Some(now) = read(new, id) else {
+            let freed = matches!(chain.current.get(&id), None | Some(XRef::Free { .. }));
+            if before.is_some() || !freed {
+                // Freed, or there but unreadable: what used it has changed,
+                // or we cannot tell what it is.
+                out.insert(ChangeClass::Other);
+            }
+            continue;
+        };
+        if before
+            .as_ref()
+            .is_some_and(|before| same(&old, before, new, &now))
+            || structural(&now)
+        {
+            continue;
+        }
+        let object_roles = roles.of(id);
+        if object_roles.is_empty() && before.is_none() {
+            // A new object nothing refers to: nothing shows it.
+            continue;
+        }
+        if object_roles.is_empty() {
+            // An object of the signed revision, no longer used as far as
+            // the walks reached (a structure tree element, a field's
+            // action): not shown to be harmless.
+            out.insert(ChangeClass::Other);
+        }
+        for role in object_roles {
+            revisions.classify(*role, before.as_ref(), &now, out);
+        }
+    }
+    (!old.exhausted() && !new.exhausted()).then_some(())
+}
+
+/// Object `id`; a signature dictionary of an encrypted file, which the
+/// crate cannot read (see `encrypted.rs`), is read without decryption.
+fn read(doc: &Document, id: u64) -> Option<Primitive> {
+    doc.object(id).or_else(|| {
+        let value = Primitive::Reference(PlainRef { id, gen: 0 });
+        doc.signature_dictionary(&value)
+            .ok()
+            .map(|sig| Primitive::Dictionary(sig.dict))
+    })
+}
+
+/// Object numbers whose entry differs, and those stored in an object stream
+/// that itself differs. Object 0 is the head of the free list, not an object.
+fn changed_objects(old: &BTreeMap<u64, XRef>, new: &BTreeMap<u64, XRef>) -> BTreeSet<u64> {
+    let mut changed: BTreeSet<u64> = old
+        .keys()
+        .chain(new.keys())
+        .filter(|id| **id != 0 && !same_entry(old.get(id), new.get(id)))
+        .copied()
+        .collect();
+    let in_changed_streams: Vec<u64> = new
+        .iter()
+        .filter(|(_, entry)| matches!(entry, XRef::Stream { stream_id, .. } if changed.contains(stream_id)))
+        .map(|(id, _)| *id)
+        .collect();
+    changed.extend(in_changed_streams);
+    changed
+}
+
+fn same_entry(old: Option<&XRef>, new: Option<&XRef>) -> bool {
+    match (old, new) {
+        (Some(XRef::Raw { pos: a, .. }), Some(XRef::Raw { pos: b, .. })) => a == b,
+        (
+            Some(XRef::Stream {
+                stream_id: a,
+                index: i,
+            }),
+            Some(XRef::Stream {
+                stream_id: b,
+                index: j,
+            }),
+        ) => a == b && i == j,
+        (None | Some(XRef::Free { .. }), None | Some(XRef::Free { .. })) => true,
+        _ => false,
+    }
+}
+
+/// Equal objects: streams by dictionary and stored bytes.
+fn same(old_doc: &Document, old: &Primitive, new_doc: &Document, new: &Primitive) -> bool {
+    match (old, new) {
+        (Primitive::Stream(a), Primitive::Stream(b)) => {
+            a.info == b.info
+                && match (old_doc.raw_stream(a), new_doc.raw_stream(b)) {
+                    (Ok(a), Ok(b)) => a == b,
+                    _ => false,
+                }
+        }
+        (a, b) => a == b,
+    }
+}
+
+/// Cross-reference streams and object streams hold other objects; their
+/// own change says nothing (what they hold is looked at one by one).
+fn structural(object: &Primitive) -> bool {
+    let Primitive::Stream(stream) = object else {
+        return false;
+    };
+    matches!(stream.info.get("Type"), Some(Primitive::Name(t)) if matches!(t.as_str(), "XRef" | "ObjStm"))
+}

@@ -1,0 +1,333 @@
+//! One changed object, classified by its role in the final file and, where
+//! the role allows some changes and not others, by what changed since the
+//! signed revision (which keys of a dictionary, which entries of a list).
+
+use std::collections::BTreeSet;
+
+use pdf::primitive::{Dictionary, Primitive};
+
+use super::changes_roles::{FieldKind, Role, Roles};
+use super::document::Document;
+use super::inspection::SignatureKind;
+use crate::verdict_pdf::ChangeClass;
+
+/// Entries of an `/Annots` or `/Fields` list compared (as sets, pairwise).
+const MAX_ITEMS: usize = 2_000;
+
+/// The two revisions: as signed (`old`) and as it is now (`new`).
+pub struct Revisions<'a, 'b> {
+    pub old: &'a Document<'b>,
+    pub new: &'a Document<'b>,
+    pub roles: &'a Roles,
+}
+
+impl Revisions<'_, '_> {
+    /// The classes of a change to object `id` in its role `role`: `old` is
+    /// its version in the signed revision (`None`: a new object).
+    pub fn classify(
+        &self,
+        role: Role,
+        old: Option<&Primitive>,
+        new: &Primitive,
+        out: &mut BTreeSet<ChangeClass>,
+    ) {
+        use ChangeClass::*;
+        match role {
+            Role::Catalog => self.catalog(new, out),
+            Role::Info | Role::Metadata => {
+                out.insert(Metadata);
+            }
+            Role::Dss => {
+                out.insert(Timestamp);
+            }
+            Role::AcroForm => {
+                let old = self
+                    .old_catalog()
+                    .and_then(|c| self.old_dict(c.get("AcroForm")));
+                self.form(old.as_ref(), &as_dict(new), out);
+            }
+            Role::FieldList => self.list(old, new, out, Self::added_field, |_| Other),
+            Role::FormNode { kind, field } => {
+                out.insert(self.form_node(kind, field, old, new));
+            }
+            Role::Appearance { kind, field } => {
+                out.insert(match kind {
+                    FieldKind::Value => FormFill,
+                    FieldKind::Signature(sig) => self.signature_field(sig, field),
+                });
+            }
+            Role::SignatureValue(sig) => {
+                out.insert(match old {
+                    None => of(sig),
+                    // Rewriting a signature dictionary that was already there.
+                    Some(_) => Other,
+                });
+            }
+            Role::PageNode => match old {
+                Some(old) => {
+                    let (old, new) = (as_dict(old), as_dict(new));
+                    for key in changed_keys(&old, &new) {
+                        if key == "Annots" {
+                            let old_list = old.get("Annots").and_then(|a| self.old.resolve(a).ok());
+                            let new_list = new.get("Annots").and_then(|a| self.new.resolve(a).ok());
+                            self.annots(old_list.as_ref(), new_list.as_ref(), out);
+                        } else {
+                            out.insert(Other);
+                        }
+                    }
+                }
+                None => {
+                    out.insert(Other);
+                }
+            },
+            Role::AnnotList => self.annots(old, Some(new), out),
+            Role::Annotation => {
+                out.insert(Annotation);
+            }
+            Role::PageContent | Role::Elsewhere => {
+                out.insert(Other);
+            }
+        }
+    }
+
+    /// The catalog, compared with the signed revision's (wherever each
+    /// lives: a later revision may move the catalog to a new object).
+    fn catalog(&self, new: &Primitive, out: &mut BTreeSet<ChangeClass>) {
+        let new = as_dict(new);
+        let old = self.old_catalog().unwrap_or_default();
+        for key in changed_keys(&old, &new) {
+            match key.as_str() {
+                "AcroForm" => {
+                    let old_form = self.old_dict(old.get("AcroForm"));
+                    match new.get("AcroForm") {
+                        // The same indirect form: its own change is classified
+                        // where that object is.
+                        Some(Primitive::Reference(r))
+                            if old.get("AcroForm") == Some(&Primitive::Reference(*r)) => {}
+                        Some(form) => match self.new.dictionary(form, "/AcroForm") {
+                            Ok(form) => self.form(old_form.as_ref(), &form, out),
+                            Err(_) => {
+                                out.insert(ChangeClass::Other);
+                            }
+                        },
+                        None => {
+                            out.insert(ChangeClass::Other);
+                        }
+                    }
+                }
+                "DSS" => {
+                    out.insert(ChangeClass::Timestamp);
+                }
+                // What the document declares about itself: the PDF version,
+                // developer extensions (ESIC, ADBE) that signing and LTV
+                // tools declare.
+                "Version" | "Extensions" | "Metadata" => {
+                    out.insert(ChangeClass::Metadata);
+                }
+                _ => {
+                    out.insert(ChangeClass::Other);
+                }
+            }
+        }
+    }
+
+    /// The interactive form dictionary: new signature fields and
+    /// `/SigFlags` are signing; the form's defaults are form filling.
+    fn form(&self, old: Option<&Dictionary>, new: &Dictionary, out: &mut BTreeSet<ChangeClass>) {
+        let empty = Dictionary::new();
+        let old = old.unwrap_or(&empty);
+        for key in changed_keys(old, new) {
+            match key.as_str() {
+                "Fields" => {
+                    let old_list = old.get("Fields").and_then(|f| self.old.resolve(f).ok());
+                    let new_list = new.get("Fields").and_then(|f| self.new.resolve(f).ok());
+                    match new_list {
+                        Some(new_list) => {
+                            self.list(old_list.as_ref(), &new_list, out, Self::added_field, |_| {
+                                ChangeClass::Other
+                            })
+                        }
+                        None => {
+                            out.insert(ChangeClass::Other);
+                        }
+                    }
+                }
+                "SigFlags" => {
+                    out.insert(ChangeClass::Signing);
+                }
+                "DR" | "DA" | "NeedAppearances" => {
+                    out.insert(ChangeClass::FormFill);
+                }
+                _ => {
+                    out.insert(ChangeClass::Other);
+                }
+            }
+        }
+    }
+
+    fn form_node(
+        &self,
+        kind: FieldKind,
+        field: u64,
+        old: Option<&Primitive>,
+        new: &Primitive,
+    ) -> ChangeClass {
+        match (kind, old) {
+            (FieldKind::Signature(sig), _) => self.signature_field(sig, field),
+            // A new field or widget is not filling in the form.
+            (FieldKind::Value, None) => ChangeClass::Other,
+            (FieldKind::Value, Some(old)) => {
+                let filled = changed_keys(&as_dict(old), &as_dict(new))
+                    .iter()
+                    .all(|key| matches!(key.as_str(), "V" | "AS" | "AP"));
+                if filled {
+                    ChangeClass::FormFill
+                } else {
+                    ChangeClass::Other
+                }
+            }
+        }
+    }
+
+    /// Signing a field left empty is signing (or timestamping); touching a
+    /// field the signed revision already had signed is not.
+    fn signature_field(&self, sig: SignatureKind, field: u64) -> ChangeClass {
+        let signed_before = match self.old.object(field) {
+            Some(Primitive::Dictionary(old)) => old.get("V").is_some(),
+            _ => false,
+        };
+        if signed_before {
+            ChangeClass::Other
+        } else {
+            of(sig)
+        }
+    }
+
+    /// A field added to `/Fields` or `/Kids`.
+    fn added_field(&self, item: &Primitive) -> ChangeClass {
+        let Primitive::Reference(r) = item else {
+            return ChangeClass::Other;
+        };
+        let signature = self.roles.of(r.id).iter().find_map(|role| match role {
+            Role::FormNode {
+                kind: FieldKind::Signature(sig),
+                ..
+            } => Some(*sig),
+            _ => None,
+        });
+        signature.map_or(ChangeClass::Other, of)
+    }
+
+    /// A page's `/Annots`: added widgets of new signature fields are
+    /// signing, other added or removed annotations are annotating.
+    fn annots(
+        &self,
+        old: Option<&Primitive>,
+        new: Option<&Primitive>,
+        out: &mut BTreeSet<ChangeClass>,
+    ) {
+        let Some(new) = new else {
+            // `/Annots` removed altogether.
+            out.insert(ChangeClass::Other);
+            return;
+        };
+        self.list(old, new, out, Self::added_annotation, |item| {
+            self.removed_annotation(item)
+        });
+    }
+
+    fn added_annotation(&self, item: &Primitive) -> ChangeClass {
+        let Primitive::Reference(r) = item else {
+            return ChangeClass::Other;
+        };
+        for role in self.roles.of(r.id) {
+            match role {
+                Role::FormNode {
+                    kind: FieldKind::Signature(sig),
+                    ..
+                } => return of(*sig),
+                Role::Annotation => return ChangeClass::Annotation,
+                _ => {}
+            }
+        }
+        ChangeClass::Other
+    }
+
+    fn removed_annotation(&self, item: &Primitive) -> ChangeClass {
+        match self.old.dictionary(item, "an annotation") {
+            Ok(annot) if !matches!(annot.get("Subtype"), Some(Primitive::Name(n)) if n.as_str() == "Widget") => {
+                ChangeClass::Annotation
+            }
+            _ => ChangeClass::Other,
+        }
+    }
+
+    /// Compare two arrays as sets: each added item classified by `added`,
+    /// each removed one by `removed`.
+    fn list(
+        &self,
+        old: Option<&Primitive>,
+        new: &Primitive,
+        out: &mut BTreeSet<ChangeClass>,
+        added: impl Fn(&Self, &Primitive) -> ChangeClass,
+        removed: impl Fn(&Primitive) -> ChangeClass,
+    ) {
+        let (old, new) = (items(old), items(Some(new)));
+        if old.len() > MAX_ITEMS || new.len() > MAX_ITEMS {
+            out.insert(ChangeClass::Other);
+            return;
+        }
+        for item in new.iter().filter(|item| !old.contains(item)) {
+            out.insert(added(self, item));
+        }
+        for item in old.iter().filter(|item| !new.contains(item)) {
+            out.insert(removed(item));
+        }
+    }
+
+    fn old_catalog(&self) -> Option<Dictionary> {
+        self.old_dict(self.old.trailer().get("Root"))
+    }
+
+    fn old_dict(&self, value: Option<&Primitive>) -> Option<Dictionary> {
+        self.old.dictionary(value?, "a dictionary").ok()
+    }
+}
+
+fn of(sig: SignatureKind) -> ChangeClass {
+    match sig {
+        SignatureKind::Signature => ChangeClass::Signing,
+        SignatureKind::DocTimeStamp => ChangeClass::Timestamp,
+    }
+}
+
+fn as_dict(value: &Primitive) -> Dictionary {
+    match value {
+        Primitive::Dictionary(dict) => dict.clone(),
+        Primitive::Stream(stream) => stream.info.clone(),
+        _ => Dictionary::new(),
+    }
+}
+
+fn items(value: Option<&Primitive>) -> Vec<Primitive> {
+    match value {
+        Some(Primitive::Array(items)) => items.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// Keys whose values differ (references compared as references: what they
+/// point to is classified where it changed).
+fn changed_keys(old: &Dictionary, new: &Dictionary) -> Vec<String> {
+    let mut keys: Vec<String> = new
+        .iter()
+        .filter(|(key, value)| old.get(key.as_str()) != Some(*value))
+        .map(|(key, _)| key.as_str().to_owned())
+        .collect();
+    keys.extend(
+        old.iter()
+            .filter(|(key, _)| new.get(key.as_str()).is_none())
+            .map(|(key, _)| key.as_str().to_owned()),
+    );
+    keys
+}

@@ -1,0 +1,208 @@
+//! What each object of the final file is for: walked once from the catalog
+//! (form fields and their widgets, appearances and signature values, the
+//! DSS, the page tree, annotations, page content). A changed object is then
+//! classified by its roles; an object no walk reaches has none (and any
+//! change to it counts as `other`).
+
+use std::collections::HashMap;
+
+use pdf::primitive::{Dictionary, Primitive};
+
+use super::document::Document;
+use super::inspection::SignatureKind;
+
+/// Values visited by all generic walks ([`Roles::reach`]) together: an
+/// object shared by many fields is walked once per field.
+const MAX_STEPS: usize = 2_000_000;
+
+/// A form field's kind, as its (inherited) `/FT` says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// Text, choice, button: a field whose value a user fills in.
+    Value,
+    Signature(SignatureKind),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Catalog,
+    Info,
+    Metadata,
+    /// An indirect `/AcroForm` dictionary.
+    AcroForm,
+    /// An indirect `/Fields` or `/Kids` array.
+    FieldList,
+    /// A field or widget node; `field` is the object number of the field
+    /// whose value it shows (itself for a field merged with its widget).
+    FormNode {
+        kind: FieldKind,
+        field: u64,
+    },
+    /// An appearance stream of such a node, or what it uses.
+    Appearance {
+        kind: FieldKind,
+        field: u64,
+    },
+    /// A signature dictionary (a signature field's `/V`) and what it holds.
+    SignatureValue(SignatureKind),
+    /// The document security store and everything in it.
+    Dss,
+    /// A page or a node of the page tree.
+    PageNode,
+    /// An indirect `/Annots` array.
+    AnnotList,
+    /// An annotation other than a widget, its appearance and popup.
+    Annotation,
+    /// A page's content streams, resources and other entries, and what
+    /// those use.
+    PageContent,
+    /// Used by a part of the document no class covers (the catalog's
+    /// `/OpenAction`, `/Names`, `/Outlines`, an unknown key, the trailer).
+    Elsewhere,
+}
+
+#[derive(Default)]
+pub struct Roles {
+    map: HashMap<u64, Vec<Role>>,
+    /// A walk stopped at a limit: some objects may lack a role.
+    pub incomplete: bool,
+    steps: usize,
+}
+
+impl Roles {
+    pub fn of(&self, id: u64) -> &[Role] {
+        self.map.get(&id).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// Walk the final file.
+    pub fn build(doc: &Document) -> Roles {
+        let mut roles = Roles::default();
+        let trailer = doc.trailer();
+        if let Some(info) = trailer.get("Info") {
+            roles.reach(doc, info, Role::Info);
+        }
+        for (key, value) in trailer.iter() {
+            if !matches!(
+                key.as_str(),
+                "Root" | "Info" | "Size" | "Prev" | "ID" | "Encrypt" | "XRefStm"
+            ) {
+                roles.reach(doc, value, Role::Elsewhere);
+            }
+        }
+        let Some(root) = trailer.get("Root") else {
+            return roles;
+        };
+        if let Primitive::Reference(r) = root {
+            roles.add(r.id, Role::Catalog);
+        }
+        let Ok(catalog) = doc.dictionary(root, "/Root") else {
+            roles.incomplete = true;
+            return roles;
+        };
+        for key in ["Metadata", "Extensions"] {
+            if let Some(value) = catalog.get(key) {
+                roles.reach(doc, value, Role::Metadata);
+            }
+        }
+        if let Some(form) = catalog.get("AcroForm") {
+            roles.form(doc, form);
+        }
+        if let Some(dss) = catalog.get("DSS") {
+            roles.reach(doc, dss, Role::Dss);
+        }
+        if let Some(pages) = catalog.get("Pages") {
+            roles.pages(doc, pages);
+        }
+        // Last, so that what the walks above classified is known. The
+        // structure tree is left out: it shows nothing, it is large, and a
+        // change to one of its objects counts as `other` all the same.
+        for (key, value) in catalog.iter() {
+            if !matches!(
+                key.as_str(),
+                "Pages"
+                    | "AcroForm"
+                    | "DSS"
+                    | "Metadata"
+                    | "Extensions"
+                    | "StructTreeRoot"
+                    | "Type"
+            ) {
+                roles.reach(doc, value, Role::Elsewhere);
+            }
+        }
+        roles.incomplete |= doc.exhausted();
+        roles
+    }
+
+    /// Give `id` the role; `true` when it is new for it.
+    pub(super) fn add(&mut self, id: u64, role: Role) -> bool {
+        let roles = self.map.entry(id).or_default();
+        if roles.contains(&role) {
+            return false;
+        }
+        roles.push(role);
+        true
+    }
+
+    /// Give `role` to every object reachable from `start`, not climbing up
+    /// (`/Parent`, an annotation's `/P`), nor into the catalog, the page
+    /// tree or pages (a link to a page is not a use of its content).
+    /// [`Role::Elsewhere`] also stops at what other walks gave a role of a
+    /// part of its own (a field, an annotation): only what is used as
+    /// content (an appearance stream, page content) gets it beside its role.
+    pub(super) fn reach(&mut self, doc: &Document, start: &Primitive, role: Role) {
+        let mut stack = vec![start.clone()];
+        while let Some(value) = stack.pop() {
+            self.steps += 1;
+            if self.steps > MAX_STEPS {
+                self.incomplete = true;
+                return;
+            }
+            match value {
+                Primitive::Reference(r) => {
+                    if self.of(r.id).contains(&role) || self.stops(r.id, role) {
+                        continue;
+                    }
+                    match doc.object(r.id) {
+                        Some(object) if !is_page_tree(&object) => {
+                            self.add(r.id, role);
+                            stack.push(object);
+                        }
+                        Some(_) => {}
+                        None => self.incomplete |= doc.exhausted(),
+                    }
+                }
+                Primitive::Dictionary(dict) => push_children(&mut stack, &dict),
+                Primitive::Stream(stream) => push_children(&mut stack, &stream.info),
+                Primitive::Array(items) => stack.extend(items),
+                _ => {}
+            }
+        }
+    }
+
+    fn stops(&self, id: u64, role: Role) -> bool {
+        role == Role::Elsewhere
+            && self.of(id).iter().any(|known| {
+                !matches!(
+                    known,
+                    Role::Appearance { .. } | Role::PageContent | Role::Metadata
+                )
+            })
+    }
+}
+
+/// The catalog, a page tree node or a page.
+fn is_page_tree(object: &Primitive) -> bool {
+    let Primitive::Dictionary(dict) = object else {
+        return false;
+    };
+    matches!(dict.get("Type"), Some(Primitive::Name(t)) if matches!(t.as_str(), "Catalog" | "Pages" | "Page"))
+}
+
+fn push_children(stack: &mut Vec<Primitive>, dict: &Dictionary) {
+    for (key, value) in dict.iter() {
+        if !matches!(key.as_str(), "Parent" | "P") {
+            stack.push(value.clone());
+        }
+    }
+}

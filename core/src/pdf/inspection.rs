@@ -1,0 +1,199 @@
+//! Everything the PDF says about its own signatures, for verifying them
+//! (spec §6a): per signature its listing, raw `/Contents`, kind, coverage,
+//! the classes of later changes and its DocMDP permissions.
+
+use pdf::primitive::{Dictionary, Primitive};
+
+use super::changes::Final;
+use super::document::{open_failure, Document, ReadError};
+use super::fields::{self, Found};
+use super::revisions::{self, Chain};
+use super::{changes, contents, docmdp, precheck};
+use crate::verdict::PdfSignature;
+use crate::verdict_pdf::{ChangeClass, Coverage};
+
+/// A signature proper, or a document timestamp.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignatureKind {
+    /// `/Type /Sig` (or no `/Type`).
+    Signature,
+    /// `/Type /DocTimeStamp`, or `/SubFilter /ETSI.RFC3161`.
+    DocTimeStamp,
+}
+
+/// One embedded signature and what the file says about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmbeddedSignature {
+    /// As listed (`check: None`).
+    pub listing: PdfSignature,
+    /// The `/Contents` string's bytes, trailing zero padding kept: read from
+    /// the `/ByteRange` gap when it is exactly `<hex>` (what was left out of
+    /// the signing), else from the dictionary. `None` if neither is there.
+    pub contents: Option<Vec<u8>>,
+    pub kind: SignatureKind,
+    pub coverage: Coverage,
+    /// `c + d` of the `/ByteRange` when well formed.
+    pub signed_end: Option<usize>,
+    /// Sorted, without duplicates; empty unless coverage is `revision`.
+    pub changes_after: Vec<ChangeClass>,
+    /// DocMDP `/P` (1..=3) when this is a certification signature.
+    pub docmdp: Option<u8>,
+    /// Short codes: `contents-outside-gap`, `changes-not-fully-analysed`,
+    /// `docmdp-p-invalid`, `revisions-unreadable`.
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inspection {
+    pub pages: u32,
+    pub signatures: Vec<EmbeddedSignature>,
+}
+
+/// What a signature dictionary is, by `/Type` and `/SubFilter`.
+pub fn signature_kind(dict: &Dictionary) -> SignatureKind {
+    let name = |key| match dict.get(key) {
+        Some(Primitive::Name(name)) => Some(name.as_str().to_owned()),
+        _ => None,
+    };
+    if name("Type").as_deref() == Some("DocTimeStamp")
+        || name("SubFilter").as_deref() == Some("ETSI.RFC3161")
+    {
+        SignatureKind::DocTimeStamp
+    } else {
+        SignatureKind::Signature
+    }
+}
+
+/// [`super::inspect_signatures`] without catching panics.
+pub fn unguarded(bytes: &[u8]) -> Result<Inspection, String> {
+    precheck::check(bytes)?;
+    let doc = Document::open(bytes).map_err(|error| open_failure(&error))?;
+    // Read first, so that everything below reads the objects a viewer shows.
+    let chain = Chain::read(&doc);
+    if let Some(chain) = &chain {
+        chain.correct(&doc);
+    }
+    let catalog = match doc.trailer().get("Root") {
+        Some(root) => doc.dictionary(root, "/Root"),
+        None => Err(ReadError::Missing("/Root")),
+    }
+    .map_err(|error| format!("its document catalog cannot be read: {}", error.describe()))?;
+    let pages = page_count(&doc, &catalog)
+        .map_err(|error| format!("its page tree cannot be read: {}", error.describe()))?;
+    let found = fields::signatures(&doc, &catalog, bytes.len());
+    let mut context = Context {
+        bytes,
+        chain,
+        last: None,
+        analysed: 0,
+    };
+    let signatures = found
+        .into_iter()
+        .map(|found| embedded(&doc, &catalog, found, &mut context))
+        .collect();
+    Ok(Inspection { pages, signatures })
+}
+
+/// Signatures whose later changes are analysed, in one file: each needs its
+/// signed revision opened and read.
+const MAX_ANALYSED: usize = 32;
+
+/// Shared by the signatures of one file; the final file is read for the
+/// analysis on first need.
+struct Context<'a> {
+    bytes: &'a [u8],
+    chain: Option<Chain>,
+    last: Option<Option<Final<'a>>>,
+    analysed: usize,
+}
+
+impl Context<'_> {
+    fn changes_after(&mut self, signed_end: usize) -> changes::Changes {
+        self.analysed += 1;
+        let Some(chain) = &self.chain else {
+            return changes::not_analysed();
+        };
+        if self.analysed > MAX_ANALYSED {
+            return changes::not_analysed();
+        }
+        let bytes = self.bytes;
+        match self.last.get_or_insert_with(|| Final::open(bytes, chain)) {
+            Some(last) => changes::after(last, chain, signed_end),
+            None => changes::not_analysed(),
+        }
+    }
+}
+
+fn embedded(
+    doc: &Document,
+    catalog: &Dictionary,
+    found: Found,
+    context: &mut Context,
+) -> EmbeddedSignature {
+    let bytes = context.bytes;
+    let mut warnings = Vec::new();
+    let range = found.listing.byte_range.as_deref();
+    let in_gap = range
+        .and_then(|range| revisions::gap(range, bytes.len()))
+        .and_then(|(start, end)| contents::in_gap(bytes, start, end));
+    let in_dictionary = fields::contents(doc, &found.sig);
+    // The gap must hold this dictionary's own /Contents: the same bytes, in
+    // the same object (a copy of the dictionary in a later revision, still
+    // naming the old gap, is not what was signed).
+    let differs = matches!((&in_gap, &in_dictionary), (Some(gap), Some(dict)) if gap != dict);
+    let elsewhere = match (&context.chain, found.value, range) {
+        (Some(chain), Some(value), Some(range)) => revisions::gap(range, bytes.len())
+            .and_then(|(start, _)| chain.holds(bytes, value.id, start))
+            .is_some_and(|holds| !holds),
+        _ => false,
+    };
+    let misplaced = in_gap.is_some() && (differs || elsewhere);
+    if misplaced {
+        warnings.push("contents-outside-gap".to_owned());
+    }
+    let signed_end = range.and_then(|range| revisions::signed_end(range, bytes.len()));
+    let scanned;
+    let boundaries = match &context.chain {
+        Some(chain) => &chain.boundaries,
+        None => {
+            warnings.push("revisions-unreadable".to_owned());
+            scanned = revisions::scanned_boundaries(bytes);
+            &scanned
+        }
+    };
+    let gap_is_contents = in_gap.is_some() && !misplaced;
+    let coverage = revisions::coverage(range, bytes.len(), gap_is_contents, boundaries);
+    let mut changes_after = Vec::new();
+    if let (Coverage::Revision, Some(end)) = (coverage, signed_end) {
+        let changes = context.changes_after(end);
+        changes_after = changes.classes;
+        warnings.extend(changes.warnings.iter().map(|w| (*w).to_owned()));
+    }
+    let (docmdp, docmdp_warning) = docmdp::permissions(doc, catalog, &found.sig, found.value);
+    warnings.extend(docmdp_warning.map(str::to_owned));
+    EmbeddedSignature {
+        kind: signature_kind(&found.sig.dict),
+        listing: found.listing,
+        contents: in_gap.or(in_dictionary),
+        coverage,
+        signed_end,
+        changes_after,
+        docmdp,
+        warnings,
+    }
+}
+
+/// `/Count` of the page tree root: what PDF readers show as the page count.
+fn page_count(doc: &Document, catalog: &Dictionary) -> Result<u32, ReadError> {
+    let pages = match catalog.get("Pages") {
+        Some(pages) => doc.dictionary(pages, "/Pages")?,
+        None => return Err(ReadError::Missing("/Pages")),
+    };
+    match pages.get("Count").map(|count| doc.resolve(count)) {
+        Some(Ok(Primitive::Integer(count))) => {
+            u32::try_from(count).map_err(|_| ReadError::Missing("/Count"))
+        }
+        Some(Err(error)) => Err(error),
+        _ => Err(ReadError::Missing("/Count")),
+    }
+}
