@@ -23,6 +23,7 @@ mod attributes;
 mod der;
 mod error;
 pub mod oid;
+mod primitive;
 mod ses;
 mod signed_data;
 mod tst;

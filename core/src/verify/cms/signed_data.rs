@@ -6,6 +6,7 @@ use super::attributes::{self, Attribute, SignedAttributes};
 use super::der::{self, Reader, Tag, Tlv};
 use super::error::CmsError;
 use super::oid::{self, Oid};
+use super::primitive;
 use super::{MAX_CERTIFICATES, MAX_SIGNERS};
 
 /// An AlgorithmIdentifier: the OID and the raw TLV of its parameters
@@ -83,7 +84,7 @@ pub(super) fn read(mut fields: Reader<'_>, gm: bool) -> Result<SignedData<'_>, C
     inner.finish("ContentInfo.content")?;
 
     let mut fields = signed_data.children("SignedData")?;
-    let version = der::small_uint(&fields.read()?, "SignedData.version")?;
+    let version = primitive::small_uint(&fields.read()?, "SignedData.version")?;
     let digest_set = fields.expect(der::SET, "SignedData.digestAlgorithms")?;
     let mut digest_algorithms = Vec::new();
     let mut digests = digest_set.children("SignedData.digestAlgorithms")?;
@@ -150,7 +151,7 @@ fn encapsulated<'a>(tlv: &Tlv<'a>) -> Result<(Oid<'a>, Option<Vec<u8>>), CmsErro
     let content = match fields.optional(EXPLICIT_0)? {
         Some(explicit) => {
             let mut inner = explicit.children("eContent")?;
-            let octets = der::octets(&inner.read()?, "eContent")?;
+            let octets = primitive::octets(&inner.read()?, "eContent")?;
             inner.finish("eContent")?;
             Some(octets)
         }
@@ -185,7 +186,7 @@ fn certificates<'a>(set: &Tlv<'a>) -> Result<Vec<&'a [u8]>, CmsError> {
 
 fn signer_info<'a>(tlv: &Tlv<'a>) -> Result<SignerInfo<'a>, CmsError> {
     let mut fields = tlv.children("SignerInfo")?;
-    let version = der::small_uint(&fields.read()?, "SignerInfo.version")?;
+    let version = primitive::small_uint(&fields.read()?, "SignerInfo.version")?;
     let sid = signer_id(&fields.read()?)?;
     let digest_algorithm = algorithm(&fields.read()?, "SignerInfo.digestAlgorithm")?;
     let signed_attributes = match fields.optional(SIGNED_ATTRS)? {
@@ -223,7 +224,7 @@ fn signer_id<'a>(tlv: &Tlv<'a>) -> Result<SignerId<'a>, CmsError> {
         .expect(der::SEQUENCE, "SignerInfo.sid")?
         .children("sid")?;
     let issuer = fields.expect(der::SEQUENCE, "sid.issuer")?.raw;
-    let serial = der::integer_bytes(&fields.read()?, "sid.serialNumber")?;
+    let serial = primitive::integer_bytes(&fields.read()?, "sid.serialNumber")?;
     fields.finish("sid")?;
     Ok(SignerId::IssuerSerial { issuer, serial })
 }

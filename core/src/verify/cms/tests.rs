@@ -2,6 +2,7 @@
 //! fixtures are in `core/tests/cms_reader.rs`.
 
 use super::der::{self, Class, Reader};
+use super::primitive;
 use super::*;
 
 /// A definite-length TLV with a one-byte tag.
@@ -93,10 +94,10 @@ fn constructed_octet_strings_are_concatenated() {
         0x24, 0x80, 0x04, 0x01, b'a', 0x24, 0x04, 0x04, 0x02, b'b', b'c', 0x00, 0x00,
     ];
     let value = Reader::new(&data).read().unwrap();
-    assert_eq!(der::octets(&value, "test").unwrap(), b"abc");
+    assert_eq!(primitive::octets(&value, "test").unwrap(), b"abc");
     let not_octets = [0x24, 0x03, 0x02, 0x01, 0x00];
     let value = Reader::new(&not_octets).read().unwrap();
-    assert!(der::octets(&value, "test").is_err());
+    assert!(primitive::octets(&value, "test").is_err());
 }
 
 #[test]
@@ -125,7 +126,7 @@ fn deep_nesting_stops_at_the_depth_limit() {
 
 #[test]
 fn small_integers_are_checked() {
-    let read = |bytes: &[u8]| der::small_uint(&Reader::new(bytes).read().unwrap(), "v");
+    let read = |bytes: &[u8]| primitive::small_uint(&Reader::new(bytes).read().unwrap(), "v");
     assert_eq!(read(&[0x02, 0x01, 0x03]), Ok(3));
     assert_eq!(
         read(&[0x02, 0x05, 0x00, 0xff, 0xff, 0xff, 0xff]),

@@ -5,6 +5,7 @@
 use super::der::{self, Reader, Tag};
 use super::error::CmsError;
 use super::oid::{self, Oid};
+use super::primitive;
 use super::signed_data::{algorithm, AlgorithmId, SignedData};
 use crate::verify::time;
 
@@ -38,7 +39,7 @@ pub fn tst_info(content: &[u8]) -> Result<TstInfo<'_>, CmsError> {
     let sequence = outer.expect(der::SEQUENCE, "TSTInfo")?;
     outer.finish("TSTInfo")?;
     let mut fields = sequence.children("TSTInfo")?;
-    let version = der::small_uint(&fields.read()?, "TSTInfo.version")?;
+    let version = primitive::small_uint(&fields.read()?, "TSTInfo.version")?;
     let policy = oid::read(&fields.read()?, "TSTInfo.policy")?;
     let imprint = fields.expect(der::SEQUENCE, "TSTInfo.messageImprint")?;
     let mut imprint = imprint.children("messageImprint")?;
@@ -47,7 +48,7 @@ pub fn tst_info(content: &[u8]) -> Result<TstInfo<'_>, CmsError> {
         .expect(der::OCTET_STRING, "messageImprint.hashedMessage")?
         .content;
     imprint.finish("messageImprint")?;
-    let serial = der::integer_bytes(&fields.read()?, "TSTInfo.serialNumber")?;
+    let serial = primitive::integer_bytes(&fields.read()?, "TSTInfo.serialNumber")?;
     let gen_time = fields.expect(der::GENERALIZED_TIME, "TSTInfo.genTime")?;
     let gen_time = time::generalized_time(gen_time.content).ok_or(CmsError::BadTime {
         what: "TSTInfo.genTime",
@@ -56,7 +57,7 @@ pub fn tst_info(content: &[u8]) -> Result<TstInfo<'_>, CmsError> {
     fields.optional(der::SEQUENCE)?;
     fields.optional(der::BOOLEAN)?;
     let nonce = match fields.optional(der::INTEGER)? {
-        Some(tlv) => Some(der::integer_bytes(&tlv, "TSTInfo.nonce")?),
+        Some(tlv) => Some(primitive::integer_bytes(&tlv, "TSTInfo.nonce")?),
         None => None,
     };
     // tsa is `[0] GeneralName`, explicit because GeneralName is a CHOICE.
