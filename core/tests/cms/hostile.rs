@@ -89,7 +89,7 @@ fn random_byte_changes_never_panic() {
 fn every_byte_set_to_a_length_extreme_never_panics() {
     for (_, bytes) in all_fixtures() {
         for at in 0..bytes.len() {
-            for value in [0x00, 0x01, 0x7f, 0x80, 0x81, 0x82, 0x84, 0x85, 0xff] {
+            for value in [0x00, 0x7f, 0x80, 0x84, 0xff] {
                 let mut copy = bytes.clone();
                 copy[at] = value;
                 exercise(&copy);
