@@ -263,7 +263,7 @@ fn read_tlv(data: &[u8], depth: usize) -> Result<Tlv<'_>, CmsError> {
                 .get(..len)
                 .ok_or(CmsError::Truncated { what: "value" })?;
             let raw = data
-                .get(..header_len + len)
+                .get(..end_of(header_len, len, 0)?)
                 .ok_or(CmsError::Truncated { what: "value" })?;
             Ok(Tlv {
                 tag,
@@ -282,7 +282,7 @@ fn read_tlv(data: &[u8], depth: usize) -> Result<Tlv<'_>, CmsError> {
                 .get(..len)
                 .ok_or(CmsError::Truncated { what: "value" })?;
             let raw = data
-                .get(..header_len + len + 2)
+                .get(..end_of(header_len, len, 2)?)
                 .ok_or(CmsError::Truncated { what: "value" })?;
             Ok(Tlv {
                 tag,
@@ -293,6 +293,15 @@ fn read_tlv(data: &[u8], depth: usize) -> Result<Tlv<'_>, CmsError> {
             })
         }
     }
+}
+
+/// `header + len + eoc` without overflow (a four-byte length plus a header
+/// passes `usize::MAX` on 32-bit wasm).
+fn end_of(header: usize, len: usize, eoc: usize) -> Result<usize, CmsError> {
+    header
+        .checked_add(len)
+        .and_then(|n| n.checked_add(eoc))
+        .ok_or(CmsError::Truncated { what: "value" })
 }
 
 /// The length of indefinite-length content starting at `data`: the offset

@@ -42,7 +42,8 @@ pub struct SignerInfo<'a> {
 /// A SignedData and what its ContentInfo said about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignedData<'a> {
-    /// The GM/T 0010 signedData OID named the content.
+    /// GM/T 0010 OIDs: the ContentInfo is GM/T signedData or the
+    /// eContentType GM/T data.
     pub gm: bool,
     pub version: u32,
     pub digest_algorithms: Vec<AlgorithmId<'a>>,
@@ -63,7 +64,8 @@ const SUBJECT_KEY_ID: Tag = Tag::context(0, false);
 const SIGNED_ATTRS: Tag = Tag::context(0, true);
 const UNSIGNED_ATTRS: Tag = Tag::context(1, true);
 
-/// Whether a ContentInfo's type is (GM/T or PKCS #7) signed data.
+/// `Some(gm)` if a ContentInfo's type is signed data, `gm` when it is the
+/// GM/T 0010 OID; `None` for any other type.
 pub(super) fn is_signed_data(content_type: Oid<'_>) -> Option<bool> {
     if content_type == oid::SIGNED_DATA {
         Some(false)
@@ -118,7 +120,7 @@ pub(super) fn read(mut fields: Reader<'_>, gm: bool) -> Result<SignedData<'_>, C
         signers.push(signer_info(&reader.expect(der::SEQUENCE, "SignerInfo")?)?);
     }
     Ok(SignedData {
-        gm,
+        gm: gm || content_type == oid::GM_DATA,
         version,
         digest_algorithms,
         content_type,
