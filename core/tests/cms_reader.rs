@@ -12,6 +12,8 @@
 mod cms_fixtures;
 #[path = "cms/hostile.rs"]
 mod cms_hostile;
+#[path = "cms/pyhanko.rs"]
+mod cms_pyhanko;
 #[path = "cms/rewritten.rs"]
 mod cms_rewritten;
 #[path = "cms/openssl_print.rs"]
