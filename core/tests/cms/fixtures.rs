@@ -137,6 +137,52 @@ fn openssl_verifies_the_signature_over_to_be_signed() {
 }
 
 #[test]
+fn a_gm_signed_data_with_sm2_reads_and_verifies() {
+    // OpenSSL cannot print GM/T 0010 content types; make_assembled.py fixed
+    // the facts (signing time) and OpenSSL's asn1parse shows the OIDs.
+    let bytes = fixture("sm2-gm.der");
+    let parsed = text("sm2-gm.asn1parse.txt");
+    assert!(parsed.contains(":1.2.156.10197.6.1.4.2.2") && parsed.contains(":sm3"));
+    let sd = signed_data(&bytes);
+    assert!(sd.gm);
+    assert_eq!(sd.content_type, oid::GM_DATA);
+    assert_eq!(sd.certificates.len(), 1);
+    let signer = &sd.signers[0];
+    assert_eq!(signer.digest_algorithm.oid, oid::SM3);
+    assert_eq!(
+        cms::hash_of(&signer.digest_algorithm.oid),
+        Some(infoplus_signature_core::verify::Hash::Sm3)
+    );
+    assert_eq!(signer.signature_algorithm.oid, oid::SM2_SM3);
+    assert_eq!(signer.content_type().map(|o| o.0), Some(oid::GM_DATA));
+    assert_eq!(
+        signer.message_digest(),
+        Some(content_digest("sm3").as_slice())
+    );
+    assert_eq!(
+        signer.signing_time().map(rfc3339).as_deref(),
+        Some("2026-11-30T12:34:56Z")
+    );
+    let tbs = &signer
+        .signed_attributes
+        .as_ref()
+        .expect("signed attributes")
+        .to_be_signed;
+    if let Some(verified) = openssl_verifies("sm2", "sm2", signer, tbs) {
+        assert!(
+            verified,
+            "OpenSSL does not verify the SM2 signature over to_be_signed"
+        );
+        let mut changed = tbs.clone();
+        changed[5] ^= 1;
+        assert_eq!(
+            openssl_verifies("sm2", "sm2", signer, &changed),
+            Some(false)
+        );
+    }
+}
+
+#[test]
 fn the_timestamp_token_matches_openssl_ts() {
     let bytes = fixture("tst.der");
     let sd = signed_data(&bytes);

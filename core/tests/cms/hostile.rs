@@ -11,7 +11,7 @@ fn all_fixtures() -> Vec<(String, Vec<u8>)> {
     FIXTURES
         .iter()
         .map(|(name, _)| name.to_string())
-        .chain(["tst".to_string()])
+        .chain(["tst".to_string(), "sm2-gm".to_string()])
         .map(|name| {
             let bytes = fixture(&format!("{name}.der"));
             (name, bytes)

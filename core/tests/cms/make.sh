@@ -21,7 +21,7 @@ leaf() { # name keygen-args [extensions]
     name=$1; shift
     openssl genpkey "$@" -out "$work/$name.key" 2>/dev/null
     openssl req -new -key "$work/$name.key" -subj "/CN=CMS fixtures $name" \
-        -out "$work/$name.csr"
+        ${REQ_OPTS:-} -out "$work/$name.csr"
     cat > "$work/$name.ext" <<EXT
 basicConstraints=CA:FALSE
 subjectKeyIdentifier=hash
@@ -29,13 +29,16 @@ authorityKeyIdentifier=keyid
 ${EXTRA:-keyUsage=critical,digitalSignature,nonRepudiation}
 EXT
     openssl x509 -req -in "$work/$name.csr" -CA ca.pem -CAkey "$work/ca.key" \
-        -CAcreateserial -CAserial "$work/ca.srl" -days 7300 -sha256 \
+        -CAcreateserial -CAserial "$work/ca.srl" -days 7300 -sha256 ${X509_OPTS:-} \
         -extfile "$work/$name.ext" -out "$name.pem" 2>/dev/null
 }
 leaf rsa -algorithm RSA -pkeyopt rsa_keygen_bits:2048
 leaf p256 -algorithm EC -pkeyopt ec_paramgen_curve:P-256
 leaf p384 -algorithm EC -pkeyopt ec_paramgen_curve:P-384
 leaf ed25519 -algorithm ED25519
+REQ_OPTS="-sm3 -sigopt distid:1234567812345678" \
+X509_OPTS="-vfyopt distid:1234567812345678" \
+    leaf sm2 -algorithm EC -pkeyopt ec_paramgen_curve:SM2
 EXTRA="extendedKeyUsage=critical,timeStamping" leaf tsa -algorithm RSA -pkeyopt rsa_keygen_bits:2048
 
 sign() { # output signer-name extra-args...
@@ -54,16 +57,21 @@ sign rsa-indef rsa -md sha256 -stream
 # Attached content, streamed: eContent as constructed BER octets.
 sign p256-attached-indef p256 -md sha256 -nodetach -stream
 
-# OpenSSL 3.0 cannot `cms -sign` with Ed25519, nor emit unsorted signed
-# attributes: OpenSSL signs, asn1crypto (in a throw-away venv) encodes.
+# OpenSSL 3.0 cannot `cms -sign` with Ed25519 or SM2, nor emit unsorted
+# signed attributes: OpenSSL signs, asn1crypto (in a throw-away venv)
+# encodes. sm2-gm: GM/T 0010 content types, SM3, SM2 with the GM/T 0009
+# distinguishing id.
 venv="$work/venv"
 python3 -m venv "$venv" && "$venv/bin/pip" install -q asn1crypto==1.5.1
-for kind in ed25519:ed25519 rsa-unsorted:rsa; do
+for kind in ed25519:ed25519 rsa-unsorted:rsa sm2-gm:sm2; do
     out=${kind%%:*}; name=${kind#*:}
     "$venv/bin/python" make_assembled.py "$out" "$name.pem" "$work/$name.key" \
         content.txt "$out.der"
-    openssl cms -cmsout -print -inform DER -in "$out.der" > "$out.print.txt"
+    # OpenSSL does not know the GM/T content types: no printout for sm2-gm.
+    [ "$out" = sm2-gm ] ||
+        openssl cms -cmsout -print -inform DER -in "$out.der" > "$out.print.txt"
 done
+openssl asn1parse -inform DER -in sm2-gm.der > sm2-gm.asn1parse.txt
 
 # An RFC 3161 timestamp token over content.txt.
 cat > "$work/ts.cnf" <<CNF
@@ -92,4 +100,4 @@ openssl ts -reply -in "$work/resp.tsr" -text > tst.text.txt
 openssl cms -cmsout -print -inform DER -in tst.der > tst.print.txt
 openssl ts -verify -data content.txt -in tst.der -token_in -CAfile ca.pem \
     -untrusted tsa.pem
-for md in sha256 sha384 sha512; do openssl dgst -$md content.txt; done > content.dgst.txt
+for md in sha256 sha384 sha512 sm3; do openssl dgst -$md content.txt; done > content.dgst.txt

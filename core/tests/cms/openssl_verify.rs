@@ -64,6 +64,26 @@ pub fn openssl_verifies(
         ]
         .map(String::from)
         .to_vec()
+    } else if algorithm == oid::SM2_SM3 {
+        // GM/T 0009's distinguishing id, as make_assembled.py signed.
+        [
+            "pkeyutl",
+            "-verify",
+            "-pubin",
+            "-inkey",
+            &path("pub.pem"),
+            "-rawin",
+            "-digest",
+            "sm3",
+            "-pkeyopt",
+            "distid:1234567812345678",
+            "-in",
+            &path("msg"),
+            "-sigfile",
+            &path("sig"),
+        ]
+        .map(String::from)
+        .to_vec()
     } else {
         let hash = cms::hash_of(&signer.digest_algorithm.oid).expect("digest");
         let mut args: Vec<String> = [

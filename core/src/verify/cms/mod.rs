@@ -15,8 +15,8 @@
 //! - It is small, for the wasm verify worker.
 //!
 //! Bounds: at most [`MAX_CMS_BYTES`] of input, [`MAX_CERTIFICATES`]
-//! certificates, [`MAX_SIGNERS`] signers, [`attributes::MAX_ATTRIBUTES`]
-//! attributes per set, nesting depth [`der::MAX_DEPTH`]. Nothing panics on
+//! certificates, [`MAX_SIGNERS`] signers, [`MAX_ATTRIBUTES`]
+//! attributes per set, nesting depth [`MAX_DEPTH`]. Nothing panics on
 //! any input; everything answers `Result`.
 
 mod attributes;
