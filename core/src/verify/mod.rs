@@ -33,6 +33,7 @@
 mod algorithm;
 mod certificate;
 mod check;
+pub mod cms;
 mod digest;
 mod document;
 mod error;

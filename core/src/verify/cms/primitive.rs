@@ -1,0 +1,58 @@
+//! Values of the universal types the CMS structures use, read from their
+//! TLVs: OCTET STRINGs (BER may split them into pieces) and INTEGERs.
+
+use super::der::{Tag, Tlv, INTEGER, OCTET_STRING};
+use super::error::CmsError;
+
+/// The value of an OCTET STRING, primitive or (BER) constructed from
+/// OCTET STRING pieces, which are concatenated.
+pub fn octets(tlv: &Tlv<'_>, what: &'static str) -> Result<Vec<u8>, CmsError> {
+    if tlv.tag == OCTET_STRING {
+        return Ok(tlv.content.to_vec());
+    }
+    if tlv.tag != Tag::universal(4, true) {
+        return Err(CmsError::Unexpected { what });
+    }
+    let mut out = Vec::new();
+    append_pieces(tlv, &mut out, what)?;
+    Ok(out)
+}
+
+fn append_pieces(tlv: &Tlv<'_>, out: &mut Vec<u8>, what: &'static str) -> Result<(), CmsError> {
+    let mut pieces = tlv.children(what)?;
+    while !pieces.is_empty() {
+        let piece = pieces.read()?;
+        match piece.tag {
+            OCTET_STRING => out.extend_from_slice(piece.content),
+            tag if tag == Tag::universal(4, true) => append_pieces(&piece, out, what)?,
+            _ => return Err(CmsError::Unexpected { what }),
+        }
+    }
+    Ok(())
+}
+
+/// A small non-negative INTEGER (versions).
+pub fn small_uint(tlv: &Tlv<'_>, what: &'static str) -> Result<u32, CmsError> {
+    let content = tlv.expect(INTEGER, what)?.content;
+    match content.first() {
+        None => return Err(CmsError::BadInteger { what }),
+        Some(&b) if b & 0x80 != 0 => return Err(CmsError::BadInteger { what }),
+        Some(_) => {}
+    }
+    let digits: Vec<u8> = content.iter().copied().skip_while(|&b| b == 0).collect();
+    if digits.len() > 4 {
+        return Err(CmsError::BadInteger { what });
+    }
+    Ok(digits
+        .iter()
+        .fold(0u32, |acc, &b| (acc << 8) | u32::from(b)))
+}
+
+/// The content bytes of an INTEGER of any size (serial numbers, nonces).
+pub fn integer_bytes<'a>(tlv: &Tlv<'a>, what: &'static str) -> Result<&'a [u8], CmsError> {
+    let content = tlv.expect(INTEGER, what)?.content;
+    if content.is_empty() {
+        return Err(CmsError::BadInteger { what });
+    }
+    Ok(content)
+}
