@@ -118,10 +118,12 @@ impl Revisions<'_, '_> {
                 "DSS" => {
                     out.insert(ChangeClass::Timestamp);
                 }
-                // What the document declares about itself: the PDF version,
-                // developer extensions (ESIC, ADBE) that signing and LTV
-                // tools declare.
-                "Version" | "Extensions" | "Metadata" => {
+                // Declarations, not content: the PDF version and developer
+                // extensions (ESIC, ADBE) that signing and LTV tools add
+                // with the signature or timestamp they write. Counted as
+                // nothing, as PDF readers show nothing for them.
+                "Version" | "Extensions" => {}
+                "Metadata" => {
                     out.insert(ChangeClass::Metadata);
                 }
                 _ => {
