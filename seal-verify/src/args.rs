@@ -1,28 +1,37 @@
-//! The command line: four flags, parsed by hand (a parser crate would be
-//! most of the binary).
+//! The command line: a handful of flags, parsed by hand (a parser crate
+//! would be most of the binary).
 
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+use infoplus_signature_core::verify::time::parse_rfc3339;
 use infoplus_signature_core::verify::DEFAULT_MAX_DOCUMENT_BYTES;
 
 pub const USAGE: &str = "\
-Verify the seals of an InfoPlus Signature against its document.
+Verify the seals of an InfoPlus Signature against its document, and the
+PDF's own signatures (CMS/PAdES, SM2, certificates, trust, revisions).
 
-Usage: seal-verify --signature SIG.json --document DOC [--json] [--max-document-bytes N]
+Usage: seal-verify --document DOC.pdf [--signature SIG.json] [--trust ROOTS.pem]...
+                   [--at signing|now|RFC3339] [--json] [--max-document-bytes N]
 
 Options:
-  --signature FILE          the Signature JSON (InfoPlus envelope or bare; - for stdin)
-  --document FILE           the document the seals were made over (the PDF at `uri`)
-  --json                    print the report as JSON instead of one line per seal
+  --document FILE           the PDF (the document at the Signature's `uri`)
+  --signature FILE          the Signature JSON (InfoPlus envelope or bare; - for stdin);
+                            without it only the PDF's own signatures are verified
+  --trust FILE              a PEM bundle of trusted root certificates (repeatable);
+                            no roots are built in: without --trust no signer is trusted
+  --at WHEN                 when certificates are checked: `signing` (default: each
+                            signature's signing time), `now`, or an RFC 3339 time
+  --json                    print the report as JSON
   --max-document-bytes N    refuse larger documents (default 20971520, 20 MiB)
   -h, --help                print this help
   -V, --version             print the version
 
 Exit status:
-  0  at least one seal is signed, and every signed seal is valid
-  1  a signed seal is not valid (invalid, malformed, unsupported, not a PDF,
-     too large), or no seal is signed at all: nothing was verified
+  0  everything verified is valid: every signed seal, and every signature in
+     the PDF (at least one of them)
+  1  something verified is not valid (invalid, indeterminate, malformed,
+     unsupported, not a PDF, too large), or nothing was signed at all
   2  usage error, or a file could not be read or parsed
 ";
 
@@ -36,11 +45,33 @@ pub enum Command {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
-    /// `None` means standard input.
-    pub signature: Option<PathBuf>,
+    /// `None`: no Signature, the PDF's own signatures only; `Some(None)`:
+    /// the Signature from standard input.
+    pub signature: Option<Option<PathBuf>>,
     pub document: PathBuf,
     pub json: bool,
     pub max_document_bytes: u64,
+    pub trust: Vec<PathBuf>,
+    pub at: At,
+}
+
+/// `--at`: when certificates are checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum At {
+    Signing,
+    Now,
+    /// Seconds since the epoch.
+    Fixed(i64),
+}
+
+fn parse_at(text: &str) -> Result<At, String> {
+    match text.trim() {
+        "signing" => Ok(At::Signing),
+        "now" => Ok(At::Now),
+        other => parse_rfc3339(other).map(At::Fixed).ok_or_else(|| {
+            format!("--at needs `signing`, `now` or an RFC 3339 time (2026-11-22T10:00:00+08:00), not {other:?}")
+        }),
+    }
 }
 
 /// Parse the arguments after the program name. `--flag value` and
@@ -49,6 +80,8 @@ pub fn parse(arguments: impl IntoIterator<Item = OsString>) -> Result<Command, S
     let mut signature = None;
     let mut document = None;
     let mut json = false;
+    let mut trust = Vec::new();
+    let mut at = At::Signing;
     let mut max_document_bytes = DEFAULT_MAX_DOCUMENT_BYTES;
     let mut arguments = arguments.into_iter();
     while let Some(argument) = arguments.next() {
@@ -74,6 +107,11 @@ pub fn parse(arguments: impl IntoIterator<Item = OsString>) -> Result<Command, S
                 signature = Some((path != "-").then(|| PathBuf::from(path)));
             }
             "--document" => document = Some(PathBuf::from(value()?)),
+            "--trust" => trust.push(PathBuf::from(value()?)),
+            "--at" => {
+                let when = value()?;
+                at = parse_at(&when.to_string_lossy())?;
+            }
             "--max-document-bytes" => {
                 let number = value()?;
                 max_document_bytes = number
@@ -89,10 +127,12 @@ pub fn parse(arguments: impl IntoIterator<Item = OsString>) -> Result<Command, S
         }
     }
     Ok(Command::Verify(Options {
-        signature: signature.ok_or("--signature is required")?,
+        signature,
         document: document.ok_or("--document is required")?,
         json,
         max_document_bytes,
+        trust,
+        at,
     }))
 }
 
@@ -107,20 +147,22 @@ mod tests {
     #[test]
     fn every_flag_in_both_spellings() {
         let want = Command::Verify(Options {
-            signature: Some("s.json".into()),
+            signature: Some(Some("s.json".into())),
             document: "d.pdf".into(),
             json: true,
             max_document_bytes: 10,
+            trust: vec!["a.pem".into(), "b.pem".into()],
+            at: At::Fixed(1_795_341_600),
         });
         assert_eq!(
             parse(args(
-                "--signature s.json --document d.pdf --json --max-document-bytes 10"
+                "--signature s.json --document d.pdf --json --max-document-bytes 10 --trust a.pem --trust b.pem --at 2026-11-22T18:00:00+08:00"
             )),
             Ok(want.clone())
         );
         assert_eq!(
             parse(args(
-                "--json --max-document-bytes=10 --document=d.pdf --signature=s.json"
+                "--json --max-document-bytes=10 --document=d.pdf --signature=s.json --trust=a.pem --at=2026-11-22T10:00:00Z --trust b.pem"
             )),
             Ok(want)
         );
@@ -131,9 +173,16 @@ mod tests {
         let Ok(Command::Verify(options)) = parse(args("--signature - --document d")) else {
             panic!("parses");
         };
-        assert_eq!(options.signature, None);
+        assert_eq!(options.signature, Some(None));
         assert!(!options.json);
         assert_eq!(options.max_document_bytes, 20 * 1024 * 1024);
+        assert_eq!(options.at, At::Signing);
+        assert!(options.trust.is_empty());
+        let Ok(Command::Verify(options)) = parse(args("--document d --at now")) else {
+            panic!("parses");
+        };
+        assert_eq!(options.signature, None);
+        assert_eq!(options.at, At::Now);
     }
 
     #[test]
@@ -146,8 +195,9 @@ mod tests {
     #[test]
     fn usage_errors() {
         for (line, message) in [
-            ("--document d", "--signature is required"),
             ("--signature s", "--document is required"),
+            ("--document d --at yesterday", "--at needs"),
+            ("--document d --trust", "--trust needs a value"),
             ("--signature", "--signature needs a value"),
             (
                 "--signature s --document d --max-document-bytes lots",

@@ -1,17 +1,22 @@
 //! `seal-verify`: verify the seals of an InfoPlus Signature against its
-//! document, with the same code the browser control runs
-//! (`infoplus_signature_core::verify`). See `seal-verify --help`.
+//! document, and the PDF's own signatures (§6a), with the same code the
+//! browser control runs (`infoplus_signature_core::verify`). See
+//! `seal-verify --help`.
 
 mod args;
 mod render;
+mod render_pdf;
 
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use args::{Command, Options};
-use infoplus_signature_core::verify::{report_without_document, verify_document};
+use args::{At, Command, Options};
+use infoplus_signature_core::verdict::PdfReport;
+use infoplus_signature_core::verdict_pdf::DocumentVerdict;
+use infoplus_signature_core::verify::embedded::{verify_all, PdfOptions, ValidationTime};
+use infoplus_signature_core::verify::report_without_document;
 use infoplus_signature_core::{parse_signature, SealVerdict, Signature, VerifyReport};
 
 /// Every signed seal valid, and at least one signed.
@@ -51,20 +56,59 @@ fn print(text: &str) -> ExitCode {
 }
 
 fn run(options: &Options) -> Result<u8, String> {
-    let signature = read_signature(options.signature.as_deref())?;
-    let report = verify(&signature, &options.document, options.max_document_bytes)?;
+    let signature = match &options.signature {
+        Some(path) => Some(read_signature(path.as_deref())?),
+        None => None,
+    };
+    let pdf_options = PdfOptions {
+        roots_pem: read_trust(&options.trust)?,
+        intermediates_pem: Vec::new(),
+        at: validation_time(options.at)?,
+    };
+    let report = verify(
+        signature.as_ref(),
+        &options.document,
+        options.max_document_bytes,
+        &pdf_options,
+    )?;
     let output = if options.json {
         serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n"
     } else {
-        render::lines(&signature, &report)
-            .into_iter()
-            .map(|line| line + "\n")
-            .collect()
+        let mut lines = match &signature {
+            Some(signature) => render::lines(signature, &report),
+            None => Vec::new(),
+        };
+        lines.extend(render_pdf::lines(report.pdf.as_ref()));
+        lines.into_iter().map(|line| line + "\n").collect()
     };
     io::stdout()
         .write_all(output.as_bytes())
         .map_err(|e| format!("cannot write the report: {e}"))?;
-    Ok(exit_code(&report))
+    Ok(exit_code(signature.is_some(), &report))
+}
+
+fn validation_time(at: At) -> Result<ValidationTime, String> {
+    Ok(match at {
+        At::Signing => ValidationTime::Signing,
+        At::Fixed(seconds) => ValidationTime::At(seconds),
+        At::Now => {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_err(|_| "the system clock is before 1970".to_owned())?;
+            ValidationTime::At(i64::try_from(now.as_secs()).unwrap_or(i64::MAX))
+        }
+    })
+}
+
+/// The `--trust` bundles' text, in order.
+fn read_trust(paths: &[std::path::PathBuf]) -> Result<Vec<String>, String> {
+    paths
+        .iter()
+        .map(|path| {
+            std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))
+        })
+        .collect()
 }
 
 fn read_signature(path: Option<&Path>) -> Result<Signature, String> {
@@ -87,7 +131,14 @@ fn read_signature(path: Option<&Path>) -> Result<Signature, String> {
 
 /// Verify against the document at `path`, reading no more of it than the
 /// limit allows: a 4 GB file is refused from its size, not loaded.
-fn verify(signature: &Signature, path: &Path, limit: u64) -> Result<VerifyReport, String> {
+fn verify(
+    signature: Option<&Signature>,
+    path: &Path,
+    limit: u64,
+    options: &PdfOptions,
+) -> Result<VerifyReport, String> {
+    let none = Signature::default();
+    let signature = signature.unwrap_or(&none);
     let cannot = |e: io::Error| format!("cannot read {}: {e}", path.display());
     let file = File::open(path).map_err(cannot)?;
     let size = file.metadata().map_err(cannot)?.len();
@@ -103,18 +154,33 @@ fn verify(signature: &Signature, path: &Path, limit: u64) -> Result<VerifyReport
     file.take(limit.saturating_add(1))
         .read_to_end(&mut document)
         .map_err(cannot)?;
-    Ok(verify_document(signature, &document, limit))
+    Ok(verify_all(signature, &document, limit, options))
 }
 
 /// See `--help`: 0 only when something was verified and all of it held.
-fn exit_code(report: &VerifyReport) -> u8 {
+/// With a Signature, its signed seals count, and the PDF's own signatures
+/// unless it has none; without, the PDF's signatures alone.
+fn exit_code(with_signature: bool, report: &VerifyReport) -> u8 {
     let signed: Vec<&SealVerdict> = report
         .seals
         .iter()
         .map(|s| &s.verdict)
         .filter(|v| **v != SealVerdict::Unsigned)
         .collect();
-    if !signed.is_empty() && signed.iter().all(|v| v.is_valid()) {
+    let seals_hold = signed.iter().all(|v| v.is_valid());
+    let pdf = match &report.pdf {
+        Some(PdfReport::Parsed { verdict, .. }) => *verdict,
+        _ => None,
+    };
+    let ok = match (with_signature, pdf) {
+        (true, Some(DocumentVerdict::Valid | DocumentVerdict::Unsigned) | None) => {
+            !signed.is_empty() && seals_hold
+        }
+        (true, Some(_)) => false,
+        (false, Some(DocumentVerdict::Valid)) => true,
+        (false, _) => false,
+    };
+    if ok {
         VERIFIED
     } else {
         NOT_VERIFIED

@@ -1,8 +1,7 @@
-//! The human-readable report: one line per seal, then what the PDF says.
+//! The human-readable report: one line per seal (`render_pdf` adds what
+//! the PDF's own signatures say).
 
-use infoplus_signature_core::verdict::{
-    MalformedPart, PdfReport, PdfSignature, SealVerdict, ValidSeal,
-};
+use infoplus_signature_core::verdict::{MalformedPart, SealVerdict, ValidSeal};
 use infoplus_signature_core::{Signature, VerifyReport};
 
 /// How many hex digits of a key fingerprint to show; `--json` has them all.
@@ -10,7 +9,7 @@ const FINGERPRINT_DIGITS: usize = 8;
 
 /// Every line of the report, without trailing newlines.
 pub fn lines(signature: &Signature, report: &VerifyReport) -> Vec<String> {
-    let mut out: Vec<String> = report
+    report
         .seals
         .iter()
         .map(|seal| {
@@ -21,33 +20,7 @@ pub fn lines(signature: &Signature, report: &VerifyReport) -> Vec<String> {
                 .unwrap_or_default();
             format!("seal {}{who}: {}", seal.index, verdict(&seal.verdict))
         })
-        .collect();
-    match &report.pdf {
-        None => out.push("pdf: not inspected".to_owned()),
-        Some(PdfReport::Unreadable { reason }) => out.push(format!("pdf: unreadable — {reason}")),
-        Some(PdfReport::Parsed {
-            pages, signatures, ..
-        }) => {
-            out.push(format!(
-                "pdf: {}, {}",
-                counted(u64::from(*pages), "page"),
-                match signatures.len() {
-                    0 => "no embedded signatures".to_owned(),
-                    n => counted(n as u64, "embedded signature"),
-                }
-            ));
-            out.extend(signatures.iter().map(embedded));
-        }
-    }
-    out
-}
-
-fn counted(n: u64, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
-    }
+        .collect()
 }
 
 fn short(fingerprint: &str) -> String {
@@ -116,27 +89,4 @@ fn valid_line(valid: &ValidSeal) -> String {
         ));
     }
     line
-}
-
-fn embedded(signature: &PdfSignature) -> String {
-    let mut parts = Vec::new();
-    let mut add = |label: &str, value: &Option<String>| {
-        if let Some(value) = value {
-            parts.push(format!("{label} {value}"));
-        }
-    };
-    add("field", &signature.field);
-    add("signer", &signature.signer);
-    add("time", &signature.time);
-    add("reason", &signature.reason);
-    add("SubFilter", &signature.sub_filter);
-    let coverage = if !signature.byte_range_well_formed {
-        "ByteRange malformed"
-    } else if signature.covers_whole_file {
-        "covers the whole file"
-    } else {
-        "changed after this signature"
-    };
-    parts.push(coverage.to_owned());
-    format!("  embedded signature: {}", parts.join(", "))
 }

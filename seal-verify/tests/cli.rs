@@ -82,7 +82,11 @@ fn one_human_line_per_seal_then_the_pdf() {
         "{}",
         lines[2]
     );
-    assert!(lines[7].starts_with("pdf: "), "{}", lines[7]);
+    assert!(
+        lines[7].starts_with("PDF: 1 page, 0 signatures"),
+        "{}",
+        lines[7]
+    );
 }
 
 #[test]

@@ -36,6 +36,7 @@ mod check;
 pub mod cms;
 mod digest;
 mod document;
+pub mod embedded;
 mod error;
 mod key;
 mod key_info;
@@ -98,7 +99,7 @@ pub fn verify_seal(seal: &Seal, document: &[u8]) -> SealVerdict {
 /// `Some(account ∈ permission.signers)` when that list names anyone; blank
 /// entries do not count. A seal without a signer account is not allowed by a
 /// non-empty list.
-fn signer_allowed(seal: &Seal) -> Option<bool> {
+pub(crate) fn signer_allowed(seal: &Seal) -> Option<bool> {
     let mut allowed = seal
         .allowed_signers()
         .iter()
