@@ -233,3 +233,46 @@ async fn the_trust_roots_property_reads_back_as_strings() {
         Some("valid")
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_trust_bundle_is_fetched_once_per_page_and_address() {
+    verify_setup().await;
+    record_fetches();
+    // Any bytes may be a dev document: a PEM bundle, served with CORS.
+    let holder = fresh_id("trust-bundle");
+    let pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+    let (status, answer) = http(
+        "POST",
+        &format!("/dev/document/{holder}?sign=false"),
+        Some(pem),
+    )
+    .await;
+    assert_eq!(status, 200, "{answer}");
+    let uri = answer["entities"][0]["uri"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(uri.starts_with('/'), "{answer}");
+    let bundle = format!("{}{uri}", devserver());
+
+    let fixture = Fixture::new();
+    fixture.set_html(&control_html_owned(&remote(
+        "demo-sealed",
+        &[("lang", "en"), ("trust-roots", bundle.as_str())],
+    )));
+    let el = fixture.control();
+    wait_state(&el, "signed").await;
+    let heard = Recorder::new(&document(), &["signature-verified", "signature-error"], &[]);
+    for round in 1..=2 {
+        click(&el, "[part~='verify-button']").await;
+        heard.wait_count("signature-verified", round).await;
+        wait_state_within(&el, "verified", VERIFY).await;
+    }
+    assert_eq!(heard.count("signature-error"), 0, "{}", explain(&el));
+    assert_eq!(
+        fetches_to(&uri).len(),
+        1,
+        "the second verify used the page's copy"
+    );
+    assert_eq!(count(&el, "[part~='pdf-banner'] [part~='warning']"), 0);
+}
