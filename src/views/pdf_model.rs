@@ -123,8 +123,9 @@ impl SignatureModel {
             let authority = check
                 .timestamp
                 .as_ref()
-                .and_then(|t| t.authority.as_deref());
-            lines.push(lang.signing_time(&time.time, time.source, authority));
+                .and_then(|t| t.authority.as_deref())
+                .map(common_name);
+            lines.push(lang.signing_time(&time.time, time.source, authority.as_deref()));
         }
         if let Some(algorithm) = &check.algorithm {
             lines.push(format!("{}: {algorithm}", lang.algorithm()));
