@@ -87,3 +87,27 @@ test('verify: a seal that is a PDF signature, without and with its certificate t
   await expect(card).toContainText('Signer verified');
   await expect(verdict).toHaveAttribute('data-result', 'valid');
 });
+
+test('verify: "Download report" saves the verdicts with the document\'s SHA-256 and the time', async ({ page, request }) => {
+  await openDemo(page, { ids: ['demo-sealed'] });
+  const ctl = page.locator('infoplus-signature[signature-id="demo-sealed"]');
+  await part(seal(ctl), 'verify-button').click();
+  await expectState(ctl, ['verified'], 30_000);
+  const banner = part(ctl, 'pdf-banner');
+  await expect(banner).toHaveAttribute('data-verdict', 'unsigned');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), part(ctl, 'report-button').click()]);
+  expect(download.suggestedFilename()).toMatch(/^verification-report-[0-9a-f]{12}\.json$/);
+  const report = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+
+  // The SHA-256 of the document the engine serves, computed here.
+  const signature = await s1(request, 'demo-sealed');
+  const bytes = await (await request.get(signature.uri)).body();
+  const sha = (await import('node:crypto')).createHash('sha256').update(bytes).digest('hex');
+  expect(report.documentSha256).toBe(sha);
+  expect(download.suggestedFilename()).toBe(`verification-report-${sha.slice(0, 12)}.json`);
+  expect(Date.parse(report.verifiedAt)).toBeGreaterThan(Date.now() - 120_000);
+  expect(report.signature).toEqual({ id: 'demo-sealed', name: signature.name, uri: signature.uri });
+  expect(report.seals[0]).toMatchObject({ index: 0, result: 'valid', algorithm: 'SM2withSM3' });
+  expect(report.pdf.status).toBe('parsed');
+});
