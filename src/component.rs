@@ -11,6 +11,7 @@ use infoplus_signature_core::Signature;
 use leptos::prelude::*;
 
 use crate::api::Engine;
+use crate::audit::Audit;
 use crate::driver::{Driver, Host, Wiring, DEFAULT_MAX_DOCUMENT_BYTES};
 use crate::element::intents;
 use crate::i18n::Lang;
@@ -41,7 +42,7 @@ impl Host for CallbackHost {
             f.run(failure.clone());
         }
     }
-    fn verified(&self, _seal: usize, report: &VerifyReport) {
+    fn verified(&self, _seal: usize, report: &VerifyReport, _audit: Option<&Audit>) {
         if let Some(f) = &self.on_verified {
             f.run(report.clone());
         }
@@ -67,6 +68,9 @@ pub fn SignatureControl(
     #[prop(optional)] readonly: bool,
     #[prop(optional)] disabled: bool,
     #[prop(optional)] max_document_bytes: Option<u64>,
+    /// Trusted roots (PEM) for the PDF's own signatures (§6a).
+    #[prop(optional)]
+    trust_roots: Option<Vec<String>>,
     #[prop(optional)] on_change: Option<UnsyncCallback<Signature>>,
     #[prop(optional)] on_error: Option<UnsyncCallback<Failure>>,
     #[prop(optional)] on_state: Option<UnsyncCallback<String>>,
@@ -85,6 +89,8 @@ pub fn SignatureControl(
     let wiring = Wiring {
         engine,
         max_document_bytes: max_document_bytes.unwrap_or(DEFAULT_MAX_DOCUMENT_BYTES),
+        trust_roots: None,
+        trust_intermediates: None,
     };
     let host = Rc::new(CallbackHost {
         on_change,
@@ -93,8 +99,10 @@ pub fn SignatureControl(
         on_verified,
     });
     let driver = Driver::new(settings, wiring, host);
+    driver.set_trust_roots(trust_roots);
     let cx = Context {
         state: driver.state().read_only().into(),
+        audit: driver.audit().read_only().into(),
         lang: Signal::stored(lang.unwrap_or_default()),
         base: Signal::stored(base),
         intents: intents(Rc::downgrade(&driver)),

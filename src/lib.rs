@@ -10,6 +10,7 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod api;
+pub mod audit;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 #[cfg(target_arch = "wasm32")]

@@ -1,6 +1,7 @@
 // The verify worker's entry (a module worker, started by the control on
 // the first verify). It loads the verification wasm, then answers
-// `verify` messages; see worker/src/lib.rs for the protocol.
+// `verify` messages (each one asynchronously: WebCrypto digests first); see
+// worker/src/lib.rs for the protocol.
 import init, { handle } from './worker/infoplus-signature-worker.js';
 
 await init({ module_or_path: new URL('./worker/infoplus-signature-worker_bg.wasm', import.meta.url) });

@@ -171,3 +171,125 @@ fn a_report_without_the_document() {
     assert_eq!(unsigned.verdict, SealVerdict::Unsigned);
     assert_eq!(report.pdf, None);
 }
+
+/// The digests the worker precomputes (WebCrypto) change nothing when they
+/// are right, and can only make a seal fail when they are wrong.
+mod precomputed_digests {
+    use super::support;
+    use infoplus_signature_core::verify::{
+        verify_seal_verdicts, verify_seal_verdicts_with, Digests, Hash, DEFAULT_MAX_DOCUMENT_BYTES,
+    };
+    use infoplus_signature_core::SealVerdict;
+
+    fn every(signature: &infoplus_signature_core::Signature) -> Vec<usize> {
+        (0..signature.seals.len()).collect()
+    }
+
+    #[test]
+    fn the_right_digest_gives_the_same_verdicts() {
+        let document = support::document();
+        for group in support::POSITIVE {
+            let signature = support::signature(group);
+            let digests = Digests::new();
+            digests.insert(
+                Hash::Sha256,
+                vec![(0, document.len())],
+                Hash::Sha256.digest(&[&document]),
+            );
+            let seals = every(&signature);
+            let with = verify_seal_verdicts_with(
+                &signature,
+                &document,
+                DEFAULT_MAX_DOCUMENT_BYTES,
+                &seals,
+                &digests,
+            );
+            let without =
+                verify_seal_verdicts(&signature, &document, DEFAULT_MAX_DOCUMENT_BYTES, &seals);
+            assert_eq!(with, without, "{group}");
+            assert!(
+                with.seals.iter().all(|s| s.verdict.is_valid()),
+                "{group}: {with:?}"
+            );
+        }
+    }
+
+    /// The SHA-256 of the changed document, given as the digest of the
+    /// original: the ECDSA and RSA seals (made over the original) must come
+    /// out `invalid`, SM2 and Ed25519 (which hash the bytes themselves) stay
+    /// valid.
+    #[test]
+    fn a_wrong_digest_in_the_table_never_makes_a_seal_valid() {
+        let document = support::document();
+        let wrong = Hash::Sha256.digest(&[&support::changed_document()]);
+        for group in support::POSITIVE {
+            let signature = support::signature(group);
+            let digests = Digests::new();
+            digests.insert(Hash::Sha256, vec![(0, document.len())], wrong.clone());
+            let report = verify_seal_verdicts_with(
+                &signature,
+                &document,
+                DEFAULT_MAX_DOCUMENT_BYTES,
+                &every(&signature),
+                &digests,
+            );
+            let hashes_itself = matches!(group, "sm2" | "ed25519");
+            for seal in &report.seals {
+                if hashes_itself {
+                    assert!(seal.verdict.is_valid(), "{group}: {seal:?}");
+                } else {
+                    assert!(
+                        matches!(seal.verdict, SealVerdict::Invalid { .. }),
+                        "{group}: {seal:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// A digest of the right length and the wrong value (all zeros) is
+    /// `invalid`, never `valid` nor `malformed`.
+    #[test]
+    fn a_zero_digest_is_invalid() {
+        let document = support::document();
+        for group in ["ecdsa", "rsa", "rsa-pss"] {
+            let signature = support::signature(group);
+            let digests = Digests::new();
+            digests.insert(Hash::Sha256, vec![(0, document.len())], vec![0; 32]);
+            let report = verify_seal_verdicts_with(
+                &signature,
+                &document,
+                DEFAULT_MAX_DOCUMENT_BYTES,
+                &every(&signature),
+                &digests,
+            );
+            assert!(!report.seals.is_empty());
+            for seal in &report.seals {
+                assert!(
+                    matches!(seal.verdict, SealVerdict::Invalid { .. }),
+                    "{group}: {seal:?}"
+                );
+            }
+        }
+    }
+
+    /// A digest of the wrong length is not taken: the core hashes itself.
+    #[test]
+    fn a_digest_of_the_wrong_length_is_ignored() {
+        let document = support::document();
+        let signature = support::signature("ecdsa");
+        let digests = Digests::new();
+        digests.insert(Hash::Sha256, vec![(0, document.len())], vec![0; 31]);
+        let report = verify_seal_verdicts_with(
+            &signature,
+            &document,
+            DEFAULT_MAX_DOCUMENT_BYTES,
+            &every(&signature),
+            &digests,
+        );
+        assert!(
+            report.seals.iter().all(|s| s.verdict.is_valid()),
+            "{report:?}"
+        );
+    }
+}

@@ -4,7 +4,7 @@
 
 mod http;
 
-pub use http::{Aborts, HttpError};
+pub use http::{Aborts, HttpError, TIMEOUT_MS};
 
 use infoplus_signature_core::machine::{Document, Problem};
 use infoplus_signature_core::url::safe_url;

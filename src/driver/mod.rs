@@ -10,6 +10,7 @@ mod effects;
 mod parts;
 mod popup;
 mod start;
+mod trust;
 pub mod verifier;
 
 use std::cell::{Cell, RefCell};
@@ -27,6 +28,7 @@ use infoplus_signature_core::Signature;
 use leptos::prelude::*;
 
 use crate::api::{Aborts, Engine};
+use crate::audit::Audit;
 use crate::browser::{now_ms, page_url, random_bytes, Timer};
 
 /// Default verify limit: 20 MiB (spec §6).
@@ -42,8 +44,9 @@ pub trait Host {
     fn loaded(&self, value: &Signature);
     /// Something failed (`signature-error`).
     fn error(&self, failure: &Failure);
-    /// A verification finished (`signature-verified`).
-    fn verified(&self, seal: usize, report: &VerifyReport);
+    /// A verification finished (`signature-verified`), with what it adds
+    /// for an auditor when the verify part computed it.
+    fn verified(&self, seal: usize, report: &VerifyReport, audit: Option<&Audit>);
     /// About to leave for the service; `false` when the host cancelled.
     fn before_redirect(&self, url: &str, seal: usize) -> bool;
     /// The host form's fields, to be restored after the round trip.
@@ -56,6 +59,10 @@ pub trait Host {
 pub struct Wiring {
     pub engine: Option<Engine>,
     pub max_document_bytes: u64,
+    /// `trust-roots` / `trust-intermediates`: addresses of PEM bundles for
+    /// the PDF's own signatures (§6a), as written (checked when fetched).
+    pub trust_roots: Option<String>,
+    pub trust_intermediates: Option<String>,
 }
 
 pub struct Driver {
@@ -67,6 +74,10 @@ pub struct Driver {
     aborts: Aborts,
     popup: popup::PopupWindow,
     poll_timer: RefCell<Option<Timer>>,
+    /// The `trustRoots` property: PEM strings, used from the next verify on.
+    trust_pem: RefCell<Option<Vec<String>>>,
+    /// What the last verification added for an auditor.
+    audit: ArcRwSignal<Option<Audit>>,
     me: Weak<Driver>,
 }
 
@@ -81,6 +92,8 @@ impl Driver {
             aborts: Aborts::default(),
             popup: popup::PopupWindow::default(),
             poll_timer: RefCell::new(None),
+            trust_pem: RefCell::new(None),
+            audit: ArcRwSignal::new(None),
             me: me.clone(),
         })
     }
@@ -88,6 +101,16 @@ impl Driver {
     /// The state, for views.
     pub fn state(&self) -> ArcRwSignal<State> {
         self.state.clone()
+    }
+
+    /// What the last verification added for an auditor, for views.
+    pub fn audit(&self) -> ArcRwSignal<Option<Audit>> {
+        self.audit.clone()
+    }
+
+    /// The `trustRoots` property; it applies to the next verify.
+    pub fn set_trust_roots(&self, pem: Option<Vec<String>>) {
+        *self.trust_pem.borrow_mut() = pem;
     }
 
     pub fn snapshot(&self) -> State {

@@ -79,6 +79,8 @@ pub fn read(el: &HtmlElement, form_disabled: bool) -> Attributes {
             max_document_bytes: max_document_bytes(
                 el.get_attribute("max-document-bytes").as_deref(),
             ),
+            trust_roots: text(el, "trust-roots"),
+            trust_intermediates: text(el, "trust-intermediates"),
         },
         lang: Lang::from_attribute(el.get_attribute("lang").as_deref()),
         required: flag(el, "required"),

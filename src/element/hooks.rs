@@ -114,6 +114,15 @@ pub fn hooks() -> JsValue {
     );
     set(
         &hooks,
+        "setTrustRoots",
+        &keep(Closure::<dyn Fn(u32, JsValue)>::new(
+            |key, roots: JsValue| {
+                with_instance(key, |p| p.driver.set_trust_roots(pem_list(&roots)));
+            },
+        )),
+    );
+    set(
+        &hooks,
         "call",
         &keep(Closure::<dyn Fn(u32, String, f64)>::new(
             |key, method: String, index: f64| {
@@ -130,6 +139,17 @@ pub fn hooks() -> JsValue {
         )),
     );
     hooks.into()
+}
+
+/// The `trustRoots` property as the shim hands it over: an array of
+/// strings, or null.
+pub(super) fn pem_list(value: &JsValue) -> Option<Vec<String>> {
+    js_sys::Array::is_array(value).then(|| {
+        js_sys::Array::from(value)
+            .iter()
+            .filter_map(|v| v.as_string())
+            .collect()
+    })
 }
 
 /// React to an attribute change on a connected element.

@@ -15,6 +15,7 @@ use web_sys::{CustomEvent, CustomEventInit, HtmlElement, ShadowRoot};
 
 use super::form;
 use super::shim::{publish_state, publish_value, ElementInternals};
+use crate::audit::Audit;
 use crate::driver::Host;
 use crate::i18n::Lang;
 
@@ -133,17 +134,24 @@ impl Host for ElementHost {
         self.fire("signature-error", &to_json(&detail), false);
     }
 
-    fn verified(&self, seal: usize, report: &VerifyReport) {
+    fn verified(&self, seal: usize, report: &VerifyReport, audit: Option<&Audit>) {
         #[derive(serde::Serialize)]
+        #[serde(rename_all = "camelCase")]
         struct Detail<'a> {
             seal: usize,
             results: &'a [infoplus_signature_core::SealReport],
             pdf: &'a Option<infoplus_signature_core::verdict::PdfReport>,
+            document_sha256: Option<&'a str>,
+            verified_at: Option<&'a str>,
+            report: Option<&'a serde_json::Value>,
         }
         let detail = Detail {
             seal,
             results: &report.seals,
             pdf: &report.pdf,
+            document_sha256: audit.and_then(|a| a.document_sha256.as_deref()),
+            verified_at: audit.map(|a| a.verified_at.as_str()),
+            report: audit.map(|a| &a.report),
         };
         self.fire("signature-verified", &to_json(&detail), false);
     }

@@ -98,11 +98,13 @@ fn connected(el: HtmlElement, key: u32, internals: ElementInternals, shadow: Sha
     host.required.set(attrs.required);
     *host.field.borrow_mut() = attrs.field.clone();
     let driver = Driver::new(attrs.settings, attrs.wiring.clone(), host.clone());
+    driver.set_trust_roots(hooks::pem_list(&shim::assigned_roots(&el)));
     let lang = ArcRwSignal::new(attrs.lang);
     let base = ArcRwSignal::new(attrs.wiring.engine.as_ref().map(|e| e.base().to_owned()));
 
     let cx = Context {
         state: driver.state().read_only().into(),
+        audit: driver.audit().read_only().into(),
         lang: lang.read_only().into(),
         base: base.read_only().into(),
         intents: intents(Rc::downgrade(&driver)),

@@ -7,7 +7,8 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
 const OBSERVED = ['signature-id', 'engine', 'service', 'name', 'value', 'required',
-  'readonly', 'disabled', 'lang', 'mode', 'field', 'max-document-bytes'];
+  'readonly', 'disabled', 'lang', 'mode', 'field', 'max-document-bytes',
+  'trust-roots', 'trust-intermediates'];
 
 export function define_element(tag, hooks) {
   if (customElements.get(tag)) return false;
@@ -31,6 +32,11 @@ export function define_element(tag, hooks) {
     get value() { return this.__ips.value; }
     set value(v) { this.__ips.assigned = v; hooks.setValue(this.__ips.key, v); }
     get state() { return this.__ips.state; }
+    get trustRoots() { return this.__ips.roots ?? null; }
+    set trustRoots(v) {
+      this.__ips.roots = Array.isArray(v) ? v.map(String) : null;
+      hooks.setTrustRoots(this.__ips.key, this.__ips.roots);
+    }
     get form() { return this.__ips.internals.form; }
     get name() { return this.getAttribute('name'); }
     get type() { return this.localName; }
@@ -52,6 +58,7 @@ export function define_element(tag, hooks) {
 export function publish_value(el, json) { el.__ips.value = json == null ? null : JSON.parse(json); }
 export function publish_state(el, state) { el.__ips.state = state; }
 export function assigned_value(el) { return el.__ips.assigned; }
+export function assigned_roots(el) { return el.__ips.roots ?? null; }
 export function adopt_sheet(root, css) {
   if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function') {
     const sheet = new CSSStyleSheet();
@@ -73,6 +80,8 @@ extern "C" {
     pub fn publish_state(el: &web_sys::HtmlElement, state: &str);
     /// What the host assigned to `value` (possibly before connecting).
     pub fn assigned_value(el: &web_sys::HtmlElement) -> JsValue;
+    /// What the host assigned to `trustRoots` (an array of strings or null).
+    pub fn assigned_roots(el: &web_sys::HtmlElement) -> JsValue;
     /// Style the shadow root with a constructable stylesheet (not subject to
     /// a `style-src` CSP), or a `<style>` where those are missing.
     pub fn adopt_sheet(root: &web_sys::ShadowRoot, css: &str);

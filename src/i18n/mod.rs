@@ -2,6 +2,7 @@
 //! once per language, side by side, so a missing translation is a compile
 //! error rather than a blank button.
 
+mod pdf;
 mod problems;
 mod verdicts;
 

@@ -4,6 +4,7 @@
 //! intents leave through one callback.
 
 mod model;
+mod pdf_model;
 #[cfg(target_arch = "wasm32")]
 mod seal;
 #[cfg(target_arch = "wasm32")]
@@ -12,6 +13,7 @@ mod status;
 mod verdict;
 
 pub use model::{Image, SealModel, StatusModel};
+pub use pdf_model::{common_name, document_verdict, BannerModel, SignatureModel};
 
 use infoplus_signature_core::machine::Notice;
 use infoplus_signature_core::redirect::ReturnStatus;
@@ -22,11 +24,38 @@ pub use dom::*;
 /// The Leptos side: the views proper.
 #[cfg(target_arch = "wasm32")]
 mod dom {
+    use std::cell::Cell;
+
     use infoplus_signature_core::machine::State;
+    use infoplus_signature_core::verdict::{PdfReport, SealVerdict};
     use leptos::prelude::*;
 
     use super::{seal, status};
+    use crate::audit::Audit;
     use crate::i18n::Lang;
+
+    pub use super::verdict::register as register_verdict_views;
+
+    /// The verdict views, which live in the verify part (`crate::parts`):
+    /// the first download only holds these two pointers, set when the
+    /// verify part runs (always before there is a verdict to show).
+    #[derive(Clone, Copy)]
+    pub struct VerdictViews {
+        pub seal: fn(Lang, SealVerdict) -> AnyView,
+        pub pdf: fn(Lang, PdfReport, Option<Audit>) -> AnyView,
+    }
+
+    thread_local! {
+        static VERDICT_VIEWS: Cell<Option<VerdictViews>> = const { Cell::new(None) };
+    }
+
+    pub fn set_verdict_views(views: VerdictViews) {
+        VERDICT_VIEWS.with(|v| v.set(Some(views)));
+    }
+
+    pub(super) fn verdict_views() -> Option<VerdictViews> {
+        VERDICT_VIEWS.with(Cell::get)
+    }
 
     /// What the user asked for.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +71,8 @@ mod dom {
     #[derive(Clone)]
     pub struct Context {
         pub state: Signal<State>,
+        /// What the last verification added for an auditor.
+        pub audit: Signal<Option<Audit>>,
         pub lang: Signal<Lang>,
         /// Base for relative image URLs (the engine).
         pub base: Signal<Option<String>>,

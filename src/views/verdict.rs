@@ -1,79 +1,191 @@
-//! Verification results in words: per seal under its card, and what the
-//! PDF itself says below the seals.
+//! Verification results in words: per seal under its card, and below the
+//! seals what the PDF says about itself: the document's banner, a card per
+//! embedded signature (§6a) and the report download.
+//!
+//! These views belong to the verify part (see `crate::parts`): nothing in
+//! the first download calls them directly. The verify part registers them
+//! ([`register`]) when it runs, which is before any verdict exists.
 
 use infoplus_signature_core::verdict::{PdfReport, SealVerdict};
 use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
 
+use super::pdf_model::{BannerModel, SignatureModel};
+use super::{set_verdict_views, VerdictViews};
+use crate::audit::Audit;
+use crate::browser::window;
 use crate::i18n::Lang;
 
+/// Make the views available to the first download's cards and status.
+pub fn register() {
+    set_verdict_views(VerdictViews {
+        seal: seal_verdict,
+        pdf: pdf_report,
+    });
+}
+
 /// A seal's verdict: headline, and for a valid seal the algorithm, key
-/// fingerprint, certificate and signer check.
-pub fn seal_verdict(lang: Lang) -> impl Fn(SealVerdict) -> AnyView {
-    move |verdict| {
-        let headline = lang.verdict(&verdict);
-        let result = verdict.name();
-        let details = match verdict {
-            SealVerdict::Valid(valid) => {
-                let short: String = valid.key_fingerprint.chars().take(16).collect();
-                let certificate = valid.certificate.map(|c| {
-                    let validity = lang.certificate_validity(&c.not_before, &c.not_after);
-                    view! {
-                        <dt>{lang.certificate_subject()}</dt><dd>{c.subject}</dd>
-                        <dt>{lang.certificate_issuer()}</dt><dd>{c.issuer}</dd>
-                        <dd class="validity">{validity}</dd>
-                    }
-                });
-                let allowed = valid.signer_allowed.map(|a| {
-                    view! {
-                        <p class="signer-check" part="signer-check" data-allowed=a.to_string()>
-                            {lang.signer_allowed(a)}
-                        </p>
-                    }
-                });
-                Some(view! {
-                    <dl class="verdict-details" part="verdict-details">
-                        <dt>{lang.algorithm()}</dt><dd>{valid.algorithm}</dd>
-                        <dt>{lang.key_fingerprint()}</dt>
-                        <dd><code title=valid.key_fingerprint>{short}"…"</code></dd>
-                        {certificate}
-                    </dl>
-                    {allowed}
-                })
-            }
-            _ => None,
-        };
-        view! {
-            <div class="verdict" part="verdict" data-result=result>
-                <p class="verdict-headline" part="verdict-headline">{headline}</p>
-                {details}
-            </div>
+/// fingerprint, certificate and signer check; for a seal that is a PDF
+/// signature, which one.
+fn seal_verdict(lang: Lang, verdict: SealVerdict) -> AnyView {
+    let headline = lang.verdict(&verdict);
+    let result = verdict.name();
+    let pdf_signature = match &verdict {
+        SealVerdict::Valid(v) => v.pdf_signature.clone(),
+        SealVerdict::Invalid { pdf_signature, .. } => pdf_signature.clone(),
+        SealVerdict::Indeterminate { pdf_signature, .. } => Some(pdf_signature.clone()),
+        _ => None,
+    }
+    .map(|name| {
+        view! { <p class="pdf-signature-name" part="pdf-signature-name">{lang.pdf_signature_name(&name)}</p> }
+    });
+    let details = match verdict {
+        SealVerdict::Valid(valid) => {
+            let short: String = valid.key_fingerprint.chars().take(16).collect();
+            let certificate = valid.certificate.map(|c| {
+                let validity = lang.certificate_validity(&c.not_before, &c.not_after);
+                view! {
+                    <dt>{lang.certificate_subject()}</dt><dd>{c.subject}</dd>
+                    <dt>{lang.certificate_issuer()}</dt><dd>{c.issuer}</dd>
+                    <dd class="validity">{validity}</dd>
+                }
+            });
+            let allowed = valid.signer_allowed.map(|a| {
+                view! {
+                    <p class="signer-check" part="signer-check" data-allowed=a.to_string()>
+                        {lang.signer_allowed(a)}
+                    </p>
+                }
+            });
+            Some(view! {
+                <dl class="verdict-details" part="verdict-details">
+                    <dt>{lang.algorithm()}</dt><dd>{valid.algorithm}</dd>
+                    <dt>{lang.key_fingerprint()}</dt>
+                    <dd><code title=valid.key_fingerprint>{short}"…"</code></dd>
+                    {certificate}
+                </dl>
+                {allowed}
+            })
         }
-        .into_any()
+        _ => None,
+    };
+    view! {
+        <div class="verdict" part="verdict" data-result=result>
+            <p class="verdict-headline" part="verdict-headline">{headline}</p>
+            {pdf_signature}
+            {details}
+        </div>
+    }
+    .into_any()
+}
+
+/// The banner, the embedded signatures, the report button. Signatures that
+/// were only listed (no §6a check) keep their one line.
+fn pdf_report(lang: Lang, report: PdfReport, audit: Option<Audit>) -> AnyView {
+    let summary = lang.pdf_summary(&report);
+    let banner = BannerModel::of(&report, audit.as_ref(), lang).map(banner_view);
+    let (status, signatures) = match report {
+        PdfReport::Parsed { signatures, .. } => ("parsed", signatures),
+        PdfReport::Unreadable { .. } => ("unreadable", Vec::new()),
+    };
+    let items = signatures
+        .into_iter()
+        .map(|sig| match SignatureModel::of(&sig, lang) {
+            Some(model) => signature_view(model),
+            None => {
+                let whole = (sig.covers_whole_file && sig.byte_range_well_formed).to_string();
+                view! { <li data-covers-whole-file=whole>{lang.pdf_signature(&sig)}</li> }
+                    .into_any()
+            }
+        })
+        .collect_view();
+    let download = audit.map(|audit| {
+        let name = report_file_name(audit.document_sha256.as_deref());
+        let json = audit.report.to_string();
+        view! {
+            <button type="button" class="report-button" part="report-button"
+                on:click=move |_| download(&name, &json)>
+                {lang.download_report()}
+            </button>
+        }
+    });
+    view! {
+        <div class="pdf" part="pdf" data-status=status>
+            {banner}
+            <p class="pdf-summary">{summary}</p>
+            <ul class="pdf-signatures">{items}</ul>
+            {download}
+        </div>
+    }
+    .into_any()
+}
+
+fn banner_view(m: BannerModel) -> AnyView {
+    view! {
+        <div class="pdf-banner" part="pdf-banner" data-verdict=m.verdict role="note">
+            <p class="pdf-banner-text">{m.text}</p>
+            {m.trust_problem.map(|why| view! { <p class="warning" part="warning">{why}</p> })}
+        </div>
+    }
+    .into_any()
+}
+
+fn signature_view(m: SignatureModel) -> AnyView {
+    let lines = m
+        .lines
+        .into_iter()
+        .map(|line| view! { <li>{line}</li> })
+        .collect_view();
+    let warnings = m
+        .warnings
+        .into_iter()
+        .map(|w| view! { <li class="warning" part="warning">{w}</li> })
+        .collect_view();
+    view! {
+        <li class="pdf-signature" part="pdf-signature" data-status=m.status>
+            <p class="pdf-signature-headline">{m.headline}</p>
+            <ul class="pdf-signature-lines">{lines}{warnings}</ul>
+        </li>
+    }
+    .into_any()
+}
+
+/// `verification-report-<first 12 hex of the SHA-256>.json`.
+fn report_file_name(sha256: Option<&str>) -> String {
+    match sha256 {
+        Some(sha) => {
+            let short: String = sha
+                .chars()
+                .filter(char::is_ascii_hexdigit)
+                .take(12)
+                .collect();
+            format!("verification-report-{short}.json")
+        }
+        None => "verification-report.json".to_owned(),
     }
 }
 
-/// Page count and embedded PDF signatures, with whether each still covers
-/// the whole file.
-pub fn pdf_report(lang: Lang) -> impl Fn(PdfReport) -> AnyView {
-    move |report| {
-        let summary = lang.pdf_summary(&report);
-        let (status, signatures) = match report {
-            PdfReport::Parsed { signatures, .. } => ("parsed", signatures),
-            PdfReport::Unreadable { .. } => ("unreadable", Vec::new()),
-        };
-        let items = signatures
-            .into_iter()
-            .map(|sig| {
-                let whole = (sig.covers_whole_file && sig.byte_range_well_formed).to_string();
-                view! { <li data-covers-whole-file=whole>{lang.pdf_signature(&sig)}</li> }
-            })
-            .collect_view();
-        view! {
-            <div class="pdf" part="pdf" data-status=status>
-                <p class="pdf-summary">{summary}</p>
-                <ul class="pdf-signatures">{items}</ul>
-            </div>
-        }
-        .into_any()
-    }
+/// Save `json` as a file: a Blob behind an object URL, clicked through an
+/// `<a download>`, the URL revoked once the browser has taken it.
+fn download(name: &str, json: &str) {
+    let _ = (|| -> Option<()> {
+        let window = window()?;
+        let document = window.document()?;
+        let parts = js_sys::Array::of1(&JsValue::from_str(json));
+        let kind = web_sys::BlobPropertyBag::new();
+        kind.set_type("application/json");
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &kind).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let link: web_sys::HtmlElement = document.create_element("a").ok()?.dyn_into().ok()?;
+        link.set_attribute("href", &url).ok()?;
+        link.set_attribute("download", name).ok()?;
+        link.click();
+        let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        });
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1_000)
+            .ok()?;
+        Some(())
+    })();
 }

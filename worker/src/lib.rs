@@ -3,24 +3,41 @@
 //! the first verify, so it never weighs on the first paint and never blocks
 //! the page's main thread.
 //!
-//! Protocol (see `src/driver/verifier.rs` on the other side):
+//! Protocol (see `src/driver/verifier/` on the other side):
 //! - in: `{type: "verify", id, signature: "<Signature JSON>", seals: [i…],
-//!   limit, chunks: [Uint8Array…]}` (chunk buffers transferred);
-//! - out: `{type: "seals", id, report: "<VerifyReport JSON>"}` as soon as the
-//!   signatures are checked, then `{type: "pdf", id, pdf: "<PdfReport JSON>"}`
-//!   once the PDF has been read; `{type: "panic", message}` if either step
-//!   panics (the instance is dead after that; the control starts a new one).
+//!   limit, chunks: [Uint8Array…], trust: {roots: [pem…], intermediates:
+//!   [pem…]}, now: <ms>, at: "signing" | "now"}` (chunk buffers
+//!   transferred; `trust`, `now` and `at` optional, `at` defaults to the
+//!   signing time as §6a says);
+//! - out: `{type: "seals", id, report: "<VerifyReport JSON>",
+//!   documentSha256}` as soon as the raw seals (§6) are checked, then
+//!   `{type: "pdf", id, pdf: "<PdfReport JSON>", seals: "<[SealReport]
+//!   JSON>"}` once the PDF and its own signatures (§6a) have been read,
+//!   `seals` being the verdicts of the seals that are PDF signatures;
+//!   `{type: "panic", message}` if either step panics (the instance is dead
+//!   after that; the control starts a new one).
 //!
 //! Two answers, because the PDF reader is the risky part: if a hostile PDF
 //! crashes it, the seals' verdicts are already out.
+//!
+//! Before either step the digests the core will need are computed with
+//! WebCrypto (`webcrypto.rs`), once per document.
+
+#[cfg(target_arch = "wasm32")]
+mod webcrypto;
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
-    use infoplus_signature_core::verify::verify_seal_verdicts;
-    use infoplus_signature_core::{pdf, signature_from_str};
-    use js_sys::{Array, Object, Reflect, Uint8Array};
+    use infoplus_signature_core::signature_from_str;
+    use infoplus_signature_core::verify::embedded::{
+        digest_plan, verify_embedded, PdfOptions, ValidationTime,
+    };
+    use infoplus_signature_core::verify::{verify_seal_verdicts_with, Digests, Hash};
+    use js_sys::{Array, Object, Reflect};
     use wasm_bindgen::prelude::*;
     use web_sys::DedicatedWorkerGlobalScope;
+
+    use super::webcrypto;
 
     fn scope() -> DedicatedWorkerGlobalScope {
         js_sys::global().unchecked_into()
@@ -38,6 +55,17 @@ mod worker {
         Reflect::get(data, &key.into()).unwrap_or(JsValue::UNDEFINED)
     }
 
+    /// An array of strings; anything else in it is skipped.
+    fn strings(value: &JsValue) -> Vec<String> {
+        if !Array::is_array(value) {
+            return Vec::new();
+        }
+        Array::from(value)
+            .iter()
+            .filter_map(|v| v.as_string())
+            .collect()
+    }
+
     /// Tell the control why we died before the instance aborts.
     #[wasm_bindgen(start)]
     pub fn start() {
@@ -51,7 +79,7 @@ mod worker {
 
     /// One `verify` request.
     #[wasm_bindgen]
-    pub fn handle(data: JsValue) {
+    pub async fn handle(data: JsValue) {
         if field(&data, "type").as_string().as_deref() != Some("verify") {
             return;
         }
@@ -71,37 +99,65 @@ mod worker {
                 return post(&[("type", "panic".into()), ("message", message.into())]);
             }
         };
-        let document = concatenate(&Array::from(&field(&data, "chunks")));
+        let trust = field(&data, "trust");
+        let now_seconds = field(&data, "now").as_f64().map(|ms| (ms / 1000.0) as i64);
+        let at = match (field(&data, "at").as_string().as_deref(), now_seconds) {
+            (Some("now"), Some(now)) => ValidationTime::At(now),
+            _ => ValidationTime::Signing,
+        };
+        let options = PdfOptions {
+            roots_pem: strings(&field(&trust, "roots")),
+            intermediates_pem: strings(&field(&trust, "intermediates")),
+            at,
+        };
+        let (whole, document) = webcrypto::concatenate(&Array::from(&field(&data, "chunks")));
 
-        let report = verify_seal_verdicts(&signature, &document, limit, &seals);
+        // The digests the core will need, and the document's own SHA-256
+        // for the report, with WebCrypto where it can.
+        let digests = Digests::new();
+        let whole_range = vec![(0, document.len())];
+        let mut plan = digest_plan(&signature, &document, &seals);
+        if !plan
+            .iter()
+            .any(|(h, r)| *h == Hash::Sha256 && *r == whole_range)
+        {
+            plan.push((Hash::Sha256, whole_range));
+        }
+        webcrypto::fill(&digests, &whole, plan).await;
+        drop(whole);
+        let document_sha256 = hex(&digests.of_whole(Hash::Sha256, &document));
+
+        // Step 1: the raw seals (§6).
+        let report = verify_seal_verdicts_with(&signature, &document, limit, &seals, &digests);
         let seals_json = serde_json::to_string(&report).unwrap_or_default();
         post(&[
             ("type", "seals".into()),
             ("id", id.clone()),
             ("report", seals_json.into()),
+            ("documentSha256", document_sha256.into()),
         ]);
 
-        // Within the limit and a PDF: read what the PDF says about itself.
-        let readable = document.len() as u64 <= limit && pdf::is_pdf(&document);
-        let pdf = readable.then(|| pdf::inspect(&document));
-        let pdf_json = serde_json::to_string(&pdf).unwrap_or_else(|_| "null".into());
-        post(&[("type", "pdf".into()), ("id", id), ("pdf", pdf_json.into())]);
+        // Step 2: what the PDF says about itself, its own signatures (§6a)
+        // and the seals that are PDF signatures.
+        let answer = verify_embedded(&signature, &document, limit, &seals, &options, &digests);
+        let pdf_json = serde_json::to_string(&answer.pdf).unwrap_or_else(|_| "null".into());
+        let seals_json = serde_json::to_string(&answer.seals).unwrap_or_else(|_| "[]".into());
+        post(&[
+            ("type", "pdf".into()),
+            ("id", id),
+            ("pdf", pdf_json.into()),
+            ("seals", seals_json.into()),
+        ]);
     }
 
-    /// The received chunks as one buffer in wasm memory.
-    fn concatenate(chunks: &Array) -> Vec<u8> {
-        let total: usize = chunks
-            .iter()
-            .map(|c| Uint8Array::from(c).length() as usize)
-            .sum();
-        let mut bytes = vec![0u8; total];
-        let mut at = 0;
-        for chunk in chunks.iter() {
-            let chunk = Uint8Array::from(chunk);
-            let len = chunk.length() as usize;
-            chunk.copy_to(&mut bytes[at..at + len]);
-            at += len;
+    /// Lowercase hex, without pulling a crate into the worker for it.
+    fn hex(bytes: &[u8]) -> String {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let mut text = String::with_capacity(bytes.len() * 2);
+        for b in bytes {
+            text.push(char::from(DIGITS[usize::from(b >> 4)]));
+            text.push(char::from(DIGITS[usize::from(b & 15)]));
         }
-        bytes
+        text
     }
 }

@@ -5,7 +5,9 @@ use crate::model::Signature;
 use crate::pdf;
 use crate::verdict::{SealVerdict, VerifyReport};
 
-use super::verify_seal;
+use super::digest::Digests;
+use super::embedded::is_pdf_signature_seal;
+use super::verify_seal_with;
 
 pub use crate::verdict::DEFAULT_MAX_DOCUMENT_BYTES;
 
@@ -47,9 +49,39 @@ pub fn verify_seal_verdicts(
     limit: u64,
     seals: &[usize],
 ) -> VerifyReport {
+    verify_seal_verdicts_with(signature, document, limit, seals, &Digests::new())
+}
+
+/// [`verify_seal_verdicts`] with the document's digests from `digests`
+/// (the worker fills it with WebCrypto first). Seals that are PDF
+/// signatures (§6a) are left out: `verify::embedded` answers for them —
+/// unless the document is refused (too large, not a PDF), which is every
+/// seal's answer.
+pub fn verify_seal_verdicts_with(
+    signature: &Signature,
+    document: &[u8],
+    limit: u64,
+    seals: &[usize],
+    digests: &Digests,
+) -> VerifyReport {
+    let raw: Vec<usize> = seals
+        .iter()
+        .copied()
+        .filter(|&i| {
+            signature
+                .seals
+                .get(i)
+                .is_some_and(|seal| !is_pdf_signature_seal(seal))
+        })
+        .collect();
     match refusal(document, limit) {
         Some(refusal) => VerifyReport::without_document(signature, seals, refusal),
-        None => VerifyReport::of_seals(signature, seals, |seal| verify_seal(seal, document), None),
+        None => VerifyReport::of_seals(
+            signature,
+            &raw,
+            |seal| verify_seal_with(seal, document, digests),
+            None,
+        ),
     }
 }
 

@@ -48,8 +48,8 @@ pub mod time;
 pub use algorithm::{canonical_algorithm, Algorithm};
 pub use digest::{Digests, Hash, Ranges};
 pub use document::{
-    report_without_document, verify_document, verify_seal_verdicts, verify_seals,
-    DEFAULT_MAX_DOCUMENT_BYTES,
+    report_without_document, verify_document, verify_seal_verdicts, verify_seal_verdicts_with,
+    verify_seals, DEFAULT_MAX_DOCUMENT_BYTES,
 };
 
 use crate::model::{present, Seal};
@@ -64,6 +64,12 @@ pub const SM2_DISTINGUISHING_ID: &str = key_info::SM2_DISTID;
 /// algorithm → `Unsupported`; unreadable key or signature (or a key of the
 /// wrong kind) → `Malformed`; readable but not matching → `Invalid`.
 pub fn verify_seal(seal: &Seal, document: &[u8]) -> SealVerdict {
+    verify_seal_with(seal, document, &Digests::new())
+}
+
+/// [`verify_seal`] with the document's digests from (and kept in)
+/// `digests`: several seals, or WebCrypto, share one hashing.
+pub fn verify_seal_with(seal: &Seal, document: &[u8], digests: &Digests) -> SealVerdict {
     let Some(signature_text) = present(&seal.signature) else {
         return SealVerdict::Unsigned;
     };
@@ -77,8 +83,9 @@ pub fn verify_seal(seal: &Seal, document: &[u8]) -> SealVerdict {
         Ok(key) => key,
         Err(problem) => return problem.into(),
     };
-    let verified = signature_bytes::read_signature(signature_text)
-        .and_then(|signature| check::check(&key.material, algorithm, &signature, document));
+    let verified = signature_bytes::read_signature(signature_text).and_then(|signature| {
+        check::check(&key.material, algorithm, &signature, document, digests)
+    });
     match verified {
         Ok(true) => SealVerdict::Valid(ValidSeal {
             algorithm: algorithm.canonical_name().to_owned(),

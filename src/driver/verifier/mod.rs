@@ -22,6 +22,14 @@ mod answers;
 use answers::{fail_all, on_message, parse_answer};
 
 use super::document::Fetched;
+use super::trust::Trust;
+
+/// A verification's report, with the document's SHA-256 when the worker
+/// had the document.
+pub struct Verified {
+    pub report: VerifyReport,
+    pub document_sha256: Option<String>,
+}
 
 /// The worker's entry script, next to the control's own.
 const WORKER_SCRIPT: &str = "infoplus-signature-verify.js";
@@ -43,28 +51,26 @@ pub async fn verify(
     signature: &Signature,
     seals: &[usize],
     limit: u64,
-) -> Result<VerifyReport, Problem> {
+    trust: &Trust,
+) -> Result<Verified, Problem> {
+    let without = |reason| Verified {
+        report: VerifyReport::without_document(signature, seals, reason),
+        document_sha256: None,
+    };
     let (chunks, _) = match fetched {
-        Fetched::Unavailable(reason) => {
-            return Ok(VerifyReport::without_document(
-                signature,
-                seals,
-                SealVerdict::Unavailable { reason },
-            ))
-        }
-        Fetched::TooLarge { size } => {
-            return Ok(VerifyReport::without_document(
-                signature,
-                seals,
-                SealVerdict::TooLarge { limit, size },
-            ))
-        }
+        Fetched::Unavailable(reason) => return Ok(without(SealVerdict::Unavailable { reason })),
+        Fetched::TooLarge { size } => return Ok(without(SealVerdict::TooLarge { limit, size })),
         Fetched::Bytes { chunks, length } => (chunks, length),
     };
     let running = worker()
         .await
         .map_err(|detail| Problem::Verifier { detail })?;
-    running.verify(signature, seals, limit, chunks).await
+    running.verify(signature, seals, limit, trust, chunks).await
+}
+
+/// An array of strings, for the worker.
+fn js_strings(items: &[String]) -> Array {
+    items.iter().map(|s| JsValue::from_str(s)).collect()
 }
 
 /// The page's worker, started (and waited for) if need be.
@@ -132,6 +138,8 @@ struct Waiting {
     reject: Function,
     /// The seals' verdicts, once they arrived.
     seals: Option<String>,
+    /// The document's SHA-256 (hex), sent with the seals' verdicts.
+    document_sha256: Option<String>,
 }
 
 struct Running {
@@ -202,8 +210,9 @@ impl Running {
         signature: &Signature,
         seals: &[usize],
         limit: u64,
+        trust: &Trust,
         chunks: Array,
-    ) -> Result<VerifyReport, Problem> {
+    ) -> Result<Verified, Problem> {
         let id = self.next_id.get();
         self.next_id.set(id.wrapping_add(1));
         let answer = Promise::new(&mut |resolve, reject| {
@@ -213,6 +222,7 @@ impl Running {
                     resolve,
                     reject,
                     seals: None,
+                    document_sha256: None,
                 },
             );
         });
@@ -233,6 +243,15 @@ impl Running {
         );
         set("limit", (limit as f64).into());
         set("chunks", chunks.clone().into());
+        let bundles = Object::new();
+        let _ = Reflect::set(&bundles, &"roots".into(), &js_strings(&trust.roots));
+        let _ = Reflect::set(
+            &bundles,
+            &"intermediates".into(),
+            &js_strings(&trust.intermediates),
+        );
+        set("trust", bundles.into());
+        set("now", js_sys::Date::now().into());
         // Hand the buffers over instead of copying them on the main thread.
         let transfer: Array = chunks
             .iter()

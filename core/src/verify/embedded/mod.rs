@@ -185,7 +185,8 @@ pub fn verify_all(
 ) -> crate::verdict::VerifyReport {
     let every: Vec<usize> = (0..signature.seals.len()).collect();
     let digests = Digests::new();
-    let mut report = super::document::verify_seal_verdicts(signature, document, limit, &every);
+    let mut report =
+        super::document::verify_seal_verdicts_with(signature, document, limit, &every, &digests);
     let answer = verify_embedded(signature, document, limit, &every, options, &digests);
     for embedded in answer.seals {
         match report.seals.iter_mut().find(|s| s.index == embedded.index) {

@@ -1,0 +1,20 @@
+//! What a verification adds to its verdicts for an auditor (spec §6a,
+//! "Report"): the document's SHA-256, when it was verified, the report as
+//! it is downloaded, and a trust bundle that could not be had. Plain data,
+//! built by the verify part, read by the views and the element's event.
+
+use serde_json::Value;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Audit {
+    /// Lowercase hex; `None` when the document could not be had.
+    pub document_sha256: Option<String>,
+    /// RFC 3339 UTC.
+    pub verified_at: String,
+    /// `{documentSha256, verifiedAt, signature, seals, pdf}`: the file the
+    /// report button downloads and `report` in `signature-verified`.
+    pub report: Value,
+    /// Why a `trust-roots` / `trust-intermediates` bundle was not used
+    /// (the PDF's signatures were then verified without it).
+    pub trust_problem: Option<String>,
+}

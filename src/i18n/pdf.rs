@@ -1,0 +1,214 @@
+//! The PDF's own signatures (spec §6a) in words: the document's banner,
+//! each signature's status, identity, coverage, later changes, times and
+//! warnings. Only the verify part's views use these.
+
+use infoplus_signature_core::verdict_pdf::{
+    ChangeClass, Coverage, DocumentVerdict, Identity, Integrity, SignatureStatus, TimeSource,
+};
+
+use super::Lang;
+
+impl Lang {
+    pub fn document_verdict(self, verdict: DocumentVerdict) -> &'static str {
+        match verdict {
+            DocumentVerdict::Valid => {
+                self.pick("文件中的签名全部有效", "Every signature in the document is valid")
+            }
+            DocumentVerdict::Indeterminate => self.pick(
+                "至少一个签名存在问题：无法确认签署人身份或其后的修改",
+                "At least one signature has problems: its signer or the later changes cannot be confirmed",
+            ),
+            DocumentVerdict::Invalid => self.pick(
+                "至少一个签名无效",
+                "At least one signature is invalid",
+            ),
+            DocumentVerdict::Unsigned => {
+                self.pick("文件中没有内嵌签名", "The document has no embedded signature")
+            }
+        }
+    }
+
+    pub fn signature_status(self, status: SignatureStatus) -> &'static str {
+        match status {
+            SignatureStatus::Valid => self.pick("签名有效", "Valid signature"),
+            SignatureStatus::Indeterminate => {
+                self.pick("签名完好，但无法确认", "Intact, but not confirmed")
+            }
+            SignatureStatus::Invalid => self.pick("签名无效", "Invalid signature"),
+        }
+    }
+
+    pub fn integrity(self, integrity: Integrity) -> &'static str {
+        match integrity {
+            Integrity::Intact => self.pick("签署后内容未被修改", "Unchanged since it was signed"),
+            Integrity::Altered => self.pick("签署的内容已被修改", "The signed content was altered"),
+            Integrity::BadSignature => self.pick(
+                "签名值与签署人的证书不符",
+                "The signature value does not match the signer's certificate",
+            ),
+            Integrity::Malformed => {
+                self.pick("签名数据无法读取", "The signature data cannot be read")
+            }
+            Integrity::Unsupported => self.pick(
+                "不支持的签名格式或算法",
+                "A signature format or algorithm that is not supported",
+            ),
+        }
+    }
+
+    pub fn identity(self, identity: Identity) -> &'static str {
+        match identity {
+            Identity::Trusted => self.pick("签署人已验证", "Signer verified"),
+            Identity::UnknownIssuer => self.pick(
+                "身份未知：证书并非由受信任的机构颁发",
+                "Identity unknown: the certificate is not from a trusted issuer",
+            ),
+            Identity::SelfSigned => self.pick(
+                "身份未知：自签名证书",
+                "Identity unknown: a self-signed certificate",
+            ),
+            Identity::Expired => self.pick(
+                "签署时证书已过期",
+                "The certificate had expired when it signed",
+            ),
+            Identity::NotYetValid => self.pick(
+                "签署时证书尚未生效",
+                "The certificate was not yet valid when it signed",
+            ),
+            Identity::ChainInvalid => self.pick("证书链无效", "The certificate chain is invalid"),
+            Identity::NoCertificate => self.pick(
+                "签名中没有签署人的证书",
+                "The signature carries no certificate",
+            ),
+        }
+    }
+
+    pub fn coverage(self, coverage: Coverage) -> &'static str {
+        match coverage {
+            Coverage::WholeFile => self.pick("签名覆盖整个文件", "Covers the whole file"),
+            Coverage::Revision => self.pick(
+                "签名覆盖签署时的版本，之后文件有追加修改",
+                "Covers the version it signed; the file was added to afterwards",
+            ),
+            Coverage::Partial => {
+                self.pick("签名只覆盖文件的一部分", "Covers only part of the file")
+            }
+            Coverage::Unclear => self.pick(
+                "签名覆盖的范围无法确定",
+                "What it covers cannot be determined",
+            ),
+        }
+    }
+
+    pub fn change_class(self, class: ChangeClass) -> &'static str {
+        match class {
+            ChangeClass::Signing => self.pick("追加签名", "further signatures"),
+            ChangeClass::Timestamp => {
+                self.pick("时间戳或验证数据", "timestamps or validation data")
+            }
+            ChangeClass::FormFill => self.pick("填写表单", "form filling"),
+            ChangeClass::Annotation => self.pick("批注", "annotations"),
+            ChangeClass::Metadata => self.pick("文档信息", "document information"),
+            ChangeClass::Other => {
+                self.pick("其他修改（页面内容等）", "other changes (page content, …)")
+            }
+        }
+    }
+
+    pub fn changes_after(self, classes: &[ChangeClass]) -> String {
+        let words: Vec<&str> = classes.iter().map(|c| self.change_class(*c)).collect();
+        self.pick_owned(
+            format!("此签名之后的修改：{}", words.join("、")),
+            format!("Changed after this signature: {}", words.join(", ")),
+        )
+    }
+
+    pub fn certification(self, permissions: u8, permitted: bool) -> String {
+        let what = match permissions {
+            1 => self.pick("不允许任何修改", "no changes allowed"),
+            2 => self.pick("允许填写表单和签名", "form filling and signing allowed"),
+            _ => self.pick(
+                "允许填写表单、签名和批注",
+                "form filling, signing and annotations allowed",
+            ),
+        };
+        let broken = if permitted {
+            ""
+        } else {
+            self.pick("；之后有不允许的修改", "; later changes are not permitted")
+        };
+        self.pick_owned(
+            format!("认证签名：{what}{broken}"),
+            format!("Certification signature: {what}{broken}"),
+        )
+    }
+
+    pub fn signed_by(self) -> &'static str {
+        self.pick("签署人", "Signed by")
+    }
+
+    pub fn signing_time(self, time: &str, source: TimeSource, authority: Option<&str>) -> String {
+        let from = match (source, authority) {
+            (TimeSource::Timestamp, Some(tsa)) => self.pick_owned(
+                format!("时间戳机构 {tsa}"),
+                format!("timestamp authority {tsa}"),
+            ),
+            (TimeSource::Timestamp, None) => {
+                self.pick("时间戳机构", "a timestamp authority").to_owned()
+            }
+            (TimeSource::SignedAttribute | TimeSource::Dictionary, _) => self
+                .pick("签署人自己的时钟", "the signer's clock")
+                .to_owned(),
+        };
+        self.pick_owned(
+            format!("签署时间 {time}（来源：{from}）"),
+            format!("Signed at {time} (according to {from})"),
+        )
+    }
+
+    /// A warning code in words; a code we have no words for is shown as is.
+    pub fn warning(self, code: &str) -> String {
+        let known = match code {
+            "sm2-empty-id" => Some(self.pick(
+                "SM2 签名使用了空的区分标识，而非 GM/T 0009 的默认值",
+                "The SM2 signature uses the empty distinguishing id, not the GM/T 0009 default",
+            )),
+            "revocation-not-checked" => Some(self.pick(
+                "未检查证书是否已被吊销",
+                "Whether the certificate was revoked was not checked",
+            )),
+            "no-signed-attributes" => {
+                Some(self.pick("签名没有签名属性", "The signature has no signed attributes"))
+            }
+            "timestamp-not-trusted" => Some(self.pick(
+                "时间戳机构不受信任",
+                "The timestamp authority is not trusted",
+            )),
+            _ => None,
+        };
+        known.map(str::to_owned).unwrap_or_else(|| code.to_owned())
+    }
+
+    /// Under a seal that is a PDF signature: which one.
+    pub fn pdf_signature_name(self, name: &str) -> String {
+        self.pick_owned(
+            format!("对应文件中的 PDF 签名「{name}」"),
+            format!("The PDF signature “{name}” in the document"),
+        )
+    }
+
+    pub fn download_report(self) -> &'static str {
+        self.pick("下载验证报告", "Download report")
+    }
+
+    pub fn document_sha256(self) -> &'static str {
+        self.pick("文件 SHA-256", "Document SHA-256")
+    }
+
+    pub fn trust_problem(self, why: &str) -> String {
+        self.pick_owned(
+            format!("未能使用受信任的证书：{why}"),
+            format!("The trusted certificates could not be used: {why}"),
+        )
+    }
+}

@@ -1,0 +1,254 @@
+//! What the views say about the PDF's own signatures (§6a), natively: the
+//! document's banner and each signature's words, in both languages.
+#![cfg(not(target_arch = "wasm32"))]
+
+use infoplus_signature::audit::Audit;
+use infoplus_signature::i18n::Lang;
+use infoplus_signature::views::{common_name, BannerModel, SignatureModel};
+use infoplus_signature_core::verdict::{PdfReport, PdfSignature};
+use infoplus_signature_core::verdict_pdf::*;
+
+fn signature(check: Option<SignatureCheck>) -> PdfSignature {
+    PdfSignature {
+        field: Some("Signature1".into()),
+        signer: Some("<b>Dict Name</b>".into()),
+        time: Some("D:20261201093000Z".into()),
+        reason: None,
+        sub_filter: Some("adbe.pkcs7.detached".into()),
+        byte_range: Some(vec![0, 10, 20, 30]),
+        byte_range_well_formed: true,
+        covers_whole_file: false,
+        check,
+    }
+}
+
+fn intact_but_unknown() -> SignatureCheck {
+    SignatureCheck {
+        status: SignatureStatus::Indeterminate,
+        integrity: Integrity::Intact,
+        identity: Identity::UnknownIssuer,
+        coverage: Coverage::Revision,
+        changes_after: vec![ChangeClass::Signing, ChangeClass::Other],
+        certification: Some(Certification {
+            permissions: 2,
+            permitted: false,
+        }),
+        format: SignatureFormat::Cms,
+        algorithm: Some("SHA256withRSA".into()),
+        certificate: Some(SignerCertificate {
+            subject: "CN=张三\\, 测试,O=Example Org,C=CN".into(),
+            issuer: "C=CN,O=Test CA,CN=Test Root".into(),
+            serial: "01".into(),
+            not_before: "2026-01-01T00:00:00Z".into(),
+            not_after: "2027-01-01T00:00:00Z".into(),
+            fingerprint: "ab".repeat(32),
+        }),
+        signing_time: Some(SigningTime {
+            time: "2026-12-01T09:30:00Z".into(),
+            source: TimeSource::SignedAttribute,
+        }),
+        timestamp: None,
+        warnings: vec!["revocation-not-checked".into(), "x-new-code".into()],
+    }
+}
+
+fn report(verdict: Option<DocumentVerdict>, signatures: Vec<PdfSignature>) -> PdfReport {
+    PdfReport::Parsed {
+        verdict,
+        pages: 1,
+        signatures,
+    }
+}
+
+fn audit(trust_problem: Option<&str>) -> Audit {
+    Audit {
+        document_sha256: Some("00ff".repeat(16)),
+        verified_at: "2026-12-01T10:00:00.000Z".into(),
+        report: serde_json::json!({}),
+        trust_problem: trust_problem.map(str::to_owned),
+    }
+}
+
+#[test]
+fn the_banner_names_the_document_verdict_in_both_languages() {
+    let cases = [
+        (
+            DocumentVerdict::Valid,
+            "valid",
+            "Every signature in the document is valid",
+            "文件中的签名全部有效",
+        ),
+        (
+            DocumentVerdict::Indeterminate,
+            "indeterminate",
+            "At least one signature has problems",
+            "至少一个签名存在问题",
+        ),
+        (
+            DocumentVerdict::Invalid,
+            "invalid",
+            "At least one signature is invalid",
+            "至少一个签名无效",
+        ),
+        (
+            DocumentVerdict::Unsigned,
+            "unsigned",
+            "The document has no embedded signature",
+            "文件中没有内嵌签名",
+        ),
+    ];
+    for (verdict, name, en, zh) in cases {
+        let r = report(Some(verdict), vec![]);
+        let banner = BannerModel::of(&r, None, Lang::En).unwrap();
+        assert_eq!(banner.verdict, name);
+        assert!(banner.text.starts_with(en), "{}", banner.text);
+        let banner = BannerModel::of(&r, None, Lang::ZhCn).unwrap();
+        assert!(banner.text.starts_with(zh), "{}", banner.text);
+    }
+}
+
+#[test]
+fn a_pdf_without_signatures_is_unsigned_and_listed_only_signatures_get_no_banner() {
+    let unsigned = BannerModel::of(&report(None, vec![]), None, Lang::En).unwrap();
+    assert_eq!(unsigned.verdict, "unsigned");
+    assert_eq!(
+        BannerModel::of(&report(None, vec![signature(None)]), None, Lang::En),
+        None
+    );
+    let unreadable = PdfReport::Unreadable { reason: "x".into() };
+    assert_eq!(BannerModel::of(&unreadable, None, Lang::En), None);
+}
+
+#[test]
+fn the_banner_carries_the_trust_problem_and_the_document_digest() {
+    let r = report(Some(DocumentVerdict::Indeterminate), vec![]);
+    let a = audit(Some("trust-roots `javascript:x`: not http(s)"));
+    let banner = BannerModel::of(&r, Some(&a), Lang::En).unwrap();
+    assert_eq!(
+        banner.trust_problem.as_deref(),
+        Some("The trusted certificates could not be used: trust-roots `javascript:x`: not http(s)")
+    );
+    assert_eq!(banner.document_sha256, a.document_sha256);
+    let zh = BannerModel::of(&r, Some(&a), Lang::ZhCn).unwrap();
+    assert!(zh
+        .trust_problem
+        .unwrap()
+        .starts_with("未能使用受信任的证书："));
+}
+
+#[test]
+fn an_intact_signature_by_an_unknown_issuer_in_words() {
+    let m = SignatureModel::of(&signature(Some(intact_but_unknown())), Lang::En).unwrap();
+    assert_eq!(m.status, "indeterminate");
+    assert_eq!(m.headline, "Intact, but not confirmed · Signature1");
+    let expected = [
+        "Unchanged since it was signed",
+        "Identity unknown: the certificate is not from a trusted issuer",
+        "Signed by: 张三, 测试",
+        "Issuer: Test Root",
+        "Valid from 2026-01-01T00:00:00Z to 2027-01-01T00:00:00Z",
+        "Signed at 2026-12-01T09:30:00Z (according to the signer's clock)",
+        "Algorithm: SHA256withRSA",
+        "Covers the version it signed; the file was added to afterwards",
+        "Changed after this signature: further signatures, other changes (page content, …)",
+        "Certification signature: form filling and signing allowed; later changes are not permitted",
+    ];
+    assert_eq!(m.lines, expected);
+    assert_eq!(
+        m.warnings,
+        [
+            "Whether the certificate was revoked was not checked",
+            "x-new-code"
+        ],
+        "an unknown code is shown as the code"
+    );
+}
+
+#[test]
+fn the_same_signature_in_chinese() {
+    let m = SignatureModel::of(&signature(Some(intact_but_unknown())), Lang::ZhCn).unwrap();
+    assert_eq!(m.headline, "签名完好，但无法确认 · Signature1");
+    assert!(
+        m.lines
+            .contains(&"身份未知：证书并非由受信任的机构颁发".to_owned()),
+        "{:?}",
+        m.lines
+    );
+    assert!(m
+        .lines
+        .contains(&"签署时间 2026-12-01T09:30:00Z（来源：签署人自己的时钟）".to_owned()));
+    assert!(m
+        .lines
+        .contains(&"此签名之后的修改：追加签名、其他修改（页面内容等）".to_owned()));
+    assert_eq!(m.warnings, ["未检查证书是否已被吊销", "x-new-code"]);
+}
+
+#[test]
+fn a_trusted_timestamped_signature() {
+    let mut check = intact_but_unknown();
+    check.status = SignatureStatus::Valid;
+    check.identity = Identity::Trusted;
+    check.coverage = Coverage::WholeFile;
+    check.changes_after.clear();
+    check.certification = None;
+    check.warnings.clear();
+    check.signing_time = Some(SigningTime {
+        time: "2026-12-01T09:30:00Z".into(),
+        source: TimeSource::Timestamp,
+    });
+    check.timestamp = Some(TimestampInfo {
+        time: "2026-12-01T09:30:00Z".into(),
+        authority: Some("CN=Example TSA".into()),
+        intact: true,
+        trusted: true,
+    });
+    let m = SignatureModel::of(&signature(Some(check.clone())), Lang::En).unwrap();
+    assert_eq!(m.status, "valid");
+    assert!(m.lines.contains(&"Signer verified".to_owned()));
+    assert!(
+        m.lines.contains(
+            &"Signed at 2026-12-01T09:30:00Z (according to timestamp authority Example TSA)"
+                .to_owned()
+        ),
+        "{:?}",
+        m.lines
+    );
+    assert!(
+        !m.lines.iter().any(|l| l.starts_with("Covers")),
+        "whole-file coverage goes unsaid"
+    );
+    let zh = SignatureModel::of(&signature(Some(check)), Lang::ZhCn).unwrap();
+    assert!(zh.lines.contains(&"签署人已验证".to_owned()));
+    assert!(zh
+        .lines
+        .iter()
+        .any(|l| l.contains("时间戳机构 Example TSA")));
+}
+
+#[test]
+fn an_altered_signature_without_certificate_names_the_dictionary_signer_as_text() {
+    let check = SignatureCheck {
+        integrity: Integrity::Altered,
+        identity: Identity::NoCertificate,
+        ..SignatureCheck::default()
+    };
+    let m = SignatureModel::of(&signature(Some(check)), Lang::En).unwrap();
+    assert_eq!(m.status, "invalid");
+    assert_eq!(m.headline, "Invalid signature · Signature1");
+    assert_eq!(m.lines[0], "The signed content was altered");
+    assert_eq!(m.lines[1], "The signature carries no certificate");
+    assert_eq!(
+        m.lines[2], "Signed by: <b>Dict Name</b>",
+        "kept as text, not markup"
+    );
+    assert_eq!(SignatureModel::of(&signature(None), Lang::En), None);
+}
+
+#[test]
+fn common_names_from_rfc_4514() {
+    assert_eq!(common_name("CN=Alice,O=Org"), "Alice");
+    assert_eq!(common_name("O=Org,cn=Bob"), "Bob");
+    assert_eq!(common_name("CN=A\\,B,O=Org"), "A,B");
+    assert_eq!(common_name("O=Only Org"), "O=Only Org");
+    assert_eq!(common_name(""), "");
+}
