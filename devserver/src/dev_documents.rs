@@ -94,7 +94,8 @@ async fn large(
     };
     let structure = seed::structure(&id).map_err(|e| ApiError::Internal(e.to_string()))?;
     let form = crate::leave::load(state.store(), &id)?;
-    let exported = crate::pdf_export::render(&id, &form, &structure, now_ms());
+    let exported = crate::pdf::export::render(&id, &form, &structure, now_ms(), state.font())
+        .map_err(|e| ApiError::Internal(format!("rendering the document failed: {e}")))?;
     let bytes = padded(exported, mib * MIB)
         .ok_or_else(|| ApiError::Internal("the exported PDF has no readable trailer".into()))?;
     store_document(&state, &id, &bytes, &options).map(|s| Json(Envelope::ok(s)))
@@ -185,12 +186,14 @@ mod tests {
 
     #[test]
     fn padding_appends_an_update_that_points_back() {
-        let original = crate::pdf_export::render(
+        let original = crate::pdf::export::render(
             "x",
             &crate::leave::LeaveForm::sample(),
             &seed::structure("x").unwrap(),
             0,
-        );
+            &crate::pdf::load_font().unwrap(),
+        )
+        .unwrap();
         let old_xref = after(&String::from_utf8_lossy(&original), "startxref")
             .unwrap()
             .to_owned();

@@ -22,6 +22,8 @@ pub enum StartError {
     #[error("seeding the demo records failed: {0}")]
     Seed(String),
     #[error("{0}")]
+    Font(#[from] crate::pdf::FontError),
+    #[error("{0}")]
     Io(#[from] std::io::Error),
 }
 

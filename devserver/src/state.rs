@@ -7,6 +7,7 @@ use url::Url;
 use crate::config::Config;
 use crate::error::StartError;
 use crate::faults::FaultSwitches;
+use crate::pdf::CjkFont;
 use crate::store::Store;
 
 #[derive(Clone)]
@@ -18,6 +19,8 @@ struct Inner {
     /// `--allow-return` origins, parsed once (`scheme://host:port`).
     extra_origins: Vec<url::Origin>,
     faults: FaultSwitches,
+    /// The CJK font the exported documents and seals are written with.
+    font: CjkFont,
 }
 
 impl AppState {
@@ -28,6 +31,7 @@ impl AppState {
             .iter()
             .map(|o| parse_origin(o))
             .collect::<Result<Vec<_>, _>>()?;
+        let font = crate::pdf::load_font()?;
         let store = Store::open(&config.db)?;
         crate::seals::ensure_seals(&store)?;
         let state = AppState(Arc::new(Inner {
@@ -35,6 +39,7 @@ impl AppState {
             store,
             extra_origins,
             faults: FaultSwitches::default(),
+            font,
         }));
         crate::demo::seed::seed_missing(&state).map_err(|e| StartError::Seed(e.to_string()))?;
         Ok(state)
@@ -54,6 +59,10 @@ impl AppState {
 
     pub fn faults(&self) -> &FaultSwitches {
         &self.0.faults
+    }
+
+    pub fn font(&self) -> &CjkFont {
+        &self.0.font
     }
 }
 

@@ -37,7 +37,8 @@ pub fn export_document(state: &AppState, id: &str) -> Result<Record, ApiError> {
     }
     let form = crate::leave::load(store, id)?;
     let created = now_ms();
-    let bytes = crate::pdf_export::render(id, &form, &record.signature, created);
+    let bytes = crate::pdf::export::render(id, &form, &record.signature, created, state.font())
+        .map_err(|e| ApiError::Internal(format!("rendering the document failed: {e}")))?;
     let key = random_token().map_err(|e| ApiError::Internal(format!("no randomness: {e}")))?;
     store.put_file(&key, id, &bytes)?;
 
