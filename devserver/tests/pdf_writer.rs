@@ -132,13 +132,14 @@ fn export_carries_the_chinese_text() {
 fn placement_finds_the_recorded_box_then_xy_then_a_default() {
     let font = font();
     let pdf = exported(&font);
-    // The box of seal 1, drawn at x=300, y=520 from the top-left of A4.
+    // The square of seal 1, under an 18 pt text strip at x=300, y=520
+    // from the top-left of A4.
     let by_text = placement_of(&pdf, 1, "审批人签章");
     assert_eq!(
         by_text,
         Placement {
             page: 0,
-            rect: [300.0, 212.0, 410.0, 322.0]
+            rect: [300.0, 194.0, 410.0, 304.0]
         }
     );
     // Unknown text: x/y (points from the top-left).
@@ -146,7 +147,7 @@ fn placement_finds_the_recorded_box_then_xy_then_a_default() {
     assert_eq!(by_xy.rect, [100.0, 690.0, 210.0, 800.0]);
     // No text, no x/y: the box the export drew for this seal.
     let own = find_placement(&pdf, 0, None, None, None).unwrap();
-    assert_eq!(own.rect, [72.0, 212.0, 182.0, 322.0]);
+    assert_eq!(own.rect, [72.0, 194.0, 182.0, 304.0]);
     // A document without a record: bottom-right of the last page.
     let mut other = pdf_writer::Pdf::new();
     other
@@ -344,4 +345,159 @@ fn grow(mut pdf: Vec<u8>, target: usize) -> Vec<u8> {
         .as_bytes(),
     );
     pdf
+}
+
+/// The page with both seals, drawn by poppler, kept as
+/// `target/artifacts/sealed-page.png` for looking at.
+#[test]
+fn sealed_page_screenshot() {
+    let font = font();
+    let pdf = exported(&font);
+    let (_, once) = sign_fake(&pdf, 0, "申请人签章", "张三", &font);
+    let (_, twice) = sign_fake(&once, 1, "审批人签章", "人事处", &font);
+    let dir = scratch("screenshot");
+    let file = dir.join("sealed.pdf");
+    std::fs::write(&file, &twice).unwrap();
+    run(Command::new("pdftoppm")
+        .args(["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(&file)
+        .arg(dir.join("sealed-page")));
+    let png = std::fs::read(dir.join("sealed-page.png")).unwrap();
+    assert!(png.starts_with(b"\x89PNG"));
+    std::fs::write(dir.join("../../sealed-page.png"), &png).unwrap();
+    // The seal's name comes back as text from the appearance too.
+    let text = run(Command::new("pdftotext").arg(&file).arg("-"));
+    assert!(text.contains("张三之印"), "{text}");
+}
+
+/// The workspace's `.venv` with pyHanko 0.38.0
+/// (`python3 -m venv .venv && .venv/bin/pip install pyhanko==0.38.0`).
+fn pyhanko_python() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../.venv/bin/python")
+}
+
+/// A CMS over `prepared`'s signed bytes made by OpenSSL with a throwaway
+/// RSA key (`key.pem`, `cert.pem` in `dir`).
+fn openssl_cms(prepared: &Prepared, dir: &Path, round: usize) -> Vec<u8> {
+    let tbs = dir.join(format!("tbs{round}.bin"));
+    let [a, b] = prepared.signed_parts();
+    std::fs::write(&tbs, [a, b].concat()).unwrap();
+    let der = dir.join(format!("cms{round}.der"));
+    run(Command::new("openssl")
+        .args([
+            "cms", "-sign", "-binary", "-cades", "-md", "sha256", "-outform", "DER",
+        ])
+        .arg("-in")
+        .arg(&tbs)
+        .arg("-signer")
+        .arg(dir.join("cert.pem"))
+        .arg("-inkey")
+        .arg(dir.join("key.pem"))
+        .arg("-out")
+        .arg(&der));
+    std::fs::read(der).unwrap()
+}
+
+const VALIDATE_PY: &str = r#"
+import json, sys
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.keys import load_cert_from_pemder
+from pyhanko_certvalidator import ValidationContext
+
+path, cert = sys.argv[1], sys.argv[2]
+with open(path, 'rb') as f:
+    reader = PdfFileReader(f, strict=False)
+    vc = ValidationContext(trust_roots=[load_cert_from_pemder(cert)])
+    for sig in reader.embedded_signatures:
+        st = validate_pdf_signature(sig, vc)
+        level = getattr(st, 'modification_level', None)
+        print(json.dumps({
+            'field': sig.field_name,
+            'byte_range': [int(x) for x in sig.sig_object['/ByteRange']],
+            'intact': st.intact,
+            'valid': st.valid,
+            'trusted': st.trusted,
+            'coverage': st.coverage.name,
+            'modification': level.name if level is not None else None,
+            'docmdp_ok': st.docmdp_ok,
+        }))
+"#;
+
+/// pyHanko reads both signature revisions made with real CMS signatures:
+/// both intact and valid, the last covering the entire file, the first its
+/// revision with only form filling after it.
+#[test]
+#[ignore = "needs pyHanko in .venv; run with --ignored"]
+fn pyhanko_validates_both_signatures() {
+    let python = pyhanko_python();
+    assert!(
+        python.exists(),
+        "no {python:?}: python3 -m venv .venv && .venv/bin/pip install pyhanko==0.38.0"
+    );
+    let font = font();
+    let dir = scratch("pyhanko");
+    run(Command::new("openssl")
+        .args([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "3650", "-sha256",
+        ])
+        .args([
+            "-subj",
+            "/CN=InfoPlus Test Signer/O=infoplus-signature tests",
+        ])
+        .args([
+            "-addext",
+            "keyUsage=critical,digitalSignature,nonRepudiation",
+        ])
+        .arg("-keyout")
+        .arg(dir.join("key.pem"))
+        .arg("-out")
+        .arg(dir.join("cert.pem")));
+    let pdf = exported(&font);
+    let mut doc = pdf.clone();
+    let mut ranges = Vec::new();
+    for (round, (placeholder, name)) in [("申请人签章", "张三"), ("审批人签章", "李四")]
+        .into_iter()
+        .enumerate()
+    {
+        let placement = placement_of(&doc, round, placeholder);
+        let prepared = prepare_signature(
+            &doc,
+            &placement,
+            &seal(name),
+            &fields(&format!("Seal{round}"), name),
+            &font,
+        )
+        .unwrap();
+        let cms = openssl_cms(&prepared, &dir, round);
+        ranges.push(prepared.byte_range);
+        doc = prepared.finish(&cms).unwrap();
+    }
+    let file = dir.join("signed.pdf");
+    std::fs::write(&file, &doc).unwrap();
+    let out = run(Command::new(&python)
+        .arg("-c")
+        .arg(VALIDATE_PY)
+        .arg(&file)
+        .arg(dir.join("cert.pem")));
+    let reports: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(reports.len(), 2, "{out}");
+    for (report, (name, range)) in reports
+        .iter()
+        .zip([("Seal0", ranges[0]), ("Seal1", ranges[1])])
+    {
+        assert_eq!(report["field"], name, "{out}");
+        assert_eq!(report["byte_range"], serde_json::json!(range), "{out}");
+        assert_eq!(report["intact"], true, "{out}");
+        assert_eq!(report["valid"], true, "{out}");
+        assert_eq!(report["trusted"], true, "{out}");
+    }
+    assert_eq!(reports[0]["coverage"], "ENTIRE_REVISION", "{out}");
+    assert_eq!(reports[1]["coverage"], "ENTIRE_FILE", "{out}");
+    let level = reports[0]["modification"].as_str().unwrap_or("");
+    assert!(["FORM_FILLING", "LTA_UPDATES"].contains(&level), "{out}");
+    println!("{out}");
 }

@@ -101,13 +101,13 @@ fn draw(subset: &mut FontSubset, width: f32, height: f32, seal: &SealAppearance)
     let label = format!("{name}{}", seal.kind_label.as_deref().unwrap_or(""));
     if !label.is_empty() {
         let mut size = 26.0 * s;
-        let room = 130.0 * s;
+        let room = 104.0 * s;
         let w = subset.width(&label, size);
         if w > room {
             size *= room / w;
         }
         let w = subset.width(&label, size);
-        let (_, baseline) = p(100.0, 165.0);
+        let (_, baseline) = p(100.0, 162.0);
         let codes = subset.encode(&label);
         // Filled and stroked: the font has no bold face.
         c.set_text_rendering_mode(TextRenderingMode::FillStroke)

@@ -21,6 +21,8 @@ const LEFT: f32 = 72.0;
 const VALUE_X: f32 = 200.0;
 const REASON_LINES: usize = 12;
 const RED: (f32, f32, f32) = (0.8, 0.1, 0.1);
+/// Height of the placeholder text's strip at the top of a seal box.
+const LABEL_STRIP: f32 = 18.0;
 
 /// Renders the document. `created` (ms since epoch) is printed in it, so two
 /// exports are never byte-identical.
@@ -93,26 +95,25 @@ pub fn render(
         let x = seal.x.as_ref().and_then(serde_json::Number::as_f64);
         let top = seal.y.as_ref().and_then(serde_json::Number::as_f64);
         let default_x = f64::from(LEFT + (i % 3) as f32 * (SEAL_BOX + 20.0));
-        let rect = box_from_top_left(x.unwrap_or(default_x), top.unwrap_or(600.0), PAGE_W, PAGE_H);
+        // The box: a strip with the placeholder text on top, the seal's
+        // square under it. The square is what is recorded: the seal goes
+        // there and leaves the text readable.
+        let top = top.unwrap_or(600.0) + f64::from(LABEL_STRIP);
+        let rect = box_from_top_left(x.unwrap_or(default_x), top, PAGE_W, PAGE_H);
         let [x1, y1, x2, y2] = rect;
-        c.set_stroke_rgb(RED.0, RED.1, RED.2).set_line_width(1.0);
+        c.set_stroke_rgb(RED.0, RED.1, RED.2).set_line_width(0.8);
         c.set_dash_pattern([4.0, 3.0], 0.0);
-        c.rect(x1, y1, x2 - x1, y2 - y1).stroke();
+        c.rect(x1, y1, x2 - x1, y2 + LABEL_STRIP - y1).stroke();
         c.set_dash_pattern([], 0.0);
         c.set_fill_rgb(RED.0, RED.1, RED.2);
         let label = seal.place_holder.as_deref().unwrap_or("签章 / Seal");
         let label_w = subset.width(label, 9.0);
         let label_x = x1 + ((x2 - x1 - label_w) / 2.0).max(4.0);
-        text(&mut c, &mut subset, 9.0, label_x, y2 - 14.0, label);
+        text(&mut c, &mut subset, 9.0, label_x, y2 + 5.0, label);
+        c.set_fill_rgb(0.4, 0.4, 0.4);
         let signer = seal.signer_name().unwrap_or("");
-        text(
-            &mut c,
-            &mut subset,
-            7.0,
-            x1 + 4.0,
-            y1 + 6.0,
-            &format!("#{i} {signer}"),
-        );
+        let caption = format!("#{i} {signer}");
+        text(&mut c, &mut subset, 7.0, x1 + 2.0, y1 - 9.0, &caption);
         boxes.push((i, rect, seal.place_holder.clone()));
     }
     let stream = c.finish();

@@ -12,10 +12,12 @@ use pdf_writer::{Chunk, Ref};
 
 use super::PdfWriteError;
 
+/// Object number, generation and offset of one object written.
+type Entry = (u32, u16, usize);
+
 pub(crate) struct Revision {
     pub bytes: Vec<u8>,
-    /// (object number, generation, offset) of every object written.
-    offsets: Vec<(u32, u16, usize)>,
+    offsets: Vec<Entry>,
     next_id: u32,
 }
 
@@ -167,7 +169,7 @@ impl Revision {
     }
 
     /// Sorted offsets grouped into runs of consecutive object numbers.
-    fn runs(&self) -> Vec<(u32, &[(u32, u16, usize)])> {
+    fn runs(&self) -> Vec<(u32, &[Entry])> {
         let mut runs = Vec::new();
         let mut start = 0;
         for i in 1..=self.offsets.len() {
