@@ -46,10 +46,17 @@ fn fields(name: &str, signer: &str) -> SignatureFields {
     }
 }
 
+/// A person's seal ("…之印"), or an organisation's ("…专用章") for a long
+/// name.
 fn seal(name: &str) -> SealAppearance {
+    let kind = if name.chars().count() > 4 {
+        "专用章"
+    } else {
+        "之印"
+    };
     SealAppearance {
         name: name.to_owned(),
-        kind_label: Some("之印".to_owned()),
+        kind_label: Some(kind.to_owned()),
     }
 }
 
@@ -354,7 +361,7 @@ fn sealed_page_screenshot() {
     let font = font();
     let pdf = exported(&font);
     let (_, once) = sign_fake(&pdf, 0, "申请人签章", "张三", &font);
-    let (_, twice) = sign_fake(&once, 1, "审批人签章", "人事处", &font);
+    let (_, twice) = sign_fake(&once, 1, "审批人签章", "信息大学人事处", &font);
     let dir = scratch("screenshot");
     let file = dir.join("sealed.pdf");
     std::fs::write(&file, &twice).unwrap();
@@ -368,6 +375,7 @@ fn sealed_page_screenshot() {
     // The seal's name comes back as text from the appearance too.
     let text = run(Command::new("pdftotext").arg(&file).arg("-"));
     assert!(text.contains("张三之印"), "{text}");
+    assert!(text.contains("专用章"), "{text}");
 }
 
 /// The workspace's `.venv` with pyHanko 0.38.0
@@ -500,4 +508,54 @@ fn pyhanko_validates_both_signatures() {
     let level = reports[0]["modification"].as_str().unwrap_or("");
     assert!(["FORM_FILLING", "LTA_UPDATES"].contains(&level), "{out}");
     println!("{out}");
+}
+
+/// Truncated, garbled and foreign inputs give errors, never panics.
+#[test]
+fn hostile_documents_are_refused_without_panicking() {
+    let font = font();
+    let pdf = exported(&font);
+    let (_, signed) = sign_fake(&pdf, 0, "申请人签章", "张三", &font);
+    let placement = Placement {
+        page: 0,
+        rect: [0.0, 0.0, 100.0, 100.0],
+    };
+    let mut inputs: Vec<Vec<u8>> = vec![Vec::new(), b"%PDF-1.7\n".to_vec(), vec![0xff; 4096]];
+    for cut in (0..signed.len()).step_by(997) {
+        inputs.push(signed[..cut].to_vec());
+    }
+    for at in (0..signed.len()).step_by(1499) {
+        let mut bent = signed.clone();
+        bent[at] ^= 0x5a;
+        inputs.push(bent);
+    }
+    let mut refused = 0;
+    for input in &inputs {
+        let found = find_placement(input, 0, Some("申请人签章"), None, None);
+        let prepared = prepare_signature(
+            input,
+            &placement,
+            &seal("张三"),
+            &fields("Seal9", "张三"),
+            &font,
+        );
+        if let Ok(p) = &prepared {
+            assert!(p.bytes.starts_with(input));
+        }
+        refused += usize::from(found.is_err()) + usize::from(prepared.is_err());
+    }
+    assert!(refused > inputs.len(), "most of these inputs are unusable");
+    // A page that does not exist.
+    let missing = Placement {
+        page: 5,
+        rect: [0.0, 0.0, 1.0, 1.0],
+    };
+    let e = prepare_signature(
+        &pdf,
+        &missing,
+        &seal("张三"),
+        &fields("Seal0", "张三"),
+        &font,
+    );
+    assert!(matches!(e, Err(devserver::pdf::PdfWriteError::NoPage(5))));
 }

@@ -24,6 +24,9 @@ const RED: [f32; 3] = [0.816, 0.008, 0.106];
 /// The name is shortened to this many characters (a seal is small).
 const MAX_NAME_CHARS: usize = 24;
 
+/// Names longer than this go around the ring.
+const ARC_FROM_CHARS: usize = 4;
+
 /// Writes the appearance XObject `id` (and its font objects, numbered from
 /// `font_first`) for a widget of `width` × `height` points.
 pub(crate) fn write(
@@ -85,8 +88,15 @@ fn draw(subset: &mut FontSubset, width: f32, height: f32, seal: &SealAppearance)
         (53.0, 82.0),
         (89.0, 82.0),
     ];
+    let name: String = seal.name.chars().take(MAX_NAME_CHARS).collect();
+    let arc = name.chars().count() > ARC_FROM_CHARS;
+    // With a name around the ring the star is smaller, as on official seals.
+    let star_scale = if arc { 0.8 } else { 1.0 };
     for (i, &(x, y)) in STAR.iter().enumerate() {
-        let (x, y) = p(x, y);
+        let (x, y) = p(
+            100.0 + (x - 100.0) * star_scale,
+            95.0 + (y - 95.0) * star_scale,
+        );
         if i == 0 {
             c.move_to(x, y);
         } else {
@@ -95,23 +105,30 @@ fn draw(subset: &mut FontSubset, width: f32, height: f32, seal: &SealAppearance)
     }
     c.close_path().fill_nonzero();
 
-    // Name and kind under the star: 26 units high, narrowed to fit the
-    // ring's chord at that height.
-    let name: String = seal.name.chars().take(MAX_NAME_CHARS).collect();
-    let label = format!("{name}{}", seal.kind_label.as_deref().unwrap_or(""));
-    if !label.is_empty() {
+    // Filled and stroked: the font has no bold face.
+    c.set_text_rendering_mode(TextRenderingMode::FillStroke);
+    let kind = seal.kind_label.as_deref().unwrap_or("");
+    // A short name goes under the star with its kind ("张三之印"); a long
+    // one (an organisation) around the upper ring, as on an official seal,
+    // with the kind alone under the star.
+    let under = if arc {
+        along_arc(&mut c, subset, &name, (cx, cy), s);
+        kind.to_owned()
+    } else {
+        format!("{name}{kind}")
+    };
+    if !under.is_empty() {
+        // 26 units high, narrowed to fit the ring's chord at that height.
         let mut size = 26.0 * s;
         let room = 104.0 * s;
-        let w = subset.width(&label, size);
+        let w = subset.width(&under, size);
         if w > room {
             size *= room / w;
         }
-        let w = subset.width(&label, size);
+        let w = subset.width(&under, size);
         let (_, baseline) = p(100.0, 162.0);
-        let codes = subset.encode(&label);
-        // Filled and stroked: the font has no bold face.
-        c.set_text_rendering_mode(TextRenderingMode::FillStroke)
-            .set_line_width(size * 0.04);
+        let codes = subset.encode(&under);
+        c.set_line_width(size * 0.04);
         c.begin_text()
             .set_font(Name(b"F1"), size)
             .next_line(cx - w / 2.0, baseline)
@@ -120,6 +137,38 @@ fn draw(subset: &mut FontSubset, width: f32, height: f32, seal: &SealAppearance)
     }
     c.restore_state();
     c.finish().into_vec()
+}
+
+/// `text` one character at a time around the upper part of the ring
+/// (centre `centre`, SVG units scaled by `s`), each upright towards the
+/// outside, spread over at most 240°.
+fn along_arc(c: &mut Content, subset: &mut FontSubset, text: &str, centre: (f32, f32), s: f32) {
+    let chars: Vec<char> = text.chars().collect();
+    let n = chars.len().max(1) as f32;
+    let radius = 70.0 * s;
+    let span = (n * 26.0).min(230.0).to_radians();
+    let step = span / n;
+    // Glyph size: the arc length a character gets, capped at 26 units.
+    let size = (radius * step * 0.92).min(26.0 * s);
+    c.set_line_width(size * 0.04);
+    let mut buf = [0u8; 4];
+    for (i, ch) in chars.iter().enumerate() {
+        let theta = std::f32::consts::FRAC_PI_2 + span / 2.0 - (i as f32 + 0.5) * step;
+        let phi = theta - std::f32::consts::FRAC_PI_2;
+        let glyph = ch.encode_utf8(&mut buf);
+        let w = subset.width(glyph, size);
+        // Baseline centre a little inside the text radius, start half a
+        // glyph back along the tangent.
+        let base = radius - size * 0.35;
+        let x = centre.0 + base * theta.cos() - w / 2.0 * phi.cos();
+        let y = centre.1 + base * theta.sin() - w / 2.0 * phi.sin();
+        let codes = subset.encode(glyph);
+        c.begin_text()
+            .set_font(Name(b"F1"), size)
+            .set_text_matrix([phi.cos(), phi.sin(), -phi.sin(), phi.cos(), x, y])
+            .show(Str(&codes))
+            .end_text();
+    }
 }
 
 #[cfg(test)]

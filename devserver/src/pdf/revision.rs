@@ -202,12 +202,16 @@ impl Revision {
     }
 }
 
-/// Offset of `needle` in `data` at or after `from`, where it starts a line.
+/// Offset of the object header `needle` in `data` at or after `from`: at
+/// the start, or right after the previous object's `endobj` (so that the
+/// same bytes inside a binary stream, such as a font, are never taken).
 fn find_line_start(data: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
     while let Some(rest) = data.get(at..) {
         let found = rest.windows(needle.len()).position(|w| w == needle)? + at;
-        if found == 0 || matches!(data.get(found - 1), Some(b'\n' | b'\r')) {
+        let before = data.get(..found).unwrap_or_default();
+        let trimmed = before.trim_ascii_end();
+        if trimmed.is_empty() || trimmed.ends_with(b"endobj") {
             return Some(found);
         }
         at = found + 1;
