@@ -16,6 +16,7 @@ pub mod incremental;
 pub mod placement;
 mod previous;
 mod revision;
+mod signing_changes;
 
 pub use appearance::SealAppearance;
 pub use font::{load_font, CjkFont, FontError, FONT_PATHS};
