@@ -110,3 +110,15 @@ pub fn sign_fake(
     let done = prepared.clone().finish(&cms).unwrap();
     (prepared, done)
 }
+
+/// A one-page document whose only cross-reference section is a stream.
+pub fn xref_stream_document() -> Vec<u8> {
+    use pdf_writer::{Pdf, Rect, Ref};
+    let mut pdf = Pdf::new();
+    pdf.catalog(Ref::new(1)).pages(Ref::new(2));
+    pdf.pages(Ref::new(2)).kids([Ref::new(3)]).count(1);
+    pdf.page(Ref::new(3))
+        .parent(Ref::new(2))
+        .media_box(Rect::new(0.0, 0.0, 595.0, 842.0));
+    pdf.finish_with_xref_stream(Ref::new(4))
+}

@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use devserver::pdf::{prepare_signature, Prepared};
+use devserver::pdf::{find_placement, prepare_signature, Prepared};
 
-use crate::{exported, fields, font, placement_of, run, scratch, seal};
+use crate::{exported, fields, font, placement_of, run, scratch, seal, xref_stream_document};
 
 /// The workspace's `.venv` with pyHanko 0.38.0
 /// (`python3 -m venv .venv && .venv/bin/pip install pyhanko==0.38.0`).
@@ -93,6 +93,26 @@ fn pyhanko_validates_both_signatures() {
         .arg(dir.join("cert.pem")));
     let pdf = exported(&font);
     let mut doc = pdf.clone();
+    // First, one signature over a document with a cross-reference stream.
+    let small = xref_stream_document();
+    let placement = find_placement(&small, 0, None, Some(72.0), Some(72.0)).unwrap();
+    let prepared = prepare_signature(
+        &small,
+        &placement,
+        &seal("张三"),
+        &fields("Seal0", "张三"),
+        &font,
+    )
+    .unwrap();
+    let cms = openssl_cms(&prepared, &dir, 9);
+    let file = dir.join("xref-stream-signed.pdf");
+    std::fs::write(&file, prepared.finish(&cms).unwrap()).unwrap();
+    let out = validate(&python, &file, &dir);
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert_eq!(out[0]["intact"], true, "{out:?}");
+    assert_eq!(out[0]["valid"], true, "{out:?}");
+    assert_eq!(out[0]["coverage"], "ENTIRE_FILE", "{out:?}");
+
     let mut ranges = Vec::new();
     for (round, (placeholder, name)) in [("申请人签章", "张三"), ("审批人签章", "李四")]
         .into_iter()
@@ -113,15 +133,8 @@ fn pyhanko_validates_both_signatures() {
     }
     let file = dir.join("signed.pdf");
     std::fs::write(&file, &doc).unwrap();
-    let out = run(Command::new(&python)
-        .arg("-c")
-        .arg(VALIDATE_PY)
-        .arg(&file)
-        .arg(dir.join("cert.pem")));
-    let reports: Vec<serde_json::Value> = out
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let reports = validate(&python, &file, &dir);
+    let out = format!("{reports:#?}");
     assert_eq!(reports.len(), 2, "{out}");
     for (report, (name, range)) in reports
         .iter()
@@ -138,4 +151,16 @@ fn pyhanko_validates_both_signatures() {
     let level = reports[0]["modification"].as_str().unwrap_or("");
     assert!(["FORM_FILLING", "LTA_UPDATES"].contains(&level), "{out}");
     println!("{out}");
+}
+
+/// pyHanko's report, one JSON object per signature.
+fn validate(python: &Path, file: &Path, dir: &Path) -> Vec<serde_json::Value> {
+    let out = run(Command::new(python)
+        .arg("-c")
+        .arg(VALIDATE_PY)
+        .arg(file)
+        .arg(dir.join("cert.pem")));
+    out.lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use devserver::pdf::{find_placement, prepare_signature, Placement, CONTENTS_CAPACITY};
 
-use crate::{exported, fields, font, placement_of, seal, sign_fake};
+use crate::{exported, fields, font, placement_of, seal, sign_fake, xref_stream_document};
 
 #[test]
 fn prepared_revision_keeps_the_previous_bytes_and_leaves_one_gap() {
@@ -105,16 +105,7 @@ fn a_second_seal_is_a_second_revision() {
 #[test]
 fn an_xref_stream_document_gets_an_xref_stream_revision() {
     let font = font();
-    let mut pdf = pdf_writer::Pdf::new();
-    pdf.catalog(pdf_writer::Ref::new(1))
-        .pages(pdf_writer::Ref::new(2));
-    pdf.pages(pdf_writer::Ref::new(2))
-        .kids([pdf_writer::Ref::new(3)])
-        .count(1);
-    pdf.page(pdf_writer::Ref::new(3))
-        .parent(pdf_writer::Ref::new(2))
-        .media_box(pdf_writer::Rect::new(0.0, 0.0, 595.0, 842.0));
-    let original = pdf.finish_with_xref_stream(pdf_writer::Ref::new(4));
+    let original = xref_stream_document();
     let placement = find_placement(&original, 0, None, Some(72.0), Some(72.0)).unwrap();
     let prepared = prepare_signature(
         &original,
@@ -231,4 +222,79 @@ fn hostile_documents_are_refused_without_panicking() {
         &font,
     );
     assert!(matches!(e, Err(devserver::pdf::PdfWriteError::NoPage(5))));
+}
+
+/// A document with a form inline in its catalog, a text field, and the
+/// page's `/Annots` as an indirect array: the field is kept, the array
+/// object (not the page) gets a new version, the form becomes indirect.
+#[test]
+fn an_existing_form_and_indirect_annots_are_extended() {
+    use pdf_writer::{Name, Pdf, Rect, Ref, TextStr};
+    let font = font();
+    let mut pdf = Pdf::new();
+    let mut catalog = pdf.catalog(Ref::new(1));
+    catalog.pages(Ref::new(2));
+    catalog
+        .insert(Name(b"AcroForm"))
+        .dict()
+        .insert(Name(b"Fields"))
+        .array()
+        .item(Ref::new(5));
+    drop(catalog);
+    pdf.pages(Ref::new(2)).kids([Ref::new(3)]).count(1);
+    pdf.page(Ref::new(3))
+        .parent(Ref::new(2))
+        .media_box(Rect::new(0.0, 0.0, 595.0, 842.0))
+        .pair(Name(b"Annots"), Ref::new(4));
+    pdf.indirect(Ref::new(4)).array().item(Ref::new(5));
+    let mut text = pdf.form_field(Ref::new(5));
+    text.partial_name(TextStr("Seal0"))
+        .field_type(pdf_writer::types::FieldType::Text);
+    text.into_annotation()
+        .subtype(pdf_writer::types::AnnotationType::Widget)
+        .rect(Rect::new(72.0, 700.0, 300.0, 720.0));
+    let original = pdf.finish();
+
+    let placement = find_placement(&original, 0, None, None, None).unwrap();
+    let taken = prepare_signature(
+        &original,
+        &placement,
+        &seal("张三"),
+        &fields("Seal0", "张三"),
+        &font,
+    );
+    assert!(matches!(taken, Err(devserver::pdf::PdfWriteError::DuplicateField(n)) if n == "Seal0"));
+    let prepared = prepare_signature(
+        &original,
+        &placement,
+        &seal("张三"),
+        &fields("Seal1", "张三"),
+        &font,
+    )
+    .unwrap();
+    let done = prepared.finish(&[0x30, 0x00]).unwrap();
+    let tail = &done[original.len()..];
+    let has = |header: &str| tail.windows(header.len()).any(|w| w == header.as_bytes());
+    assert!(has("\n4 0 obj"), "the annotation array has a new version");
+    assert!(!has("\n3 0 obj"), "the page itself is unchanged");
+    assert!(
+        has("\n1 0 obj"),
+        "the catalog points to the form object now"
+    );
+
+    let doc = lopdf::Document::load_mem(&done).unwrap();
+    assert!(doc.xref_recovery.is_none());
+    let form = doc
+        .catalog()
+        .unwrap()
+        .get(b"AcroForm")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    let form = doc.get_dictionary(form).unwrap();
+    let listed = form.get(b"Fields").unwrap().as_array().unwrap();
+    assert_eq!(listed.len(), 2);
+    assert_eq!(listed[0].as_reference().unwrap(), (5, 0));
+    let annots = doc.get_object((4, 0)).unwrap().as_array().unwrap();
+    assert_eq!(annots, listed, "the widget is on the page as well");
 }
