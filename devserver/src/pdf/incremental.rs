@@ -9,8 +9,8 @@
 //! and the only changes after it are those of signing: the new field and
 //! widget, the page's `/Annots`, the AcroForm's `/Fields`, the appearance.
 
-use lopdf::{Object, ObjectId};
-use pdf_writer::{Chunk, Finish, Name, Rect, TextStr};
+use lopdf::{Dictionary, Object};
+use pdf_writer::Chunk;
 use time::OffsetDateTime;
 
 use super::appearance::{self, SealAppearance};
@@ -110,20 +110,31 @@ pub fn prepare_signature(
     let contents_at = body_at + contents_at;
 
     let [x1, y1, x2, y2] = placement.rect;
+    // The merged field and widget, with lopdf: `/P` must keep the page's
+    // generation number, which pdf-writer's references cannot express.
+    let reference = |r: pdf_writer::Ref| Object::Reference((r.get().unsigned_abs(), 0));
+    let mut merged = Dictionary::new();
+    merged.set("Type", Object::Name(b"Annot".to_vec()));
+    merged.set("Subtype", Object::Name(b"Widget".to_vec()));
+    merged.set("FT", Object::Name(b"Sig".to_vec()));
+    merged.set("T", lopdf::text_string(&fields.field_name));
+    merged.set("V", reference(sig));
+    merged.set(
+        "Rect",
+        Object::Array([x1, y1, x2, y2].map(Object::Real).to_vec()),
+    );
+    merged.set("P", Object::Reference(page_id));
+    // Print (bit 3), so the seal is on paper too.
+    merged.set("F", Object::Integer(4));
+    let mut normal = Dictionary::new();
+    normal.set("N", reference(ap));
+    merged.set("AP", Object::Dictionary(normal));
+    rev.push_lopdf(
+        (widget.get().unsigned_abs(), 0),
+        &Object::Dictionary(merged),
+    )?;
+
     let mut chunk = Chunk::new();
-    let mut field = chunk.form_field(widget);
-    field
-        .partial_name(TextStr(&fields.field_name))
-        .field_type(pdf_writer::types::FieldType::Signature);
-    field.pair(Name(b"V"), sig);
-    let mut annot = field.into_annotation();
-    annot
-        .subtype(pdf_writer::types::AnnotationType::Widget)
-        .rect(Rect::new(x1, y1, x2, y2))
-        .page(page_id_ref(page_id))
-        .flags(pdf_writer::types::AnnotationFlags::PRINT);
-    annot.appearance().normal().stream(ap);
-    annot.finish();
     appearance::write(
         &mut chunk,
         ap,
@@ -155,10 +166,6 @@ pub fn prepare_signature(
         .ok_or_else(|| PdfWriteError::Malformed("the byte range slot is missing".into()))?;
     slot.copy_from_slice(format!("{text:<BYTE_RANGE_WIDTH$}").as_bytes());
     Ok(Prepared { bytes, byte_range })
-}
-
-fn page_id_ref(id: ObjectId) -> pdf_writer::Ref {
-    pdf_writer::Ref::new(i32::try_from(id.0).unwrap_or(i32::MAX))
 }
 
 /// The signature dictionary's text, the offset of its `/ByteRange` slot and
