@@ -3,7 +3,9 @@
 //! 1. The box our export drew for it: the export records every seal box in
 //!    the catalog (`/InfoPlusSeals`, see [`super::SEALS_KEY`]) with its page,
 //!    rectangle and placeholder text. That is exact and needs no text
-//!    extraction; a document from elsewhere has no such record.
+//!    extraction; a document from elsewhere has no such record. (The
+//!    export writes the placeholder in an 18 pt strip at the seal's x/y and
+//!    records the square under it, so the seal leaves the text readable.)
 //! 2. The seal's x/y. Unit and origin: PDF points (1/72 in) from the
 //!    top-left corner of the first page to the top-left corner of the seal
 //!    box — the same reading the export has always used, because the engine
