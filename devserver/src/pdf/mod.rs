@@ -17,6 +17,7 @@ pub mod placement;
 mod previous;
 mod revision;
 mod signing_changes;
+mod text_search;
 
 pub use appearance::SealAppearance;
 pub use font::{load_font, CjkFont, FontError, FONT_PATHS};

@@ -6,18 +6,21 @@
 //!    extraction; a document from elsewhere has no such record. (The
 //!    export writes the placeholder in an 18 pt strip at the seal's x/y and
 //!    records the square under it, so the seal leaves the text readable.)
-//! 2. The seal's x/y. Unit and origin: PDF points (1/72 in) from the
+//! 2. The placeholder's text on a page (first occurrence; see
+//!    [`super::text_search`]): a box centred on it.
+//! 3. The seal's x/y. Unit and origin: PDF points (1/72 in) from the
 //!    top-left corner of the first page to the top-left corner of the seal
 //!    box — the same reading the export has always used, because the engine
 //!    and the form designer think in screen coordinates (y grows downwards),
 //!    and seals with x/y but no page have nowhere else to go than the page
 //!    the form starts on.
-//! 3. A default spot: the bottom-right corner of the last page, where a
+//! 4. A default spot: the bottom-right corner of the last page, where a
 //!    signature line usually is.
 
 use lopdf::{decode_text_string, Object};
 
 use super::previous::Previous;
+use super::text_search::{find_text, Found};
 use super::{PdfWriteError, SEALS_KEY};
 
 /// Side of a seal box, in points (≈ 39 mm, a little larger than a 40 mm
@@ -75,6 +78,15 @@ pub(crate) fn locate(
     if let Some(found) = by_text {
         return Ok(found.placement);
     }
+    if let Some(found) = placeholder.and_then(|p| find_text(previous, p)) {
+        let page = *pages
+            .get(found.page)
+            .ok_or(PdfWriteError::NoPage(found.page))?;
+        return Ok(Placement {
+            page: found.page,
+            rect: over_text(found, previous.page_box(page)),
+        });
+    }
     if let (Some(x), Some(y)) = (x, y) {
         let page = *pages.first().ok_or(PdfWriteError::NoPage(0))?;
         let [px1, py1, px2, py2] = previous.page_box(page);
@@ -98,6 +110,18 @@ pub(crate) fn locate(
             py1 + DEFAULT_MARGIN + SEAL_BOX,
         ],
     })
+}
+
+/// A seal box centred on a found text (a seal is stamped over its label),
+/// kept on the page.
+fn over_text(found: Found, [px1, py1, px2, py2]: [f32; 4]) -> [f32; 4] {
+    // Text width estimated at one em per character (labels are Chinese).
+    let cx = found.x + found.chars as f32 * found.size / 2.0;
+    let cy = found.y + found.size / 2.0;
+    let half = SEAL_BOX / 2.0;
+    let x1 = (cx - half).clamp(px1, (px2 - SEAL_BOX).max(px1));
+    let y1 = (cy - half).clamp(py1, (py2 - SEAL_BOX).max(py1));
+    [x1, y1, x1 + SEAL_BOX, y1 + SEAL_BOX]
 }
 
 /// The seal box whose top-left corner is `x`/`top` points from the top-left

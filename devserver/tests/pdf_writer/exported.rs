@@ -46,6 +46,16 @@ fn placement_finds_the_recorded_box_then_xy_then_a_default() {
             rect: [300.0, 194.0, 410.0, 304.0]
         }
     );
+    // Text that is on the page but not a recorded box: a box centred on it
+    // (the title "请假申请" starts at 72, 770 in 18 pt: 4 em wide).
+    let on_text = placement_of(&pdf, 0, "请假申请");
+    assert_eq!(
+        on_text,
+        Placement {
+            page: 0,
+            rect: [53.0, 724.0, 163.0, 834.0]
+        }
+    );
     // Unknown text: x/y (points from the top-left).
     let by_xy = find_placement(&pdf, 0, Some("无此文字"), Some(100.0), Some(42.0)).unwrap();
     assert_eq!(by_xy.rect, [100.0, 690.0, 210.0, 800.0]);
