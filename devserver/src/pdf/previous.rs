@@ -98,7 +98,7 @@ impl Previous {
     }
 
     /// The page's visible area, `[x1 y1 x2 y2]`: its CropBox or MediaBox,
-    /// inherited through the page tree; US Letter-free A4 if it has none.
+    /// inherited through the page tree; A4 if it has none.
     pub fn page_box(&self, page: ObjectId) -> [f32; 4] {
         let mut id = Some(page);
         for _ in 0..MAX_TREE_DEPTH {
