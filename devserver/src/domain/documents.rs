@@ -60,7 +60,7 @@ pub fn attach(
 pub fn export(
     store: &Store,
     id: &str,
-    render: impl FnOnce(&LeaveForm, &Signature, i64) -> Vec<u8>,
+    render: impl FnOnce(&LeaveForm, &Signature, i64) -> Result<Vec<u8>, DomainError>,
 ) -> Result<Record, DomainError> {
     let record = store.record_or_allocate(id)?;
     if let Some(i) = record.signature.seals.iter().position(|s| s.is_signed()) {
@@ -68,7 +68,7 @@ pub fn export(
     }
     let form = crate::leave::load(store, id)?;
     let created = now_ms();
-    let bytes = render(&form, &record.signature, created);
+    let bytes = render(&form, &record.signature, created)?;
     let name = format!("leave-application-{id}.pdf");
     let signature = attach(store, id, &bytes, name, created, record.signature.clone())?;
     match store.write_record(id, &signature, Some(&record.etag))? {
@@ -100,7 +100,10 @@ mod tests {
     fn export_then_tamper() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("db.sqlite")).unwrap();
-        let record = export(&store, "d", |_, _, _| b"%PDF-1.7 0123456789abcdef".to_vec()).unwrap();
+        let record = export(&store, "d", |_, _, _| {
+            Ok(b"%PDF-1.7 0123456789abcdef".to_vec())
+        })
+        .unwrap();
         let signature = &record.signature;
         assert_eq!(signature.size, Some(25));
         assert_eq!(signature.mime.as_deref(), Some(PDF_MIME));

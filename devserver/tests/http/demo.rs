@@ -113,7 +113,7 @@ async fn submit_shows_fields_and_feeds_the_next_export() {
 
     let sig = server.export("demo-applicant").await;
     let pdf = server.bytes(sig["uri"].as_str().unwrap()).await;
-    let text = String::from_utf8_lossy(&pdf);
+    let text = crate::common::pdf_text(&pdf);
     assert!(
         text.contains("Alice Example") && text.contains("Conference travel"),
         "export renders the submitted form"

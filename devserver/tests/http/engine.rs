@@ -210,9 +210,9 @@ async fn export_fills_the_document_and_serves_the_pdf() {
     let bytes = r.bytes().await.unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
     assert_eq!(bytes.len() as u64, sig["size"].as_u64().unwrap());
-    let text = String::from_utf8_lossy(&bytes);
+    let text = crate::common::pdf_text(&bytes);
     assert!(
-        text.contains("Leave Application") && text.contains("Zhang San"),
+        text.contains("Leave Application") && text.contains("张三"),
         "renders the form record"
     );
 
