@@ -77,12 +77,21 @@ pub fn export(
     }
 }
 
+const BYTE_RANGE: &[u8] = b"/ByteRange";
+
 /// Flips bytes in the middle of the stored document (length unchanged) so
 /// verification reports the document as changed. The record is untouched.
 pub fn tamper(store: &Store, signature: &Signature) -> Result<(), DomainError> {
     let key = file_key(signature).ok_or(DomainError::NoDocument)?;
     let mut bytes = store.file(key)?.ok_or(DomainError::DocumentMissing)?;
-    let middle = bytes.len() / 2;
+    // In a sealed PDF the middle of the file is often the `/Contents` gap,
+    // which no signature covers: aim at the middle of what comes before
+    // the first signature dictionary instead.
+    let covered = bytes
+        .windows(BYTE_RANGE.len())
+        .position(|w| w == BYTE_RANGE)
+        .unwrap_or(bytes.len());
+    let middle = covered / 2;
     let end = (middle + 8).min(bytes.len());
     // Add rather than XOR: tampering twice must not restore the original.
     for byte in bytes.iter_mut().take(end).skip(middle) {
