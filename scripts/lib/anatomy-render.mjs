@@ -65,6 +65,17 @@ export function dts() {
   L.push('export interface InfoplusSignatureReactEvents {');
   for (const e of customEvents()) L.push(`  ${key('on' + e.name)}?: (event: ${eventType(e)}) => void;`);
   L.push('}', '');
+  // vue-tsc matches `:signature-id` with a `signatureId` prop; Vue sets a
+  // custom element's property when it has one, else the attribute.
+  L.push('/** Vue 3: the attributes and properties as props (camelCase). */');
+  L.push('export interface InfoplusSignatureVueProps {');
+  const props = new Map();
+  for (const a of A.attributes) props.set(camel(a.name), [attrType(a)]);
+  for (const p of A.properties.filter((p) => !p.readonly)) {
+    props.set(p.name, [...(props.get(p.name) ?? []), p.set ?? p.type]);
+  }
+  for (const [name, ts] of props) L.push(`  ${name}?: ${[...new Set(ts.flatMap((t) => t.split(' | ')))].join(' | ')};`);
+  L.push('}', '');
   L.push('/** Vue 3: `@event-name` listeners (`onEventName` props). */');
   L.push('export interface InfoplusSignatureVueEvents {');
   for (const e of customEvents()) L.push(`  on${pascal(e.name)}?: (event: ${eventType(e)}) => void;`);
@@ -79,13 +90,20 @@ export function dts() {
   for (const e of customEvents()) L.push(`    '${e.name}': ${eventType(e)};`);
   L.push('  }', '}', '');
 
+  // React's own props for an element (className, style, key, ref, on…),
+  // taken from its `<span>` by shape: naming React's types here would fail
+  // the type check of an app that does not install them (a Vue app).
+  L.push('/** The props React 19 gives an intrinsic element, where React\'s types are installed. */');
+  L.push('type ReactElementProps<E> = E extends { span: infer P } ? P : {};', '');
   L.push("declare module 'react' {", '  namespace JSX {', '    interface IntrinsicElements {');
-  L.push(`      '${A.tag}': DetailedHTMLProps<HTMLAttributes<${A.className}>, ${A.className}>`);
+  L.push(`      '${A.tag}': ReactElementProps<IntrinsicElements>`);
   L.push('        & InfoplusSignatureAttributes & InfoplusSignatureProperties & InfoplusSignatureReactEvents;');
   L.push('    }', '  }', '}', '');
 
+  // A component type by its shape (what vue-tsc reads: `$props`), not
+  // DefineComponent: this file must not need vue where it is not installed.
   L.push("declare module 'vue' {", '  interface GlobalComponents {');
-  L.push(`    '${A.tag}': DefineComponent<InfoplusSignatureAttributes & InfoplusSignatureProperties & InfoplusSignatureVueEvents>;`);
+  L.push(`    '${A.tag}': new () => { $props: InfoplusSignatureVueProps & InfoplusSignatureVueEvents };`);
   L.push('  }', '}', '');
   return L.join('\n');
 }

@@ -9,11 +9,13 @@
 // absence. Drop the flag once the code has it (the check says when).
 
 /** TypeScript declarations of the values the element hands out. */
-export const types = `/** A seal's expected signer (spec §3). */
+export const types = `// Fields the control does not know are kept at run time (spec §3) but not
+// typed: a misspelt field name should be a type error.
+
+/** A seal's expected signer (spec §3). */
 export interface Signer {
   account?: string | null;
   name?: string | null;
-  [extra: string]: unknown;
 }
 
 /** Which seals and which users may be used for a seal; empty lists mean no restriction. */
@@ -21,7 +23,6 @@ export interface Permission {
   sealTypes?: string[] | null;
   sealIds?: string[] | null;
   signers?: string[] | null;
-  [extra: string]: unknown;
 }
 
 /** One seal to be stamped on the document (spec §3). */
@@ -38,7 +39,6 @@ export interface Seal {
   signature?: string | null;
   /** The seal's PUBLIC key, despite the wire name (seed 002). */
   privateKey?: string | null;
-  [extra: string]: unknown;
 }
 
 /** The InfoPlus Signature: the document to be sealed and its seals (spec §3). */
@@ -50,7 +50,6 @@ export interface Signature {
   mime?: string | null;
   createTime?: number | null;
   seals?: Seal[] | null;
-  [extra: string]: unknown;
 }
 
 /** The control's states (\`state\` property, \`data-state\`, \`:state()\`). */

@@ -1,0 +1,79 @@
+# The acceptance apps (tests/apps/react, tests/apps/vue): a fresh Vite +
+# React 19 app and a fresh Vite + Vue 3 app, each installing the packed
+# tarball as a form builder would, type-checked against the shipped types
+# (and a copy with deliberate mistakes that must fail), built for
+# production. Sourced by scripts/test; needs scripts/package's tarball.
+#
+# The apps commit no lock file: their dependency on the tarball changes
+# with every build of the control (its integrity hash would churn), and
+# their registry dependencies are pinned exactly in package.json.
+
+APPS="react vue"
+
+# Installs an app's dependencies unless the tarball and its package.json
+# are what the last install saw.
+install_app() {
+  local dir=$1 tarball=$2 stamp want
+  stamp="$dir/node_modules/.infoplus-install"
+  want=$(cat "$tarball" "$dir/package.json" | sha256sum | cut -c1-64)
+  [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && return
+  say "installing $dir (the tarball and the npm registry)"
+  # A tarball rebuilt under the same name would otherwise be taken as installed.
+  rm -rf "$dir/node_modules/infoplus-signature"
+  (cd "$dir" && npm install --no-package-lock --no-audit --no-fund --loglevel=error)
+  echo "$want" >"$stamp"
+}
+
+# The deliberate mistakes must fail the type check, each one named.
+expect_typos() {
+  local dir=$1; shift
+  local out
+  if out=$(cd "$dir" && npm run --silent typos 2>&1); then
+    echo "$dir/typos: the type check passed, but it has deliberate mistakes" >&2
+    return 1
+  fi
+  for word in "$@"; do
+    grep -q "$word" <<<"$out" || { echo "$out" >&2; echo "$dir/typos: no type error about \`$word\`" >&2; return 1; }
+  done
+  say "$dir/typos: rejected ($*)"
+}
+
+build_apps() {
+  local version tarball dir
+  version=$(awk '/^\[package\]$/ { p = 1; next } /^\[/ { p = 0 } p && /^version = / { gsub(/version = |"/, ""); print; exit }' Cargo.toml)
+  tarball="target/npm/infoplus-signature-$version.tgz"
+  [ -f "$tarball" ] || { echo "$tarball is missing: run scripts/package" >&2; return 1; }
+  for app in $APPS; do
+    dir="tests/apps/$app"
+    grep -q "\"file:../../../$tarball\"" "$dir/package.json" \
+      || { echo "$dir/package.json must depend on file:../../../$tarball" >&2; return 1; }
+    install_app "$dir" "$tarball"
+    say "$dir: type check against the shipped types"
+    (cd "$dir" && npm run --silent typecheck)
+  done
+  expect_typos tests/apps/react engin popop seels cod
+  expect_typos tests/apps/vue popop seels cod
+  for app in $APPS; do
+    say "tests/apps/$app: vite build"
+    (cd "tests/apps/$app" && rm -rf dist && npm run --silent build)
+  done
+}
+
+# Serves the built apps at /app/<name>/ in front of the devserver (one
+# origin); sets APPS_URL. Needs DEVSERVER_URL (scripts/lib/devserver.sh).
+start_apps_server() {
+  local log
+  log=$(mktemp)
+  node tests/apps/serve.mjs "$DEVSERVER_URL" >"$log" 2>&1 &
+  APPS_PID=$!
+  # Adds to the devserver's trap rather than replacing it.
+  trap 'kill "$APPS_PID" "$DEVSERVER_PID" 2>/dev/null || true' EXIT
+  for _ in $(seq 1 50); do
+    APPS_URL=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$log" | head -n 1 || true)
+    [ -n "$APPS_URL" ] && break
+    sleep 0.1
+  done
+  [ -n "$APPS_URL" ] || { cat "$log" >&2; return 1; }
+  export APPS_URL
+  say "test apps at $APPS_URL/app/{react,vue}/"
+}
