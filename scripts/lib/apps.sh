@@ -43,6 +43,7 @@ build_apps() {
   version=$(awk '/^\[package\]$/ { p = 1; next } /^\[/ { p = 0 } p && /^version = / { gsub(/version = |"/, ""); print; exit }' Cargo.toml)
   tarball="target/npm/infoplus-signature-$version.tgz"
   [ -f "$tarball" ] || { echo "$tarball is missing: run scripts/package" >&2; return 1; }
+  check_readme_snippets
   for app in $APPS; do
     dir="tests/apps/$app"
     grep -q "\"file:../../../$tarball\"" "$dir/package.json" \
@@ -76,4 +77,24 @@ start_apps_server() {
   [ -n "$APPS_URL" ] || { cat "$log" >&2; return 1; }
   export APPS_URL
   say "test apps at $APPS_URL/app/{react,vue}/"
+}
+
+# The README's React and Vue snippets are the apps' Approval components
+# (type-checked with them): fails when the README's text and the files part.
+check_readme_snippets() {
+  node -e '
+    const fs = require("fs");
+    const readme = fs.readFileSync("README.md", "utf8");
+    const block = (section, lang) => {
+      const m = readme.match(new RegExp("### " + section + "\\n[\\s\\S]*?```" + lang + "\\n([\\s\\S]*?)```"));
+      if (!m) throw new Error("README.md: no " + lang + " block under ### " + section);
+      return m[1];
+    };
+    const react = fs.readFileSync("tests/apps/react/src/Approval.tsx", "utf8");
+    const vue = fs.readFileSync("tests/apps/vue/src/Approval.vue", "utf8");
+    const bad = [];
+    if (react !== block("React 19", "tsx")) bad.push("tests/apps/react/src/Approval.tsx is not the README React 19 snippet");
+    if (!vue.includes("<template>\n" + block("Vue 3", "vue") + "</template>")) bad.push("tests/apps/vue/src/Approval.vue does not hold the README Vue 3 snippet");
+    if (bad.length) { console.error(bad.join("\n")); process.exit(1); }
+  '
 }

@@ -161,7 +161,8 @@ struct Running {
 
 impl Running {
     fn start() -> Result<Running, String> {
-        let url = worker_url().ok_or_else(|| "the verifier's address cannot be resolved".to_owned())?;
+        let url =
+            worker_url().ok_or_else(|| "the verifier's address cannot be resolved".to_owned())?;
         let worker = start_worker(&url)
             .ok_or_else(|| "the browser refused to start the verifier".to_owned())?;
         let waiting: Rc<RefCell<HashMap<u32, Waiting>>> = Rc::default();
