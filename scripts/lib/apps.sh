@@ -4,23 +4,28 @@
 # (and a copy with deliberate mistakes that must fail), built for
 # production. Sourced by scripts/test; needs scripts/package's tarball.
 #
-# The apps commit no lock file: their dependency on the tarball changes
-# with every build of the control (its integrity hash would churn), and
-# their registry dependencies are pinned exactly in package.json.
+# Each app commits its lock file: without one, npm resolves afresh and a
+# registry that lacks a newly published transitive version (seen here:
+# @babel/core asking for an @babel/generator the registry did not have)
+# breaks the install. The tarball's entry in the lock has no `integrity`
+# (it changes with every build of the control), so `npm ci` takes whatever
+# scripts/package wrote.
 
 APPS="react vue"
 
-# Installs an app's dependencies unless the tarball and its package.json
-# are what the last install saw.
+# Installs an app's dependencies unless the tarball, its package.json and
+# its lock file are what the last install saw.
 install_app() {
   local dir=$1 tarball=$2 stamp want
   stamp="$dir/node_modules/.infoplus-install"
-  want=$(cat "$tarball" "$dir/package.json" | sha256sum | cut -c1-64)
+  want=$(cat "$tarball" "$dir/package.json" "$dir/package-lock.json" | sha256sum | cut -c1-64)
   [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && return
   say "installing $dir (the tarball and the npm registry)"
-  # A tarball rebuilt under the same name would otherwise be taken as installed.
-  rm -rf "$dir/node_modules/infoplus-signature"
-  (cd "$dir" && npm install --no-package-lock --no-audit --no-fund --loglevel=error)
+  if grep -A3 '"node_modules/infoplus-signature"' "$dir/package-lock.json" | grep -q integrity; then
+    echo "$dir/package-lock.json: drop the integrity of infoplus-signature (it changes with every build)" >&2
+    return 1
+  fi
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
   echo "$want" >"$stamp"
 }
 
