@@ -317,7 +317,8 @@ declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
       'infoplus-signature': ReactElementProps<IntrinsicElements>
-        & InfoplusSignatureAttributes & InfoplusSignatureProperties & InfoplusSignatureReactEvents;
+        & Omit<InfoplusSignatureAttributes, keyof InfoplusSignatureProperties> & InfoplusSignatureProperties
+        & InfoplusSignatureReactEvents;
     }
   }
 }

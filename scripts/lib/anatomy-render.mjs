@@ -97,7 +97,10 @@ export function dts() {
   L.push('type ReactElementProps<E> = E extends { span: infer P } ? P : {};', '');
   L.push("declare module 'react' {", '  namespace JSX {', '    interface IntrinsicElements {');
   L.push(`      '${A.tag}': ReactElementProps<IntrinsicElements>`);
-  L.push('        & InfoplusSignatureAttributes & InfoplusSignatureProperties & InfoplusSignatureReactEvents;');
+  // React 19 sets a property where the element has one (`value` takes a
+  // Signature object), else the attribute.
+  L.push("        & Omit<InfoplusSignatureAttributes, keyof InfoplusSignatureProperties> & InfoplusSignatureProperties");
+  L.push('        & InfoplusSignatureReactEvents;');
   L.push('    }', '  }', '}', '');
 
   // A component type by its shape (what vue-tsc reads: `$props`), not
