@@ -137,7 +137,7 @@ export function manifest(defaults) {
   }));
   const events = A.events.map((e) => ({
     name: e.name,
-    description: e.description + (e.cancelable ? ' (cancelable)' : ''),
+    description: e.description.replace(/\\\|/g, '|') + (e.cancelable ? ' (cancelable)' : ''),
     type: { text: eventType(e) },
   }));
   return {
