@@ -7,6 +7,7 @@ mod dev_documents;
 mod engine;
 mod faults;
 mod openssl;
+mod precompressed;
 mod provider;
 mod restart;
 mod service;
