@@ -79,22 +79,27 @@ impl ElementHost {
 
     /// Fire `signature-<name>` with a JSON detail; `false` if cancelled.
     pub fn fire(&self, name: &str, detail: &str, cancelable: bool) -> bool {
-        let init = CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        init.set_cancelable(cancelable);
-        let detail = js_sys::JSON::parse(detail).unwrap_or(JsValue::NULL);
-        init.set_detail(&detail);
-        match CustomEvent::new_with_event_init_dict(name, &init) {
-            Ok(event) => self.el.dispatch_event(&event).unwrap_or(true),
-            Err(_) => true,
-        }
+        fire(&self.el, name, detail, cancelable)
+    }
+}
+
+/// Fire `signature-<name>` on `el` with a JSON detail; `false` if cancelled.
+pub(super) fn fire(el: &HtmlElement, name: &str, detail: &str, cancelable: bool) -> bool {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_cancelable(cancelable);
+    let detail = js_sys::JSON::parse(detail).unwrap_or(JsValue::NULL);
+    init.set_detail(&detail);
+    match CustomEvent::new_with_event_init_dict(name, &init) {
+        Ok(event) => el.dispatch_event(&event).unwrap_or(true),
+        Err(_) => true,
     }
 }
 
 /// Event details are built as JSON text and handed to `JSON.parse`: one
 /// serializer for everything, no per-type conversion code.
-fn to_json<T: serde::Serialize>(value: &T) -> String {
+pub(super) fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
 }
 
@@ -134,18 +139,7 @@ impl Host for ElementHost {
     }
 
     fn verified(&self, seal: usize, report: &VerifyReport) {
-        #[derive(serde::Serialize)]
-        struct Detail<'a> {
-            seal: usize,
-            results: &'a [infoplus_signature_core::SealReport],
-            pdf: &'a Option<infoplus_signature_core::verdict::PdfReport>,
-        }
-        let detail = Detail {
-            seal,
-            results: &report.seals,
-            pdf: &report.pdf,
-        };
-        self.fire("signature-verified", &to_json(&detail), false);
+        super::verified::fire_verified(&self.el, seal, report.clone());
     }
 
     fn before_redirect(&self, url: &str, seal: usize) -> bool {

@@ -7,6 +7,7 @@ mod form;
 mod hooks;
 mod host;
 pub mod shim;
+mod verified;
 
 use std::any::Any;
 use std::cell::RefCell;

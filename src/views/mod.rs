@@ -10,6 +10,8 @@ mod seal;
 mod status;
 #[cfg(target_arch = "wasm32")]
 mod verdict;
+#[cfg(target_arch = "wasm32")]
+pub mod verdict_slot;
 
 pub use model::{Image, SealModel, StatusModel};
 

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::model::{Image, SealModel};
-use super::{verdict, Context, Intent};
+use super::{verdict_slot, Context, Intent};
 use crate::browser::resolve_url;
 
 pub fn seal_card(cx: Context, index: usize) -> impl IntoView {
@@ -108,7 +108,7 @@ fn body(m: SealModel, confirm: bool, confirming: RwSignal<bool>, cx: Context) ->
                 }
             })}
         </div>
-        {m.verdict.clone().map(verdict::seal_verdict(lang))}
+        {m.verdict.clone().and_then(verdict_slot::seal(lang))}
     }
 }
 

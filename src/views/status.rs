@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::model::StatusModel;
-use super::{verdict, Context, Intent};
+use super::{verdict_slot, Context, Intent};
 
 pub fn status(cx: Context) -> impl IntoView {
     let (state, lang) = (cx.state, cx.lang);
@@ -74,6 +74,6 @@ fn render(m: StatusModel, cx: Context) -> impl IntoView {
             {notice_dismiss}
         </div>
         {error}
-        {m.pdf.map(verdict::pdf_report(lang))}
+        {m.pdf.and_then(verdict_slot::pdf(lang))}
     }
 }
