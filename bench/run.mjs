@@ -17,6 +17,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotli } from '../scripts/lib/precompress.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -32,7 +33,8 @@ const ALGORITHMS = [
   { key: 'sm2', name: 'SM2withSM3', devSeal: 'seal-zhangsan-sm2', other: 'sm-crypto' },
   { key: 'ecdsa', name: 'SHA256withECDSA', devSeal: 'seal-zhangsan-ecdsa', other: 'WebCrypto' },
 ];
-const BUDGET_BYTES = 110 * 1024; // the budget: 110 KB gzip, KB = 1024 bytes
+const BUDGET_KB = 170; // the first download's budget (issue 10): 170 KB gzip, KB = 1024 bytes
+const BUDGET_BYTES = BUDGET_KB * 1024;
 const LONG_TASK_LIMIT_MS = 50;
 // /dev/large pads to *about* N MiB: the "20 MiB" document is a little over
 // the default limit (20 MiB = 20971520), so the bench's controls allow more.
@@ -165,23 +167,30 @@ function distFile(url) {
   return u.pathname.startsWith('/dist/') ? path.join(WORK, 'dist', u.pathname.slice('/dist/'.length)) : null;
 }
 
-/// Raw and `gzip -9` sizes of the dist files behind `urls`.
+/// Raw, `gzip -9` and brotli (quality 11, as scripts/build writes the
+/// `.br` files a server can send) sizes of the dist files behind `urls`.
 function sizes(urls) {
   const rows = [...new Set(urls)].map((url) => {
     const file = distFile(url);
+    const bytes = fs.readFileSync(file);
     const gzip = execFileSync('gzip', ['-9', '-c', file], { maxBuffer: 256 << 20 }).length;
-    return { name: `dist/${path.relative(path.join(WORK, 'dist'), file)}`, raw: fs.statSync(file).size, gzip };
+    const br = brotli(bytes, !file.endsWith('.wasm')).length;
+    return { name: `dist/${path.relative(path.join(WORK, 'dist'), file)}`, raw: bytes.length, gzip, br };
   });
-  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip }), { raw: 0, gzip: 0 });
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, br: t.br + r.br }),
+    { raw: 0, gzip: 0, br: 0 });
   return { rows, total };
 }
 
 function printSizes(s) {
-  table(['file', 'raw bytes', 'gzip -9 bytes'], [
-    ...s.rows.map((r) => [r.name, int(r.raw), int(r.gzip)]),
-    ['total', int(s.total.raw), int(s.total.gzip)],
+  table(['file', 'raw bytes', 'gzip -9 bytes', 'brotli bytes'], [
+    ...s.rows.map((r) => [r.name, int(r.raw), int(r.gzip), int(r.br)]),
+    ['total', int(s.total.raw), int(s.total.gzip), int(s.total.br)],
   ]);
 }
+
+/// "12.3 KB gzip, 10.9 KB brotli" for a size total.
+const gzBr = (t) => `${kb(t.gzip)} gzip, ${kb(t.br)} brotli`;
 
 function controlTag(attrs) {
   const list = Object.entries(attrs).map(([k, v]) => `${k}="${esc(String(v))}"`).join(' ');
@@ -365,8 +374,9 @@ async function main() {
     printSizes(first);
     const over = first.total.gzip - BUDGET_BYTES;
     const verdict = over > 0 ? `OVER by ${int(over)} bytes` : `under by ${int(-over)} bytes`;
-    out(`  ${kb(first.total.gzip)} gzip -9 against the budget of 110 KB (${int(BUDGET_BYTES)} bytes): ${verdict}`);
-    if (over <= 0 && first.total.gzip > 110_000) out('  (over the budget if KB means 1000 bytes)');
+    out(`  ${kb(first.total.gzip)} gzip -9 against the budget of ${BUDGET_KB} KB (${int(BUDGET_BYTES)} bytes): ${verdict}`);
+    out(`  ${kb(first.total.br)} brotli (what a browser gets from a server sending the .br files, e.g. the devserver)`);
+    if (over <= 0 && first.total.gzip > BUDGET_KB * 1000) out('  (over the budget if KB means 1000 bytes)');
     for (const f of ['infoplus-signature.js', 'control/infoplus-signature.js', 'control/infoplus-signature_bg.wasm']) {
       if (!first.rows.some((r) => r.name === `dist/${f}`)) problems.push(`first download: dist/${f} was not requested`);
     }
@@ -374,14 +384,17 @@ async function main() {
     if (first.rows.some((r) => /split_|chunk_/.test(r.name))) problems.push('first download: a part was fetched before it was used');
     // The parts (src/parts.rs): in dist/control/, fetched on first use.
     const parts = sizes(listFiles(path.join(WORK, 'dist', 'control'))
-      .filter((f) => /^(split_|chunk_)/.test(f))
+      .filter((f) => /^(split_|chunk_).*\.wasm$/.test(f))
       .map((f) => `${BASE}/dist/control/${f}`));
     out('  not in it: the parts fetched on first use (split_trip: stamping, split_back: coming back,');
     out('  split_verify: verifying; chunk_*: code two parts share, fetched with the first of them):');
     printSizes(parts);
     out();
     summary.push(['1. first download, gzip -9', `${kb(first.total.gzip)} (${int(first.total.gzip)} B)`,
-      `budget 110 KB: ${over > 0 ? 'OVER' : 'under'}`]);
+      `budget ${BUDGET_KB} KB: ${over > 0 ? 'OVER' : 'under'}`]);
+    summary.push(['1. first download, brotli', `${kb(first.total.br)} (${int(first.total.br)} B)`, '']);
+    summary.push(['1. parts, fetched on first use', gzBr(parts.total),
+      parts.rows.map((r) => `${r.name.replace(/^dist\/control\//, '').replace(/-[0-9a-f]+\.wasm$/, '')} ${kb(r.gzip)}`).join(', ')]);
 
     // ---- 3. render time (measured now, printed after section 2) ------------------------
     log(`3. render time: ${RUNS} cold page loads each for 1 and 50 controls, S1 and value attribute`);
@@ -430,11 +443,12 @@ async function main() {
     out('== 2. What the first verify on a page downloads: the verify part and the worker ==');
     const worker = sizes(workerRequests);
     printSizes(worker);
-    const workerFiles = ['infoplus-signature-verify.js', ...listFiles(path.join(WORK, 'dist', 'worker')).map((f) => `worker/${f}`)];
+    const workerFiles = ['infoplus-signature-verify.js', ...listFiles(path.join(WORK, 'dist', 'worker')).filter((f) => !/\.(br|gz)$/.test(f)).map((f) => `worker/${f}`)];
     const unfetched = workerFiles.filter((f) => !worker.rows.some((r) => r.name === `dist/${f}`));
     if (unfetched.length) out(`  in dist/ but never fetched: ${unfetched.map((f) => `dist/${f}`).join(', ')}`);
     out();
     summary.push(['2. first verify downloads, gzip -9', `${kb(worker.total.gzip)} (${int(worker.total.gzip)} B)`, 'on the first verify']);
+    summary.push(['2. first verify downloads, brotli', `${kb(worker.total.br)} (${int(worker.total.br)} B)`, '']);
 
     out(`== 3. Time to rendered controls (headless Chromium, cold cache, median of ${RUNS} page loads) ==`);
     out('  rendered: every control has data-state unsigned|signed and shows its seal cards and stamps');

@@ -8,7 +8,6 @@ use infoplus_signature_core::machine::{Phase, State};
 use infoplus_signature_core::url::safe_url;
 use infoplus_signature_core::verdict::{PdfReport, SealVerdict};
 use infoplus_signature_core::Seal;
-use serde_json::Value;
 
 use crate::i18n::Lang;
 
@@ -84,10 +83,11 @@ impl SealModel {
             (None, None) => None,
         };
         let position = match (&seal.x, &seal.y) {
-            // Through serde_json, not `Display` (which would pull in float formatting).
+            // Through serde_json, not `Display` (which would pull in float
+            // formatting), and its `to_string` as elsewhere in the control.
             (Some(x), Some(y)) => Some(lang.position(
-                &Value::from(x.clone()).to_string(),
-                &Value::from(y.clone()).to_string(),
+                &serde_json::to_string(x).unwrap_or_default(),
+                &serde_json::to_string(y).unwrap_or_default(),
             )),
             _ => None,
         };

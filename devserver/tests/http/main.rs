@@ -8,6 +8,7 @@ mod engine;
 mod faults;
 mod openssl;
 mod pdfsig;
+mod precompressed;
 mod provider;
 mod raw_signature;
 mod restart;
