@@ -11,7 +11,6 @@ mod seal;
 mod status;
 #[cfg(target_arch = "wasm32")]
 mod verdict;
-#[cfg(target_arch = "wasm32")]
 
 pub use model::{Image, SealModel, StatusModel};
 pub use pdf_model::{common_name, document_verdict, BannerModel, SignatureModel};

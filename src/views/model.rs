@@ -125,7 +125,9 @@ impl SealModel {
 
 /// The `pdfRevision` the provider records on a PDF-signature seal.
 fn pdf_revision(seal: &Seal) -> Option<u64> {
-    seal.extra.get("pdfRevision").and_then(Value::as_u64)
+    seal.extra
+        .get("pdfRevision")
+        .and_then(serde_json::Value::as_u64)
 }
 
 /// Whether another signed seal signed a later PDF revision than seal
