@@ -5,7 +5,6 @@
 //! (or a test) can start the whole world with `serve(config, listener)`.
 
 mod app;
-mod certificates;
 mod config;
 mod demo;
 mod dev;
@@ -18,9 +17,12 @@ mod html;
 mod http;
 mod ids;
 mod keys;
-pub mod leave;
+mod leave;
 mod logging;
-pub mod pdf;
+mod pdf_export;
+// The provider's certificates, CMS signing and TSA (issue 9). Not wired into
+// the engine yet (the lead does that), hence unused for now.
+#[allow(dead_code, unused_imports)]
 mod pki;
 mod provider;
 mod return_url;

@@ -83,13 +83,7 @@ pub async fn confirm(
         ));
     }
     Ok(
-        match stamp(
-            state.sealing(),
-            &request.signature_id,
-            request.seal,
-            seal,
-            user,
-        ) {
+        match stamp(store, &request.signature_id, request.seal, seal, user) {
             Ok(_) => back(Outcome::Done, None),
             Err(e) => back(Outcome::Failed, Some(&e.to_string())),
         },
