@@ -30,10 +30,13 @@ mod entry {
 
     /// Called by the loader (`infoplus-signature.js`) once the module is
     /// instantiated: defines the element. `asset_base` is the URL of the
-    /// directory the control was loaded from (where the verify worker is).
+    /// directory the control was loaded from (where the verify worker is);
+    /// `worker`, when given, is the verify worker's own URL (the npm
+    /// package's entry passes it: a bundler renames the files it emits).
     #[wasm_bindgen]
-    pub fn define(asset_base: Option<String>) -> bool {
+    pub fn define(asset_base: Option<String>, worker: Option<String>) -> bool {
         crate::driver::verifier::set_asset_base(asset_base);
+        crate::driver::verifier::set_worker_url(worker);
         crate::element::define()
     }
 }

@@ -81,6 +81,42 @@ fn a_signed_seal_shows_its_stamp_as_text_and_offers_verify_and_delete() {
 }
 
 #[test]
+fn only_the_last_pdf_signature_seal_offers_delete() {
+    let s = signature_from_str(
+        r#"{"id":"doc","uri":"/api/files/doc","size":2048,"seals":[
+            {"signature":"MIIB","privateKey":"c","pdfRevision":1},
+            {"signature":"MIIC","privateKey":"c","pdfRevision":2},
+            {}
+        ]}"#,
+    )
+    .unwrap();
+    let state = ready(settings(), s);
+    let first = SealModel::of(&state, 0, Lang::ZhCn, &resolve).unwrap();
+    let last = SealModel::of(&state, 1, Lang::ZhCn, &resolve).unwrap();
+    assert_eq!((first.delete, first.delete_blocked), (None, true));
+    assert_eq!((last.delete, last.delete_blocked), (Some(true), false));
+    assert_eq!(first.verify, Some(true), "still verifiable");
+    assert_eq!(
+        Lang::ZhCn.delete_blocked(),
+        "此印章之后还有印章，请先删除最后加盖的印章"
+    );
+    assert!(Lang::En
+        .delete_blocked()
+        .contains("delete the last one first"));
+    // Read-only: neither a button nor the reason.
+    let mut readonly = settings();
+    readonly.readonly = true;
+    let ro = SealModel::of(
+        &ready(readonly, state.document().unwrap().signature.clone()),
+        0,
+        Lang::En,
+        &resolve,
+    )
+    .unwrap();
+    assert_eq!((ro.delete, ro.delete_blocked), (None, false));
+}
+
+#[test]
 fn only_http_and_relative_images_are_shown() {
     for (raw, shown) in [
         ("javascript:alert(1)", false),

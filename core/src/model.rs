@@ -129,6 +129,9 @@ impl Signature {
 
     /// Compact JSON: the form value and the S2 body.
     pub fn to_json(&self) -> String {
-        self.to_value().to_string()
+        // `serde_json::to_string`, not `Display`: the control's other JSON
+        // goes through it too, and `Display` would be a second serializer
+        // (and a pretty one) in its wasm. Same text.
+        serde_json::to_string(&self.to_value()).unwrap_or_default()
     }
 }

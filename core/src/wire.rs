@@ -123,9 +123,12 @@ pub fn signature_from_value(value: Value) -> Result<Signature, WireError> {
     Ok(signature.normalize())
 }
 
-/// Read a Signature from JSON text.
+/// Read a Signature from JSON text. Read as bytes, like engine bodies:
+/// the same result for valid UTF-8, and one JSON parser in the control's
+/// wasm instead of two (`from_str` is a second copy of it, ~1 KB gzip).
 pub fn signature_from_str(text: &str) -> Result<Signature, WireError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| WireError::NotJson(e.to_string()))?;
+    let value: Value =
+        serde_json::from_slice(text.as_bytes()).map_err(|e| WireError::NotJson(e.to_string()))?;
     signature_from_value(value)
 }
 

@@ -1,5 +1,6 @@
-//! The composition root: the only place that knows every part. It opens the
-//! store, makes sure the seal keys and demo records exist, builds the state,
+//! The composition root: the only place that knows every part. It loads the
+//! CJK font, opens the store, makes sure the seal keys, the provider's
+//! certificates and the demo records exist, builds the state,
 //! and assembles the router, adding the fault layer only with
 //! `--dev-faults`.
 
@@ -9,9 +10,10 @@ use axum::Router;
 use url::Url;
 
 use crate::config::Config;
+use crate::domain::Sealing;
 use crate::error::StartError;
 use crate::faults::FaultSwitches;
-use crate::state::AppState;
+use crate::state::{AppState, Parts};
 use crate::store::Store;
 
 /// Opens (or creates) the database, makes sure keys and demo records exist,
@@ -22,11 +24,28 @@ pub fn build_app(config: Config) -> Result<Router, StartError> {
         .iter()
         .map(|o| parse_origin(o))
         .collect::<Result<Vec<_>, _>>()?;
+    // Before the database: a missing font is a start error that says which
+    // package to install, not a failed export later.
+    let font = crate::pdf::load_font()?;
     let store = Store::open(&config.db)?;
     crate::seals::ensure_seals(&store)?;
-    crate::demo::seed::seed_missing(&store).map_err(|e| StartError::Seed(e.to_string()))?;
+    let pki = crate::certificates::ensure_pki(&store)?;
+    crate::certificates::ensure_seal_certificates(&store, &pki)?;
+    let sealing = Sealing {
+        store: &store,
+        font: &font,
+        pki: &pki,
+    };
+    crate::demo::seed::seed_missing(sealing).map_err(|e| StartError::Seed(e.to_string()))?;
     let faults = Arc::new(FaultSwitches::default());
-    let state = AppState::new(config, store, extra_origins, faults.clone());
+    let parts = Parts {
+        store,
+        extra_origins,
+        faults: faults.clone(),
+        font,
+        pki,
+    };
+    let state = AppState::new(config, parts);
     Ok(routes(state, faults))
 }
 

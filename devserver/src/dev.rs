@@ -4,6 +4,8 @@
 //! (404).
 
 use axum::extract::State;
+use axum::http::header;
+use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use infoplus_signature_core::Response as Envelope;
@@ -18,7 +20,13 @@ use crate::seals::USERS;
 use crate::state::AppState;
 
 pub fn routes(dev_faults: bool) -> Router<AppState> {
-    let index = Router::new().route("/dev", get(index));
+    // The trust roots are always served: the demo form's controls verify
+    // the provider's PDF signatures against them.
+    let index = Router::new().route("/dev", get(index)).merge(
+        Router::new()
+            .route("/dev/trust-roots.pem", get(trust_roots))
+            .layer(crate::http::cors()),
+    );
     if !dev_faults {
         return index;
     }
@@ -36,8 +44,19 @@ pub fn routes(dev_faults: bool) -> Router<AppState> {
 }
 
 async fn reset(State(state): State<AppState>) -> Result<Json<Envelope<Value>>, ApiError> {
-    seed::reset(state.store()).map_err(|e| ApiError::Internal(e.to_string()))?;
+    seed::reset(state.sealing()).map_err(|e| ApiError::Internal(e.to_string()))?;
     Ok(Json(Envelope::ok(json!({ "reset": seed::ALL }))))
+}
+
+/// `GET /dev/trust-roots.pem`: the provider's SM2, ECDSA and RSA roots.
+async fn trust_roots(State(state): State<AppState>) -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "application/x-pem-file"),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        state.pki().roots_pem(),
+    )
 }
 
 async fn index(State(state): State<AppState>) -> Markup {

@@ -24,7 +24,7 @@ use crate::engine::export::render_pdf;
 use crate::error::ApiError;
 use crate::http::SignatureIdPath;
 use crate::ids::now_ms;
-use crate::provider::stamp::stamp;
+use crate::provider::stamp_raw::stamp_raw;
 use crate::seals::user;
 use crate::service::query_map;
 use crate::state::AppState;
@@ -92,7 +92,7 @@ async fn large(
     };
     let structure = seed::structure(&id).map_err(|e| ApiError::Internal(e.to_string()))?;
     let form = crate::leave::load(state.store(), &id)?;
-    let exported = render_pdf(&id, &form, &structure, now_ms());
+    let exported = render_pdf(&id, &form, &structure, now_ms(), state.font())?;
     let bytes = padded(exported, mib * MIB)
         .ok_or_else(|| ApiError::Internal("the exported PDF has no readable trailer".into()))?;
     store_document(&state, &id, &bytes, &options).map(|s| Json(Envelope::ok(s)))
@@ -120,7 +120,7 @@ fn store_document(
         .first()
         .and_then(|h| user(h))
         .ok_or_else(|| ApiError::Internal(format!("seal {} has no known holder", seal.id)))?;
-    let record = stamp(store, id, 0, &seal, holder)
+    let record = stamp_raw(store, id, 0, &seal, holder)
         .map_err(|e| ApiError::Internal(format!("sealing the document failed: {e}")))?;
     Ok(record.signature)
 }
@@ -175,12 +175,14 @@ mod tests {
 
     #[test]
     fn padding_appends_an_update_that_points_back() {
-        let original = render_pdf(
+        let original = crate::pdf::export::render(
             "x",
             &crate::leave::LeaveForm::sample(),
             &seed::structure("x").unwrap(),
             0,
-        );
+            &crate::pdf::load_font().unwrap(),
+        )
+        .unwrap();
         let old_xref = after(&String::from_utf8_lossy(&original), "startxref")
             .unwrap()
             .to_owned();

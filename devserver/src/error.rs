@@ -18,10 +18,14 @@ pub enum StartError {
     Store(#[from] StoreError),
     #[error("seal keys: {0}")]
     Seals(#[from] SealSetupError),
+    #[error("certificates: {0}")]
+    Certificates(#[from] crate::certificates::CertificateError),
     #[error("--allow-return {0:?} is not an http(s) origin")]
     BadOrigin(String),
     #[error("seeding the demo records failed: {0}")]
     Seed(String),
+    #[error("{0}")]
+    Font(#[from] crate::pdf::FontError),
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
@@ -86,14 +90,17 @@ impl From<DomainError> for ApiError {
             | DomainError::NoFile(_)
             | DomainError::NoDocument
             | DomainError::DocumentMissing => ApiError::NotFound(text),
-            DomainError::Conflict { .. } | DomainError::AlreadySigned(_) => {
-                ApiError::Conflict(text)
-            }
+            DomainError::Conflict { .. }
+            | DomainError::AlreadySigned(_)
+            | DomainError::LaterSeal { .. } => ApiError::Conflict(text),
             DomainError::PreconditionFailed { .. }
             | DomainError::ChangedDuringWrite
             | DomainError::ChangedDuringExport => ApiError::PreconditionFailed(text),
             DomainError::PreconditionRequired => ApiError::PreconditionRequired(text),
-            DomainError::NoRandomness(_) | DomainError::Store(_) => ApiError::Internal(text),
+            DomainError::NoRandomness(_)
+            | DomainError::Store(_)
+            | DomainError::Render(_)
+            | DomainError::RevisionMissing => ApiError::Internal(text),
         }
     }
 }

@@ -5,6 +5,7 @@
 //! (or a test) can start the whole world with `serve(config, listener)`.
 
 mod app;
+mod certificates;
 mod config;
 mod demo;
 mod dev;
@@ -17,12 +18,9 @@ mod html;
 mod http;
 mod ids;
 mod keys;
-mod leave;
+pub mod leave;
 mod logging;
-mod pdf_export;
-// The provider's certificates, CMS signing and TSA (issue 9). Not wired into
-// the engine yet (the lead does that), hence unused for now.
-#[allow(dead_code, unused_imports)]
+pub mod pdf;
 mod pki;
 mod provider;
 mod return_url;

@@ -4,7 +4,10 @@
 use std::sync::Arc;
 
 use crate::config::Config;
+use crate::domain::Sealing;
 use crate::faults::FaultSwitches;
+use crate::pdf::CjkFont;
+use crate::pki::DevPki;
 use crate::store::Store;
 
 #[derive(Clone)]
@@ -17,20 +20,37 @@ struct Inner {
     extra_origins: Vec<url::Origin>,
     /// Also held by the fault layer; all off without `--dev-faults`.
     faults: Arc<FaultSwitches>,
+    /// The CJK font the exported documents and seals are written with.
+    font: CjkFont,
+    /// The provider's roots and TSA (kept in the store).
+    pki: DevPki,
+}
+
+/// What `AppState::new` holds besides the configuration.
+pub struct Parts {
+    pub store: Store,
+    pub extra_origins: Vec<url::Origin>,
+    pub faults: Arc<FaultSwitches>,
+    pub font: CjkFont,
+    pub pki: DevPki,
 }
 
 impl AppState {
-    pub fn new(
-        config: Config,
-        store: Store,
-        extra_origins: Vec<url::Origin>,
-        faults: Arc<FaultSwitches>,
-    ) -> AppState {
+    pub fn new(config: Config, parts: Parts) -> AppState {
+        let Parts {
+            store,
+            extra_origins,
+            faults,
+            font,
+            pki,
+        } = parts;
         AppState(Arc::new(Inner {
             config,
             store,
             extra_origins,
             faults,
+            font,
+            pki,
         }))
     }
 
@@ -48,5 +68,22 @@ impl AppState {
 
     pub fn faults(&self) -> &FaultSwitches {
         &self.0.faults
+    }
+
+    pub fn font(&self) -> &CjkFont {
+        &self.0.font
+    }
+
+    pub fn pki(&self) -> &DevPki {
+        &self.0.pki
+    }
+
+    /// Everything stamping and exporting need, for the domain layer.
+    pub fn sealing(&self) -> Sealing<'_> {
+        Sealing {
+            store: &self.0.store,
+            font: &self.0.font,
+            pki: &self.0.pki,
+        }
     }
 }

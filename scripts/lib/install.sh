@@ -59,15 +59,17 @@ ensure_node_modules() {
 }
 
 # Chromium for the browser and end-to-end tests, and a CJK font so that
-# zh-CN screenshots (test artifacts, docs/demo-form.png) show characters.
+# zh-CN screenshots (test artifacts, docs/demo-form.png) show characters;
+# fonts-wqy-zenhei (TrueType outlines) is the font the devserver embeds in PDFs.
 ensure_chromium() {
   command -v chromium >/dev/null && command -v chromedriver >/dev/null \
-    && fc-list :lang=zh 2>/dev/null | grep -q . && return
+    && fc-list :lang=zh 2>/dev/null | grep -q . \
+    && [ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] && return
   say "installing Chromium, ChromeDriver and a CJK font from Debian"
   local sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver fonts-noto-cjk
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver fonts-noto-cjk fonts-wqy-zenhei
 }
 
 # Debian packages, installed only when one of the commands is missing.

@@ -89,6 +89,12 @@ impl Lang {
             "Delete this seal? It will have to be stamped again.",
         )
     }
+    pub fn delete_blocked(self) -> &'static str {
+        self.pick(
+            "此印章之后还有印章，请先删除最后加盖的印章",
+            "Seals were stamped after this one: delete the last one first",
+        )
+    }
     pub fn confirm_yes(self) -> &'static str {
         self.pick("确定删除", "Delete")
     }

@@ -8,7 +8,6 @@ use infoplus_signature_core::machine::{Phase, State};
 use infoplus_signature_core::url::safe_url;
 use infoplus_signature_core::verdict::{PdfReport, SealVerdict};
 use infoplus_signature_core::Seal;
-use serde_json::Value;
 
 use crate::i18n::Lang;
 
@@ -41,6 +40,9 @@ pub struct SealModel {
     pub stamp: Option<bool>,
     pub verify: Option<bool>,
     pub delete: Option<bool>,
+    /// No delete: a later PDF-signature seal builds on this one's revision
+    /// (the engine would refuse with 409); the card says why instead.
+    pub delete_blocked: bool,
     pub verdict: Option<SealVerdict>,
 }
 
@@ -81,16 +83,18 @@ impl SealModel {
             (None, None) => None,
         };
         let position = match (&seal.x, &seal.y) {
-            // Through serde_json, not `Display` (which would pull in float formatting).
+            // Through serde_json, not `Display` (which would pull in float
+            // formatting), and its `to_string` as elsewhere in the control.
             (Some(x), Some(y)) => Some(lang.position(
-                &Value::from(x.clone()).to_string(),
-                &Value::from(y.clone()).to_string(),
+                &serde_json::to_string(x).unwrap_or_default(),
+                &serde_json::to_string(y).unwrap_or_default(),
             )),
             _ => None,
         };
         let signed = seal.is_signed();
         let settings = &state.settings;
         let may_change = !settings.readonly && !settings.disabled;
+        let blocked = signed && may_change && has_later_revision(&doc.signature.seals, index);
         Some(SealModel {
             index,
             lang,
@@ -112,10 +116,29 @@ impl SealModel {
             },
             stamp: (!signed && may_change).then(|| state.can_stamp(index)),
             verify: (signed && !settings.disabled).then(|| state.can_verify(index)),
-            delete: (signed && may_change).then(|| state.can_delete(index)),
+            delete: (signed && may_change && !blocked).then(|| state.can_delete(index)),
+            delete_blocked: blocked,
             verdict: doc.verdicts.get(&index).cloned(),
         })
     }
+}
+
+/// The `pdfRevision` the provider records on a PDF-signature seal.
+fn pdf_revision(seal: &Seal) -> Option<u64> {
+    seal.extra
+        .get("pdfRevision")
+        .and_then(serde_json::Value::as_u64)
+}
+
+/// Whether another signed seal signed a later PDF revision than seal
+/// `index`: then only the last one can be deleted.
+fn has_later_revision(seals: &[Seal], index: usize) -> bool {
+    let Some(own) = seals.get(index).and_then(pdf_revision) else {
+        return false;
+    };
+    seals
+        .iter()
+        .any(|s| s.is_signed() && pdf_revision(s).is_some_and(|r| r > own))
 }
 
 /// The status line and the error box.

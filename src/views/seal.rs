@@ -89,6 +89,9 @@ fn body(m: SealModel, confirm: bool, confirming: RwSignal<bool>, cx: Context) ->
                     {lang.delete()}
                 </button>
             }))}
+            {m.delete_blocked.then(|| view! {
+                <p class="description" part="delete-blocked">{lang.delete_blocked()}</p>
+            })}
             {confirm.then(|| {
                 let cx = cx.clone();
                 view! {

@@ -42,7 +42,7 @@ pub fn t(lang: &str, zh: &'static str, en: &'static str) -> &'static str {
 
 fn control(id: &str, name: &str, lang: &str, readonly: bool) -> Markup {
     html! {
-        infoplus-signature signature-id=(id) engine="/api" service="/sign" name=(name)
+        infoplus-signature signature-id=(id) engine="/api" service="/sign" trust-roots="/dev/trust-roots.pem" name=(name)
             required lang=(lang) readonly[readonly] {}
     }
 }

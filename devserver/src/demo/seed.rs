@@ -4,11 +4,11 @@
 use infoplus_signature_core::{signature_from_value, Signature};
 use serde_json::json;
 
-use crate::domain::{documents, signatures, DomainError};
+use crate::domain::{documents, signatures, DomainError, Sealing};
 use crate::leave::{self, LeaveForm};
 use crate::provider::stamp::{stamp, StampError};
 use crate::seals::user;
-use crate::store::{Store, StoreError};
+use crate::store::StoreError;
 
 pub const APPLICANT: &str = "demo-applicant";
 pub const APPROVAL: &str = "demo-approval";
@@ -58,32 +58,33 @@ pub fn structure(id: &str) -> Result<Signature, SeedError> {
 }
 
 /// Seeds the demo records that do not exist yet.
-pub fn seed_missing(store: &Store) -> Result<(), SeedError> {
+pub fn seed_missing(sealing: Sealing<'_>) -> Result<(), SeedError> {
     for id in ALL {
-        if store.record(id)?.is_none() {
-            seed(store, id)?;
+        if sealing.store.record(id)?.is_none() {
+            seed(sealing, id)?;
         }
     }
     Ok(())
 }
 
 /// Puts every demo record back into its seeded state.
-pub fn reset(store: &Store) -> Result<(), SeedError> {
-    ALL.iter().try_for_each(|id| seed(store, id))
+pub fn reset(sealing: Sealing<'_>) -> Result<(), SeedError> {
+    ALL.iter().try_for_each(|id| seed(sealing, id))
 }
 
-fn seed(store: &Store, id: &str) -> Result<(), SeedError> {
+fn seed(sealing: Sealing<'_>, id: &str) -> Result<(), SeedError> {
+    let store = sealing.store;
     signatures::replace(store, id, &structure(id)?)?;
     leave::save(store, id, &LeaveForm::sample())?;
     if id == SEALED || id == TAMPERED {
         documents::export(store, id, |form, signature, created| {
-            crate::engine::export::render_pdf(id, form, signature, created)
+            crate::engine::export::render_pdf(id, form, signature, created, sealing.font)
         })?;
         let seal = store
             .seal("seal-zhangsan-sm2")?
             .ok_or_else(|| SeedError::Other("seal-zhangsan-sm2 is missing".into()))?;
         let zhangsan = user("zhangsan").ok_or_else(|| SeedError::Other("no zhangsan".into()))?;
-        let record = stamp(store, id, 0, &seal, zhangsan)?;
+        let record = stamp(sealing, id, 0, &seal, zhangsan)?;
         if id == TAMPERED {
             documents::tamper(store, &record.signature)?;
         }

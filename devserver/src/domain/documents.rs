@@ -60,7 +60,7 @@ pub fn attach(
 pub fn export(
     store: &Store,
     id: &str,
-    render: impl FnOnce(&LeaveForm, &Signature, i64) -> Vec<u8>,
+    render: impl FnOnce(&LeaveForm, &Signature, i64) -> Result<Vec<u8>, DomainError>,
 ) -> Result<Record, DomainError> {
     let record = store.record_or_allocate(id)?;
     if let Some(i) = record.signature.seals.iter().position(|s| s.is_signed()) {
@@ -68,7 +68,7 @@ pub fn export(
     }
     let form = crate::leave::load(store, id)?;
     let created = now_ms();
-    let bytes = render(&form, &record.signature, created);
+    let bytes = render(&form, &record.signature, created)?;
     let name = format!("leave-application-{id}.pdf");
     let signature = attach(store, id, &bytes, name, created, record.signature.clone())?;
     match store.write_record(id, &signature, Some(&record.etag))? {
@@ -77,12 +77,21 @@ pub fn export(
     }
 }
 
+const BYTE_RANGE: &[u8] = b"/ByteRange";
+
 /// Flips bytes in the middle of the stored document (length unchanged) so
 /// verification reports the document as changed. The record is untouched.
 pub fn tamper(store: &Store, signature: &Signature) -> Result<(), DomainError> {
     let key = file_key(signature).ok_or(DomainError::NoDocument)?;
     let mut bytes = store.file(key)?.ok_or(DomainError::DocumentMissing)?;
-    let middle = bytes.len() / 2;
+    // In a sealed PDF the middle of the file is often the `/Contents` gap,
+    // which no signature covers: aim at the middle of what comes before
+    // the first signature dictionary instead.
+    let covered = bytes
+        .windows(BYTE_RANGE.len())
+        .position(|w| w == BYTE_RANGE)
+        .unwrap_or(bytes.len());
+    let middle = covered / 2;
     let end = (middle + 8).min(bytes.len());
     // Add rather than XOR: tampering twice must not restore the original.
     for byte in bytes.iter_mut().take(end).skip(middle) {
@@ -100,7 +109,10 @@ mod tests {
     fn export_then_tamper() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("db.sqlite")).unwrap();
-        let record = export(&store, "d", |_, _, _| b"%PDF-1.7 0123456789abcdef".to_vec()).unwrap();
+        let record = export(&store, "d", |_, _, _| {
+            Ok(b"%PDF-1.7 0123456789abcdef".to_vec())
+        })
+        .unwrap();
         let signature = &record.signature;
         assert_eq!(signature.size, Some(25));
         assert_eq!(signature.mime.as_deref(), Some(PDF_MIME));

@@ -32,6 +32,8 @@ pub enum DomainError {
     NoDocument,
     #[error("the document's bytes are missing")]
     DocumentMissing,
+    #[error("the document before this seal's revision is missing from the store")]
+    RevisionMissing,
 
     // --- the request contradicts the stored state ---
     /// An engine-owned document field differs from the stored one.
@@ -51,6 +53,13 @@ pub enum DomainError {
     )]
     AlreadySigned(usize),
 
+    /// A delete of a PDF-signature seal whose revision a later seal builds on.
+    #[error(
+        "seal {later} was stamped after seal {seal}: delete seal {later} first \
+         (请先删除在此之后加盖的印章 {later})"
+    )]
+    LaterSeal { seal: usize, later: usize },
+
     // --- versions (ETag / If-Match) ---
     #[error(
         "the signature was changed by someone else (If-Match {sent} does not match \
@@ -67,6 +76,8 @@ pub enum DomainError {
     PreconditionRequired,
 
     // --- the server itself ---
+    #[error("rendering the document failed: {0}")]
+    Render(crate::pdf::PdfWriteError),
     #[error("no randomness: {0}")]
     NoRandomness(String),
     #[error("{0}")]

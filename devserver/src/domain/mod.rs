@@ -7,6 +7,8 @@
 pub mod body;
 pub mod documents;
 mod error;
+pub mod revisions;
 pub mod signatures;
 
 pub use error::DomainError;
+pub use revisions::Sealing;

@@ -87,7 +87,8 @@ pub fn if_match_matches(header: &str, etag: &str) -> bool {
 
 /// An S2 write: idempotent for an unchanged body, `PreconditionFailed` on a
 /// stale If-Match, `Conflict` on changed document fields,
-/// `PreconditionRequired` on a delete without If-Match, and a
+/// `PreconditionRequired` on a delete without If-Match, the PDF-signature
+/// delete rule (`revisions::apply_deletes`), and a
 /// compare-and-swap so that no concurrent write is lost.
 pub fn write(
     store: &Store,
@@ -112,14 +113,17 @@ pub fn write(
     if if_match.is_none() && removes_signature(&stored.signature, &merged) {
         return Err(DomainError::PreconditionRequired);
     }
+    let merged = super::revisions::apply_deletes(store, &stored.signature, merged)?;
     match store.write_record(id, &merged, Some(&stored.etag))? {
         WriteOutcome::Written(record) => Ok(record),
         WriteOutcome::Conflict => Err(DomainError::ChangedDuringWrite),
     }
 }
 
-/// The provider's result: `signature` (the record read at `read_etag` with a
-/// seal filled in) written under the S2 rules, conditional on that version.
+/// A raw-signature stamp (the dev documents): `signature` (the record read
+/// at `read_etag` with a seal filled in) written under the S2 rules,
+/// conditional on that version. PDF-signature stamps use
+/// `revisions::write_sealed`, which moves the document.
 pub fn write_stamped(
     store: &Store,
     id: &str,

@@ -28,6 +28,7 @@ use signer::KeySigner;
 pub use cms::{sign_cms, CmsRequest};
 pub use error::PkiError;
 pub use kind::KeyKind;
+#[cfg(test)]
 pub use tsa::timestamp_token;
 
 /// Roots and the TSA live ten years, seals five (in days, leap days

@@ -83,7 +83,13 @@ pub async fn confirm(
         ));
     }
     Ok(
-        match stamp(store, &request.signature_id, request.seal, seal, user) {
+        match stamp(
+            state.sealing(),
+            &request.signature_id,
+            request.seal,
+            seal,
+            user,
+        ) {
             Ok(_) => back(Outcome::Done, None),
             Err(e) => back(Outcome::Failed, Some(&e.to_string())),
         },

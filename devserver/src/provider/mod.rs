@@ -7,6 +7,7 @@ mod page;
 pub mod permission;
 pub mod session;
 pub mod stamp;
+pub mod stamp_raw;
 
 use axum::routing::{get, post};
 use axum::Router;

@@ -1,17 +1,26 @@
-//! Putting a seal on a document: sign the stored bytes with the seal's key,
-//! fill the seal's fields, and write back under the S2 rules with the
-//! version read (the domain layer's `write_stamped`).
+//! Putting a seal on a document, as real providers do: the current document
+//! gets one incremental update with a signature field and widget at the
+//! seal's place, the visible seal, and a detached CMS SignedData (with a
+//! timestamp from the dev TSA) over the update's ByteRange. The new bytes
+//! and the seal's fields go back through the domain layer, which moves the
+//! Signature to the new file (`revisions::write_sealed`).
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use infoplus_signature_core::Signer;
-use time::macros::format_description;
+use infoplus_signature_core::{Seal, Signer};
+use serde_json::Value;
+use time::macros::{format_description, offset};
 use time::OffsetDateTime;
 
+use crate::certificates::{self, CertificateError};
+use crate::domain::revisions::{self, Sealing, PDF_REVISION};
 use crate::domain::{documents, signatures, DomainError};
-use crate::keys::{self, Algorithm};
+use crate::keys;
+use crate::pdf::SignatureFields;
+use crate::pdf::{find_placement, prepare_signature, PdfWriteError, SealAppearance};
+use crate::pki::{sign_cms, CmsRequest, PkiError};
 use crate::seals::User;
-use crate::store::{Record, SealRow, Store, StoreError};
+use crate::store::{Record, SealRow, StoreError};
 
 /// Why stamping failed; the text goes back to the control as `sig_error`,
 /// so it is short and readable.
@@ -29,6 +38,12 @@ pub enum StampError {
     DocumentMissing,
     #[error("signing failed: {0}")]
     Key(#[from] keys::KeyError),
+    #[error("the document cannot be sealed: {0}")]
+    Pdf(#[from] PdfWriteError),
+    #[error("the seal's certificate: {0}")]
+    Certificate(#[from] CertificateError),
+    #[error("signing failed: {0}")]
+    Pki(#[from] PkiError),
     #[error("the signature was changed meanwhile; try again")]
     Changed,
     #[error("the engine refused the result: {0}")]
@@ -53,27 +68,48 @@ impl From<DomainError> for StampError {
     }
 }
 
-/// Human text for `description`, e.g. "张三 personal, stamped by 张三
-/// (zhangsan), 2026-11-22 10:00 UTC".
-fn description(seal: &SealRow, by: User) -> String {
-    let when = OffsetDateTime::now_utc()
-        .format(format_description!("[year]-[month]-[day] [hour]:[minute]"))
+/// "个人章" or "公章": the seal's kind in the description.
+fn kind_in_chinese(seal: &SealRow) -> &'static str {
+    if seal.seal_type == "official" {
+        "公章"
+    } else {
+        "个人章"
+    }
+}
+
+/// Human text for `description`, with an explicit time zone, e.g.
+/// "张三 个人章，由 张三（zhangsan）于 2026-12-01 18:00:00 +08:00 盖章".
+pub fn description(seal: &SealRow, by: User, when: OffsetDateTime) -> String {
+    let when = when
+        .format(format_description!(
+            "[year]-[month]-[day] [hour]:[minute]:[second] [offset_hour sign:mandatory]:[offset_minute]"
+        ))
         .unwrap_or_default();
     format!(
-        "{}, stamped by {} ({}), {when} UTC",
-        seal.name, by.name, by.account
+        "{} {}，由 {}（{}）于 {when} 盖章",
+        seal.owner_name,
+        kind_in_chinese(seal),
+        by.name,
+        by.account
     )
 }
 
-/// Stamps seal `index` of Signature `id` with `seal`, as user `by`.
-pub fn stamp(
-    store: &Store,
-    id: &str,
-    index: usize,
-    seal: &SealRow,
-    by: User,
-) -> Result<Record, StampError> {
-    let record = signatures::find(store, id)?;
+/// The visible seal: the owner's name with "之印", or "专用章" for an
+/// organisation's seal.
+fn appearance(seal: &SealRow) -> SealAppearance {
+    let label = if seal.seal_type == "official" {
+        "专用章"
+    } else {
+        "之印"
+    };
+    SealAppearance {
+        name: seal.owner_name.clone(),
+        kind_label: Some(label.to_owned()),
+    }
+}
+
+/// The slot `index` of the record, unsigned, of a record with a document.
+pub(crate) fn open_slot(record: &Record, index: usize) -> Result<&Seal, StampError> {
     let slot = record
         .signature
         .seals
@@ -85,18 +121,14 @@ pub fn stamp(
     if !record.signature.has_document() {
         return Err(StampError::NoDocument);
     }
-    let document = documents::bytes(store, &record.signature)?;
-    let algorithm = Algorithm::from_canonical(&seal.algorithm)
-        .ok_or_else(|| keys::KeyError::Unknown(seal.algorithm.clone()))?;
-    let signature = keys::sign(algorithm, &seal.private_pem, &document)?;
+    Ok(slot)
+}
 
-    let mut updated = record.signature.clone();
-    let slot = &mut updated.seals[index];
+/// Fills the stamp fields every stamp has; `signer` only if the engine did
+/// not name one.
+pub(crate) fn fill_common(slot: &mut Seal, seal: &SealRow, by: User, when: OffsetDateTime) {
     slot.image = Some(format!("/provider/seals/{}.svg", seal.id));
-    slot.description = Some(description(seal, by));
-    slot.algorithm = Some(algorithm.canonical().to_owned());
-    slot.signature = Some(STANDARD.encode(signature));
-    slot.public_key = Some(seal.public_pem.clone());
+    slot.description = Some(description(seal, by, when));
     if slot.signer_account().is_none() {
         slot.signer = Some(Signer {
             account: Some(by.account.to_owned()),
@@ -104,5 +136,94 @@ pub fn stamp(
             extra: Default::default(),
         });
     }
-    Ok(signatures::write_stamped(store, id, updated, &record.etag)?)
+}
+
+/// Stamps seal `index` of Signature `id` with `seal`, as user `by`: a PDF
+/// signature revision (see the module comment).
+pub fn stamp(
+    sealing: Sealing<'_>,
+    id: &str,
+    index: usize,
+    seal: &SealRow,
+    by: User,
+) -> Result<Record, StampError> {
+    let store = sealing.store;
+    let record = signatures::find(store, id)?;
+    let slot = open_slot(&record, index)?;
+    let previous = documents::bytes(store, &record.signature)?;
+    let now = OffsetDateTime::now_utc().to_offset(offset!(+8));
+    let kind = certificates::key_kind(seal)?;
+    let cert_pem = certificates::seal_certificate(store, sealing.pki, seal)?;
+    let cert_der = pem_to_der(&cert_pem)?;
+
+    let number = |n: &Option<serde_json::Number>| n.as_ref().and_then(|n| n.as_f64());
+    let placement = find_placement(
+        &previous,
+        index,
+        slot.place_holder.as_deref(),
+        number(&slot.x),
+        number(&slot.y),
+    )?;
+    let fields = SignatureFields {
+        field_name: format!("Seal{}", index + 1),
+        signer_name: by.name.to_owned(),
+        reason: "盖章".to_owned(),
+        location: "InfoPlus 开发环境".to_owned(),
+        time: now,
+    };
+    let prepared = prepare_signature(
+        &previous,
+        &placement,
+        &appearance(seal),
+        &fields,
+        sealing.font,
+    )?;
+    let parts = prepared.signed_parts();
+    let chain = [sealing.pki.root_for(kind).cert_der.clone()];
+    let cms = sign_cms(
+        &CmsRequest {
+            signed_parts: &parts,
+            kind,
+            key_pem: &seal.private_pem,
+            certificate_der: &cert_der,
+            chain_der: &chain,
+            signing_time: now,
+        },
+        sealing.pki,
+        now,
+        certificates::random_serial()?,
+    )?;
+    let sealed = prepared.finish(&cms)?;
+
+    let revision = revisions::next_revision(&record.signature);
+    let mut updated = record.signature.clone();
+    let slot = &mut updated.seals[index];
+    fill_common(slot, seal, by, now);
+    slot.algorithm = Some(kind.algorithm().canonical().to_owned());
+    slot.signature = Some(STANDARD.encode(&cms));
+    slot.public_key = Some(cert_pem);
+    slot.extra
+        .insert(PDF_REVISION.to_owned(), Value::from(revision));
+    Ok(revisions::write_sealed(
+        store,
+        id,
+        updated,
+        &record.etag,
+        &sealed,
+    )?)
+}
+
+fn pem_to_der(pem: &str) -> Result<Vec<u8>, StampError> {
+    use der::DecodePem;
+    use der::Encode;
+    let certificate = x509_cert::Certificate::from_pem(pem).map_err(|e| PkiError::Der {
+        what: "seal certificate",
+        detail: e.to_string(),
+    })?;
+    certificate.to_der().map_err(|e| {
+        StampError::Pki(PkiError::Der {
+            what: "seal certificate",
+            detail: e.to_string(),
+        })
+    })
 }

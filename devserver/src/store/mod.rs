@@ -1,10 +1,11 @@
 //! SQLite storage: Signature records, document files, form records, seals,
-//! sign requests and provider sessions.
+//! sign requests, provider sessions, and the provider's PKI.
 //!
 //! One connection behind a mutex: every statement is a few microseconds, the
 //! dev server serves one developer, and a single writer keeps compare-and-swap
 //! updates simple.
 
+mod pki;
 mod records;
 mod requests;
 mod seals;
@@ -14,6 +15,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::Connection;
 
+pub use pki::SealCertificate;
 pub use records::{Record, WriteOutcome};
 pub use requests::{Session, SignRequest};
 pub use seals::SealRow;
@@ -49,6 +51,9 @@ CREATE TABLE IF NOT EXISTS sign_requests (
     token TEXT PRIMARY KEY, signature_id TEXT NOT NULL, seal INTEGER NOT NULL,
     return_url TEXT NOT NULL, state TEXT NOT NULL, created INTEGER NOT NULL,
     used INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS pki (name TEXT PRIMARY KEY, pem TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS seal_certificates (seal_id TEXT PRIMARY KEY, cert_pem TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS revisions (key TEXT PRIMARY KEY, previous TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sessions (
     id TEXT PRIMARY KEY, account TEXT NOT NULL, csrf TEXT NOT NULL, created INTEGER NOT NULL);
 ";

@@ -40,7 +40,7 @@ async fn form_page_has_the_csp_and_no_inline_script() {
         assert!(html.contains(&format!("signature-id=\"{id}\"")), "{id}");
     }
     assert!(html.contains(
-        "engine=\"/api\" service=\"/sign\" name=\"applicantSignature\" required lang=\"zh-CN\""
+        "engine=\"/api\" service=\"/sign\" trust-roots=\"/dev/trust-roots.pem\" name=\"applicantSignature\" required lang=\"zh-CN\""
     ));
     assert_eq!(html.matches(" readonly>").count(), 2);
     assert!(html.contains("<form method=\"post\" action=\"/submit\">"));
@@ -113,7 +113,7 @@ async fn submit_shows_fields_and_feeds_the_next_export() {
 
     let sig = server.export("demo-applicant").await;
     let pdf = server.bytes(sig["uri"].as_str().unwrap()).await;
-    let text = String::from_utf8_lossy(&pdf);
+    let text = crate::common::pdf_text(&pdf);
     assert!(
         text.contains("Alice Example") && text.contains("Conference travel"),
         "export renders the submitted form"

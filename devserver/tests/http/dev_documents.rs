@@ -3,7 +3,7 @@
 //! exists without `--dev-faults`.
 
 use crate::common::{client, start, Server};
-use crate::openssl::verifies;
+use crate::raw_signature::verifies_raw;
 
 async fn post(server: &Server, path: &str, body: Vec<u8>) -> (u16, serde_json::Value) {
     let r = client()
@@ -44,7 +44,7 @@ async fn arbitrary_bytes_become_the_sealed_document() {
     assert_eq!(stored, hostile);
     let seal = &sig["seals"][0];
     assert_eq!(seal["signer"]["account"], "zhangsan");
-    let (ok, text) = verifies(seal, &stored);
+    let (ok, text) = verifies_raw(seal, &stored);
     assert!(ok, "the seal must be over exactly the posted bytes: {text}");
 
     // Unsigned on request; another seal on request.
@@ -81,7 +81,7 @@ async fn large_documents_are_padded_pdfs_and_sealed() {
     assert_eq!(stored.len() as u64, size);
     assert!(stored.starts_with(b"%PDF-"));
     assert!(stored.ends_with(b"%%EOF\n"));
-    let (ok, text) = verifies(&sig["seals"][0], &stored);
+    let (ok, text) = verifies_raw(&sig["seals"][0], &stored);
     assert!(ok, "{text}");
     for bad in ["0", "65", "x"] {
         let (status, _) = post(

@@ -84,7 +84,8 @@ async fn full_flow_stamps_the_seal_and_returns_done() {
     assert!(seal["privateKey"]
         .as_str()
         .unwrap()
-        .starts_with("-----BEGIN PUBLIC KEY-----"));
+        .starts_with("-----BEGIN CERTIFICATE-----"));
+    assert_eq!(seal["pdfRevision"], 1, "a PDF-signature seal");
     assert!(!seal["signature"].as_str().unwrap().is_empty());
     assert_eq!(seal["image"], "/provider/seals/seal-zhangsan-sm2.svg");
     assert!(seal["description"].as_str().unwrap().contains("张三"));

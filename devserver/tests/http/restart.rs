@@ -35,6 +35,7 @@ async fn records_files_and_keys_survive_a_restart() {
     let (before, tag) = first.s1("keep").await;
     let document = first.bytes(before["uri"].as_str().unwrap()).await;
     let (sealed_before, _) = first.s1("demo-sealed").await;
+    let roots_before = crate::openssl::trust_roots(&first).await;
     drop(first);
     assert!(db.exists(), "database file at the configured path");
 
@@ -45,7 +46,10 @@ async fn records_files_and_keys_survive_a_restart() {
     assert_eq!(second.bytes(after["uri"].as_str().unwrap()).await, document);
     // Seeded once: the demo records (and the keys that sealed them) are the same.
     assert_eq!(second.s1("demo-sealed").await.0, sealed_before);
-    // The same key signs on: zhangsan's public key is unchanged.
+    // The provider's roots are the same, and the seal's certificate (its
+    // `privateKey`) too: both are kept in the database.
+    assert_eq!(crate::openssl::trust_roots(&second).await, roots_before);
+    // The same key signs on: zhangsan's certificate is unchanged.
     second.export("keep-2").await;
     second
         .stamp("zhangsan", "keep-2", 0, "seal-zhangsan-sm2")

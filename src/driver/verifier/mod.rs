@@ -37,11 +37,27 @@ const WORKER_SCRIPT: &str = "infoplus-signature-verify.js";
 thread_local! {
     /// Where the control's files are (the worker sits next to them).
     static ASSET_BASE: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The worker's URL when the loader named it (a bundler's file name).
+    static WORKER_URL: RefCell<Option<String>> = const { RefCell::new(None) };
     static WORKER: RefCell<Option<Rc<Running>>> = const { RefCell::new(None) };
 }
 
 pub fn set_asset_base(base: Option<String>) {
     ASSET_BASE.with(|b| *b.borrow_mut() = base);
+}
+
+/// The worker's own URL, when the loader knows it (it wins over the base).
+pub fn set_worker_url(url: Option<String>) {
+    WORKER_URL.with(|w| *w.borrow_mut() = url);
+}
+
+/// The worker's entry: as the loader named it, else next to the control.
+fn worker_url() -> Option<String> {
+    if let Some(url) = WORKER_URL.with(|w| w.borrow().clone()) {
+        return Some(url);
+    }
+    let base = ASSET_BASE.with(|b| b.borrow().clone());
+    crate::browser::resolve_url(WORKER_SCRIPT, base.as_deref())
 }
 
 /// Verify the downloaded document; a document that could not be had gets
@@ -153,9 +169,8 @@ struct Running {
 
 impl Running {
     fn start() -> Result<Running, String> {
-        let base = ASSET_BASE.with(|b| b.borrow().clone());
-        let url = crate::browser::resolve_url(WORKER_SCRIPT, base.as_deref())
-            .ok_or_else(|| "the verifier's address cannot be resolved".to_owned())?;
+        let url =
+            worker_url().ok_or_else(|| "the verifier's address cannot be resolved".to_owned())?;
         let worker = start_worker(&url)
             .ok_or_else(|| "the browser refused to start the verifier".to_owned())?;
         let waiting: Rc<RefCell<HashMap<u32, Waiting>>> = Rc::default();
