@@ -47,11 +47,9 @@ async fn sha256_of(url: &str) -> String {
 #[wasm_bindgen_test]
 async fn a_document_without_embedded_signatures_gets_the_unsigned_banner_and_a_report() {
     verify_setup().await;
+    let id = raw_sealed_export("unsigned-pdf").await;
     let fixture = Fixture::new();
-    fixture.set_html(&control_html_owned(&remote(
-        "demo-sealed",
-        &[("lang", "en")],
-    )));
+    fixture.set_html(&control_html_owned(&remote(&id, &[("lang", "en")])));
     let el = fixture.control();
     wait_state(&el, "signed").await;
     let heard = Recorder::new(&document(), &["signature-verified", "signature-error"], &[]);
@@ -79,7 +77,7 @@ async fn a_document_without_embedded_signatures_gets_the_unsigned_banner_and_a_r
         .unwrap_or_default()
         .to_owned();
     assert_eq!(sha.len(), 64, "{detail}");
-    let uri = s1("demo-sealed").await["uri"]
+    let uri = s1(&id).await["uri"]
         .as_str()
         .unwrap_or_default()
         .to_owned();
@@ -94,7 +92,7 @@ async fn a_document_without_embedded_signatures_gets_the_unsigned_banner_and_a_r
         "the page's own WebCrypto agrees"
     );
     assert_eq!(detail["report"]["documentSha256"], sha.as_str());
-    assert_eq!(detail["report"]["signature"]["id"], "demo-sealed");
+    assert_eq!(detail["report"]["signature"]["id"], id.as_str());
     assert_eq!(detail["report"]["seals"], detail["results"]);
     assert_eq!(detail["report"]["pdf"], detail["pdf"]);
     let at = detail["verifiedAt"].as_str().unwrap_or_default();
@@ -115,9 +113,10 @@ async fn a_document_without_embedded_signatures_gets_the_unsigned_banner_and_a_r
 async fn trust_bundles_at_javascript_or_data_addresses_are_refused_and_never_fetched() {
     verify_setup().await;
     record_fetches();
+    let id = raw_sealed_export("refused-bundles").await;
     let fixture = Fixture::new();
     fixture.set_html(&control_html_owned(&remote(
-        "demo-sealed",
+        &id,
         &[
             ("lang", "en"),
             ("trust-roots", "javascript:alert(1)"),
@@ -171,9 +170,10 @@ async fn a_bundle_that_cannot_be_fetched_is_an_error_and_the_verdicts_stay() {
     verify_setup().await;
     record_fetches();
     let missing = format!("{}/api/files/no-such-trust-bundle", devserver());
+    let id = raw_sealed_export("missing-bundle").await;
     let fixture = Fixture::new();
     fixture.set_html(&control_html_owned(&remote(
-        "demo-sealed",
+        &id,
         &[("lang", "en"), ("trust-roots", missing.as_str())],
     )));
     let el = fixture.control();
@@ -201,11 +201,9 @@ async fn a_bundle_that_cannot_be_fetched_is_an_error_and_the_verdicts_stay() {
 #[wasm_bindgen_test]
 async fn the_trust_roots_property_reads_back_as_strings() {
     verify_setup().await;
+    let id = raw_sealed_export("roots-property").await;
     let fixture = Fixture::new();
-    fixture.set_html(&control_html_owned(&remote(
-        "demo-sealed",
-        &[("lang", "en")],
-    )));
+    fixture.set_html(&control_html_owned(&remote(&id, &[("lang", "en")])));
     let el = fixture.control();
     wait_state(&el, "signed").await;
     assert!(prop(&el, "trustRoots").is_null());

@@ -252,3 +252,22 @@ fn common_names_from_rfc_4514() {
     assert_eq!(common_name("O=Only Org"), "O=Only Org");
     assert_eq!(common_name(""), "");
 }
+
+#[test]
+fn every_warning_the_verifier_emits_has_words_in_both_languages() {
+    use infoplus_signature_core::verdict_pdf::warning;
+    for code in warning::ALL {
+        for lang in [Lang::En, Lang::ZhCn] {
+            let words = lang.known_warning(code);
+            assert!(
+                words.is_some_and(|w| w != code && !w.is_empty()),
+                "{code} in {lang:?}: {words:?}"
+            );
+        }
+    }
+    assert_eq!(
+        Lang::En.warning(warning::TIMESTAMP_UNTRUSTED),
+        "The timestamp authority is not trusted"
+    );
+    assert_eq!(Lang::En.warning("from-a-newer-worker"), "from-a-newer-worker");
+}

@@ -2,6 +2,8 @@
 //! compiled: the control shows these and reads them back from the worker's
 //! JSON; `verify::embedded` produces them. The JSON names are §6a's.
 
+pub mod warning;
+
 use serde::{Deserialize, Serialize};
 
 /// One signature's (and the document's) overall answer; worst wins.

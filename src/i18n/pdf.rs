@@ -166,27 +166,80 @@ impl Lang {
         )
     }
 
-    /// A warning code in words; a code we have no words for is shown as is.
+    /// A warning code in words; a code we have no words for (from a newer
+    /// worker) is shown as is.
     pub fn warning(self, code: &str) -> String {
-        let known = match code {
-            "sm2-empty-id" => Some(self.pick(
-                "SM2 签名使用了空的区分标识，而非 GM/T 0009 的默认值",
-                "The SM2 signature uses the empty distinguishing id, not the GM/T 0009 default",
-            )),
-            "revocation-not-checked" => Some(self.pick(
+        self.known_warning(code)
+            .map(str::to_owned)
+            .unwrap_or_else(|| code.to_owned())
+    }
+
+    /// The words for one of `warning::ALL`.
+    pub fn known_warning(self, code: &str) -> Option<&'static str> {
+        use infoplus_signature_core::verdict_pdf::warning as w;
+        let (zh, en) = match code {
+            w::REVOCATION_NOT_CHECKED => (
                 "未检查证书是否已被吊销",
                 "Whether the certificate was revoked was not checked",
-            )),
-            "no-signed-attributes" => {
-                Some(self.pick("签名没有签名属性", "The signature has no signed attributes"))
-            }
-            "timestamp-not-trusted" => Some(self.pick(
+            ),
+            w::SM2_EMPTY_ID => (
+                "SM2 签名使用了空的区分标识，而非 GM/T 0009 的默认值",
+                "The SM2 signature uses the empty distinguishing id, not the GM/T 0009 default",
+            ),
+            w::SHA1_IN_CHAIN => (
+                "证书链中有证书使用 SHA-1 签名",
+                "A certificate in the chain is signed with SHA-1",
+            ),
+            w::KEY_USAGE_MISSING => (
+                "签署人证书没有密钥用法扩展",
+                "The signer's certificate states no key usage",
+            ),
+            w::TIMESTAMPING_EKU_MISSING => (
+                "时间戳机构的证书未声明时间戳用途",
+                "The timestamp authority's certificate is not marked for timestamping",
+            ),
+            w::CERTIFICATE_UNREADABLE => (
+                "签名中有无法读取的证书",
+                "A certificate in the signature could not be read",
+            ),
+            w::CONTENTS_MISSING => ("签名字典中没有签名数据", "The signature dictionary holds no signature"),
+            w::CONTENTS_OUTSIDE_GAP => (
+                "签名数据不在签名范围留出的位置",
+                "The signature data is not where the signed byte ranges leave room for it",
+            ),
+            w::DOC_TIMESTAMP_NOT_A_TOKEN => (
+                "文档时间戳不是 RFC 3161 时间戳",
+                "The document timestamp is not an RFC 3161 token",
+            ),
+            w::NO_SIGNER => ("签名中没有签署人信息", "The signature names no signer"),
+            w::SEVERAL_SIGNERS => (
+                "签名中有多个签署人，只验证了第一个",
+                "The signature has several signers; the first was verified",
+            ),
+            w::TIMESTAMP_BROKEN => ("签名时间戳无效", "The signature's timestamp does not verify"),
+            w::TIMESTAMP_UNTRUSTED => (
                 "时间戳机构不受信任",
                 "The timestamp authority is not trusted",
-            )),
-            _ => None,
+            ),
+            w::NO_SIGNING_TIME => (
+                "签名没有签署时间",
+                "The signature states no signing time",
+            ),
+            w::MESSAGE_DIGEST_MISSING => (
+                "签名属性中缺少文件摘要",
+                "The signed attributes lack the document's digest",
+            ),
+            w::CONTENT_TYPE_MISSING => (
+                "签名属性中缺少内容类型",
+                "The signed attributes lack the content type",
+            ),
+            w::REVISIONS_UNREADABLE => (
+                "无法区分文件的各个修订版本",
+                "The document's revisions could not be told apart",
+            ),
+            _ => return None,
         };
-        known.map(str::to_owned).unwrap_or_else(|| code.to_owned())
+        Some(self.pick(zh, en))
     }
 
     /// Under a seal that is a PDF signature: which one.

@@ -246,6 +246,17 @@ pub async fn s2(id: &str, signature: &str) -> Value {
     entity(&answer, "S2")
 }
 
+/// A fresh Signature whose document is the exported form with no embedded
+/// signature (padded to 1 MiB by `/dev/large`) and whose seal 0 is a raw
+/// SM2 signature over those bytes (spec §6): what the demo records were
+/// before the provider signed the PDF itself. Answers the id.
+pub async fn raw_sealed_export(tag: &str) -> String {
+    let id = fresh_id(tag);
+    let (status, answer) = http("POST", &format!("/dev/large/{id}?mib=1"), None).await;
+    assert_eq!(status, 200, "POST /dev/large/{id}: {answer}");
+    id
+}
+
 /// The verify worker is loaded from `dist/` on the test page's own origin
 /// (wasm-bindgen-test-runner serves the crate directory): fail clearly if
 /// it was not built.

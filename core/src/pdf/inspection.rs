@@ -2,6 +2,7 @@
 //! (spec §6a): per signature its listing, raw `/Contents`, kind, coverage,
 //! the classes of later changes and its DocMDP permissions.
 
+use crate::verdict_pdf::warning;
 use pdf::primitive::{Dictionary, Primitive};
 
 use super::changes::Final;
@@ -149,14 +150,14 @@ fn embedded(
     };
     let misplaced = in_gap.is_some() && (differs || elsewhere);
     if misplaced {
-        warnings.push("contents-outside-gap".to_owned());
+        warnings.push(warning::CONTENTS_OUTSIDE_GAP.to_owned());
     }
     let signed_end = range.and_then(|range| revisions::signed_end(range, bytes.len()));
     let scanned;
     let boundaries = match &context.chain {
         Some(chain) => &chain.boundaries,
         None => {
-            warnings.push("revisions-unreadable".to_owned());
+            warnings.push(warning::REVISIONS_UNREADABLE.to_owned());
             scanned = revisions::scanned_boundaries(bytes);
             &scanned
         }

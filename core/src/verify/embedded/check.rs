@@ -1,6 +1,7 @@
 //! One embedded signature, checked: format, integrity, signer, identity
 //! at the signing time, timestamp; `status.rs` then applies §6a's rules.
 
+use crate::verdict_pdf::warning;
 use crate::pdf::{EmbeddedSignature, SignatureKind};
 use crate::verdict_pdf::{
     Identity, Integrity, SignatureCheck, SignatureFormat, SigningTime, TimeSource,
@@ -52,7 +53,7 @@ pub(super) fn certificates(sd: &SignedData, warnings: &mut Vec<String>) -> Vec<C
     for der in &sd.certificates {
         match pki::parse_certificate(der) {
             Ok(certificate) => parsed.push(certificate),
-            Err(_) => warnings.push("certificate-unreadable".to_owned()),
+            Err(_) => warnings.push(warning::CERTIFICATE_UNREADABLE.to_owned()),
         }
     }
     parsed
@@ -85,7 +86,7 @@ fn inspect_contents(
     dictionary_time: Option<i64>,
 ) {
     let Some(contents) = found.contents.as_deref() else {
-        result.warnings.push("contents-missing".to_owned());
+        result.warnings.push(warning::CONTENTS_MISSING.to_owned());
         return;
     };
     let sd = match cms::parse(contents) {
@@ -109,18 +110,18 @@ fn inspect_contents(
         SignatureFormat::Cms
     };
     if found.kind == SignatureKind::DocTimeStamp && result.format != SignatureFormat::Timestamp {
-        result.warnings.push("doc-timestamp-not-a-token".to_owned());
+        result.warnings.push(warning::DOC_TIMESTAMP_NOT_A_TOKEN.to_owned());
     }
     let Some(ranges) = signed_ranges(found) else {
         // Coverage is already `unclear`: nothing to hash.
         return;
     };
     let Some(signer) = sd.signers.first() else {
-        result.warnings.push("no-signer".to_owned());
+        result.warnings.push(warning::NO_SIGNER.to_owned());
         return;
     };
     if sd.signers.len() > 1 {
-        result.warnings.push("several-signers".to_owned());
+        result.warnings.push(warning::SEVERAL_SIGNERS.to_owned());
     }
     let certs = certificates(&sd, &mut result.warnings);
     let Some(leaf) = find_signer(&certs, &signer.sid) else {
@@ -179,9 +180,9 @@ fn inspect_contents(
     if let Some(token) = signer.timestamp_token() {
         let info = timestamp::signature_token(context, token, signer.signature);
         if !info.intact {
-            result.warnings.push("timestamp-broken".to_owned());
+            result.warnings.push(warning::TIMESTAMP_BROKEN.to_owned());
         } else if !info.trusted {
-            result.warnings.push("timestamp-untrusted".to_owned());
+            result.warnings.push(warning::TIMESTAMP_UNTRUSTED.to_owned());
         }
         if info.intact && info.trusted {
             result.signing_time = Some(SigningTime {
@@ -219,7 +220,7 @@ fn identity(
         (ValidationTime::Signing, None) => {
             // Nothing says when it was signed: the validity periods cannot
             // be checked, so the answer can be no better than indeterminate.
-            result.warnings.push("no-signing-time".to_owned());
+            result.warnings.push(warning::NO_SIGNING_TIME.to_owned());
             leaf.not_before
         }
     };
@@ -248,14 +249,14 @@ fn integrity(
             };
             match signer.message_digest() {
                 None => {
-                    warnings.push("message-digest-missing".to_owned());
+                    warnings.push(warning::MESSAGE_DIGEST_MISSING.to_owned());
                     return Integrity::Malformed;
                 }
                 Some(signed) if signed != digest.as_slice() => return Integrity::Altered,
                 Some(_) => {}
             }
             if signer.content_type().is_none() {
-                warnings.push("content-type-missing".to_owned());
+                warnings.push(warning::CONTENT_TYPE_MISSING.to_owned());
             }
             pki::verify_message(
                 &leaf.spki_der,
@@ -270,7 +271,7 @@ fn integrity(
     match verified {
         Ok(Verification::Valid) => Integrity::Intact,
         Ok(Verification::ValidWithEmptySm2Id) => {
-            warnings.push("sm2-empty-id".to_owned());
+            warnings.push(warning::SM2_EMPTY_ID.to_owned());
             Integrity::Intact
         }
         // Without signed attributes a mismatch cannot tell changed bytes

@@ -8,6 +8,7 @@
 //!   after an approval signature, or no signing time to check against;
 //! - `valid`: everything else.
 
+use crate::verdict_pdf::warning;
 use crate::verdict_pdf::{
     Certification, ChangeClass, Coverage, Identity, Integrity, SignatureCheck, SignatureStatus,
 };
@@ -41,7 +42,7 @@ pub(super) fn settle(result: &mut SignatureCheck, docmdp: Option<u8>) {
 
 /// Revocation (CRL, OCSP) is never fetched: said on every signature with
 /// a certificate, so nobody reads `valid` as "not revoked".
-pub(super) const REVOCATION: &str = "revocation-not-checked";
+pub(super) const REVOCATION: &str = warning::REVOCATION_NOT_CHECKED;
 
 fn status(result: &SignatureCheck) -> SignatureStatus {
     let broken = matches!(
@@ -55,7 +56,7 @@ fn status(result: &SignatureCheck) -> SignatureStatus {
     let doubtful = result.integrity == Integrity::Unsupported
         || result.identity != Identity::Trusted
         || result.changes_after.contains(&ChangeClass::Other)
-        || result.warnings.iter().any(|w| w == "no-signing-time");
+        || result.warnings.iter().any(|w| w == warning::NO_SIGNING_TIME);
     if doubtful {
         SignatureStatus::Indeterminate
     } else {

@@ -9,6 +9,7 @@
 //! no path reaches a root is the answer `self-signed` or `unknown-issuer`.
 //! Revocation is not checked (the caller reports that).
 
+use crate::verdict_pdf::warning;
 use super::algorithm::SignatureAlgorithm;
 use super::certificate::{Certificate, KU_DIGITAL_SIGNATURE, KU_KEY_CERT_SIGN, KU_NON_REPUDIATION};
 use super::trust::TrustStore;
@@ -187,10 +188,10 @@ fn judge_path(
         match signed_by(child, issuer) {
             Some((empty_id, sha1)) => {
                 if empty_id {
-                    warn("sm2-empty-id");
+                    warn(warning::SM2_EMPTY_ID);
                 }
                 if sha1 {
-                    warn("sha1-in-chain");
+                    warn(warning::SHA1_IN_CHAIN);
                 }
             }
             None => broken = true,
@@ -220,7 +221,7 @@ fn judge_path(
                     .key_usage
                     .is_some_and(|ku| ku & (KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION) == 0)
                 {
-                    warn("key-usage-missing");
+                    warn(warning::KEY_USAGE_MISSING);
                 }
             }
             Purpose::Timestamping => {
@@ -229,7 +230,7 @@ fn judge_path(
                     .iter()
                     .any(|eku| eku == KP_TIME_STAMPING)
                 {
-                    warn("timestamping-eku-missing");
+                    warn(warning::TIMESTAMPING_EKU_MISSING);
                     broken = true;
                 }
             }
@@ -283,7 +284,7 @@ pub fn validate_chain(
             .key_usage
             .is_some_and(|ku| ku & (KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION) == 0)
     {
-        warnings.push("key-usage-missing".to_owned());
+        warnings.push(warning::KEY_USAGE_MISSING.to_owned());
     }
     let self_signed = leaf.is_self_issued() && signed_by(leaf, leaf).is_some();
     ChainResult {
