@@ -90,6 +90,19 @@ pub fn resolve_url(relative: &str, base: Option<&str>) -> Option<String> {
     Some(web_sys::Url::new_with_base(relative, &base).ok()?.href())
 }
 
+/// The browser's user agent; empty when it cannot be read.
+pub fn user_agent() -> String {
+    // Read reflectively: web-sys's Navigator binding is a large feature
+    // for one string.
+    let get =
+        |target: &wasm_bindgen::JsValue, key: &str| js_sys::Reflect::get(target, &key.into()).ok();
+    window()
+        .and_then(|w| get(&w.into(), "navigator"))
+        .and_then(|n| get(&n, "userAgent"))
+        .and_then(|ua| ua.as_string())
+        .unwrap_or_default()
+}
+
 /// The origin of the page (`https://form.example`).
 pub fn page_origin() -> Option<String> {
     window()?.location().origin().ok()

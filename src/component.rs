@@ -31,6 +31,8 @@ impl Host for CallbackHost {
             f.run(value.clone());
         }
     }
+    // `on_change` already hears every value.
+    fn changed(&self) {}
     fn state_changed(&self, state: &State, _previous: &'static str) {
         if let Some(f) = &self.on_state {
             f.run(state.name().to_owned());

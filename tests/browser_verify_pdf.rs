@@ -77,10 +77,7 @@ async fn a_document_without_embedded_signatures_gets_the_unsigned_banner_and_a_r
         .unwrap_or_default()
         .to_owned();
     assert_eq!(sha.len(), 64, "{detail}");
-    let uri = s1(&id).await["uri"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let uri = s1(&id).await["uri"].as_str().unwrap_or_default().to_owned();
     let url = if uri.starts_with("http") {
         uri
     } else {

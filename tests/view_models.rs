@@ -323,3 +323,37 @@ fn every_verdict_has_words() {
         assert_ne!(Lang::ZhCn.verdict(v), Lang::En.verdict(v));
     }
 }
+
+#[test]
+fn the_document_line_names_the_document_and_links_only_safe_addresses() {
+    use infoplus_signature::views::DocumentModel;
+    let mut sig = signature();
+    sig.name = Some("请假申请.pdf".into());
+    let m = DocumentModel::of(&ready(settings(), sig.clone()), Lang::En, &resolve).unwrap();
+    assert_eq!(m.name, "请假申请.pdf");
+    assert_eq!(m.size.as_deref(), Some("2 KB"));
+    assert_eq!(m.href.as_deref(), Some("http://e.example/api/files/doc"));
+    assert!(!m.refused);
+    assert_eq!(m.label, "Open 请假申请.pdf (2 KB) in a new tab");
+
+    // No name: the address's last segment; no size: none shown.
+    sig.name = None;
+    sig.size = None;
+    let m = DocumentModel::of(&ready(settings(), sig.clone()), Lang::ZhCn, &resolve).unwrap();
+    assert_eq!((m.name.as_str(), m.size.as_deref()), ("doc", None));
+    assert_eq!(m.label, "在新标签页中打开 doc");
+
+    // A `javascript:` address is named, never linked.
+    sig.uri = Some(" javascript:alert(1)".into());
+    sig.name = Some("x.pdf".into());
+    let m = DocumentModel::of(&ready(settings(), sig.clone()), Lang::En, &resolve).unwrap();
+    assert_eq!((m.href.as_deref(), m.refused), (None, true));
+    assert_eq!(m.name, "x.pdf");
+
+    // No document yet (before the first export): no line.
+    sig.uri = None;
+    assert_eq!(
+        DocumentModel::of(&ready(settings(), sig), Lang::En, &resolve),
+        None
+    );
+}

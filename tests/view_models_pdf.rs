@@ -269,5 +269,8 @@ fn every_warning_the_verifier_emits_has_words_in_both_languages() {
         Lang::En.warning(warning::TIMESTAMP_UNTRUSTED),
         "The timestamp authority is not trusted"
     );
-    assert_eq!(Lang::En.warning("from-a-newer-worker"), "from-a-newer-worker");
+    assert_eq!(
+        Lang::En.warning("from-a-newer-worker"),
+        "from-a-newer-worker"
+    );
 }

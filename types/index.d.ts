@@ -203,6 +203,8 @@ export interface InfoplusSignatureElement extends HTMLElement {
   checkValidity(): boolean;
   /** as for any form control */
   reportValidity(): boolean;
+  /** as for any form control: a non-empty message makes the control invalid (`customError`) and is the message shown */
+  setCustomValidity(message: string): void;
   /** re-read S1 */
   refresh(): void;
   /** stamp seal `i` (in popup mode call it from a click handler) */

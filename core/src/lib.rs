@@ -4,6 +4,7 @@
 //! function of its inputs, so it is tested natively and runs the same in the
 //! control, in the verify worker, in the `seal-verify` CLI and in the devserver.
 
+pub mod in_app;
 mod json;
 pub mod machine;
 pub mod model;

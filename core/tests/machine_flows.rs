@@ -244,7 +244,8 @@ fn deleting_sends_the_seal_cleared_with_if_match() {
         },
     );
     assert_eq!(done.notice(), Some(&Notice::Deleted { seal: 1 }));
-    assert_eq!(effects, [Effect::Publish(after)]);
+    // The user deleted: the value, then the native `change`.
+    assert_eq!(effects, [Effect::Publish(after), Effect::Changed]);
 }
 
 #[test]
@@ -313,7 +314,7 @@ fn without_an_engine_a_delete_is_local() {
     assert_eq!(effects, [Effect::Publish(mixed()), Effect::Loaded(mixed())]);
     let (after, effects) = transition(&state, Event::Delete(1));
     assert!(!after.value().unwrap().seals[1].is_signed());
-    assert!(matches!(effects[..], [Effect::Publish(_)]));
+    assert!(matches!(effects[..], [Effect::Publish(_), Effect::Changed]));
     assert!(
         transition(&after, Event::Refresh).1.is_empty(),
         "nothing to refresh from"
@@ -370,7 +371,11 @@ fn popup_polls_with_backoff_until_signed() {
         },
     );
     assert_eq!(done.name(), "signed");
-    assert_eq!(effects[1], Effect::ClosePopup);
+    assert!(matches!(
+        effects[..2],
+        [Effect::Publish(_), Effect::Changed]
+    ));
+    assert_eq!(effects[2], Effect::ClosePopup);
 }
 
 #[test]
@@ -593,4 +598,53 @@ fn a_host_value_replaces_what_is_shown_and_keeps_the_etag() {
     assert_eq!(effects, [Effect::Publish(all_signed())]);
     let (_, effects) = transition(&next, Event::SetValue(all_signed()));
     assert!(effects.is_empty(), "the same value is not published twice");
+}
+
+/// The effects of the S1 answer after a return, for `returned`'s cases.
+fn effects_on_return(
+    status: ReturnStatus,
+    engine_says: infoplus_signature_core::Signature,
+) -> Vec<Effect> {
+    let (returning, effects) = transition(
+        &State::new(settings()),
+        Event::Start(Start::Returned { seal: 0, status }),
+    );
+    let Effect::Fetch { request } = effects[0] else {
+        panic!("{effects:?}")
+    };
+    transition(
+        &returning,
+        Event::Fetched {
+            request,
+            result: Ok(doc(engine_says)),
+        },
+    )
+    .1
+}
+
+#[test]
+fn change_is_told_when_the_user_changed_the_value_and_only_then() {
+    // A seal came back signed: the value, then `change`, then the load.
+    let effects = effects_on_return(ReturnStatus::Done, all_signed());
+    assert!(
+        matches!(
+            effects[..],
+            [Effect::Publish(_), Effect::Changed, Effect::Loaded(_)]
+        ),
+        "{effects:?}"
+    );
+    // Back without a signed seal (cancelled, or done but the engine
+    // disagrees): a value to show, but nothing the user changed.
+    for (status, says) in [
+        (ReturnStatus::Cancelled, mixed()),
+        (ReturnStatus::Done, mixed()),
+    ] {
+        let effects = effects_on_return(status, says);
+        assert!(!effects.contains(&Effect::Changed), "{effects:?}");
+    }
+    // A plain load, a value the page assigned: no `change`, as for inputs.
+    let (_, effects) = transition(&State::new(settings()), Event::Start(Start::Value(mixed())));
+    assert!(!effects.contains(&Effect::Changed), "{effects:?}");
+    let (_, effects) = transition(&ready(settings(), mixed()), Event::SetValue(all_signed()));
+    assert_eq!(effects, [Effect::Publish(all_signed())]);
 }

@@ -218,14 +218,14 @@ fn expected() -> BTreeMap<(&'static str, &'static str), &'static str> {
     );
     table.insert(
         ("signing-popup", "polled-signed"),
-        "signed: publish, close-popup",
+        "signed: publish, change, close-popup",
     );
     table.insert(
         ("signing-popup", "polled-waiting"),
         "signing: publish, poll",
     );
     table.insert(("signing-popup", "polled-closed"), "unsigned: publish");
-    table.insert(("deleting", "saved-ok"), "unsigned: publish");
+    table.insert(("deleting", "saved-ok"), "unsigned: publish, change");
     table.insert(("deleting", "saved-err"), "error: error");
     table.insert(("deleting", "saved-conflict"), "loading: error, fetch");
     table.insert(("verifying", "verify-progress"), "verifying");

@@ -220,6 +220,8 @@ export const anatomy = {
   methods: [
     { name: 'checkValidity', params: [], returns: 'boolean', formControl: true, description: 'as for any form control' },
     { name: 'reportValidity', params: [], returns: 'boolean', formControl: true, description: 'as for any form control' },
+    { name: 'setCustomValidity', params: [{ name: 'message', type: 'string' }], returns: 'void', formControl: true,
+      description: 'as for any form control: a non-empty message makes the control invalid (`customError`) and is the message shown' },
     { name: 'refresh', params: [], returns: 'void', description: 're-read S1' },
     { name: 'stamp', params: [{ name: 'i', type: 'number', optional: true }], returns: 'void',
       description: 'stamp seal `i` (in popup mode call it from a click handler)' },
@@ -240,7 +242,7 @@ export const anatomy = {
       description: '`{code, message, step}`; `code` is one of `network`, `timeout`, `http`, `engine`, `unreadable`, `unsupported-mime`, `conflict`, `config`, `verifier`' },
     { name: 'signature-before-redirect', detail: 'SignatureBeforeRedirectDetail', cancelable: true,
       description: '`{url, seal}`; cancelable: `preventDefault()` keeps the user on the page' },
-    { name: 'change', detail: null, pending: true,
+    { name: 'change', detail: null,
       description: 'a plain `Event` when the user changed the value (a seal came back signed, or was deleted), as native inputs do' },
   ],
 
@@ -261,7 +263,8 @@ export const anatomy = {
     { names: ['pdf'], description: 'what the PDF says about itself after a verify' },
     { names: ['pdf-banner', 'pdf-signature', 'pdf-signature-name'],
       description: "the document's verdict, and each of its own signatures with its name" },
-    { names: ['document-link'], pending: true, description: 'the link to the document' },
+    { names: ['document', 'document-link', 'document-name', 'document-size'],
+      description: "the document line: its name as a link opening a new tab (`document-name` instead when its address is not http(s) or relative), and its size" },
     { names: ['placeholder'], description: 'the skeleton while the first answer is awaited' },
   ],
 
@@ -290,7 +293,6 @@ export const anatomy = {
 
   // Custom states (`infoplus-signature:state(signed)`), one per state name.
   states: {
-    pending: true,
     list: [
       { name: 'idle', description: 'neither `signature-id` + `engine` nor `value`' },
       { name: 'loading', description: 'waiting for S1' },

@@ -103,6 +103,7 @@ impl Driver {
                 );
             }
             Effect::Publish(value) => self.host.publish(&value),
+            Effect::Changed => self.host.changed(),
             Effect::Loaded(value) => self.host.loaded(&value),
             Effect::ReportError(failure) => self.host.error(&failure),
             Effect::ReportVerified { seal, report } => {

@@ -38,6 +38,8 @@ pub use infoplus_signature_core::verdict::DEFAULT_MAX_DOCUMENT_BYTES;
 pub trait Host {
     /// The value changed (form value, `field`, `signature-change`).
     fn publish(&self, value: &Signature);
+    /// The user changed the value (native `change`).
+    fn changed(&self);
     /// The state's name changed (`data-state`, `signature-state`).
     fn state_changed(&self, state: &State, previous: &'static str);
     /// A Signature was read (`signature-load`).

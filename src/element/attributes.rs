@@ -2,6 +2,7 @@
 //! and the driver's wiring. Attributes are input from the page: anything
 //! unusable falls back to the default and never panics.
 
+use infoplus_signature_core::in_app::is_in_app_browser;
 use infoplus_signature_core::machine::{Mode, Settings};
 use infoplus_signature_core::wire::{signature_from_str, WireError};
 use infoplus_signature_core::Signature;
@@ -61,7 +62,9 @@ pub fn read(el: &HtmlElement, form_disabled: bool) -> Attributes {
         .map(str::to_ascii_lowercase)
         .as_deref()
     {
-        Some("popup") => Mode::Popup,
+        // In WeChat and other in-app browsers popups do not work: the
+        // redirect does (core::in_app).
+        Some("popup") if !is_in_app_browser(&crate::browser::user_agent()) => Mode::Popup,
         _ => Mode::Redirect,
     };
     Attributes {

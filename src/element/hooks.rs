@@ -123,6 +123,18 @@ pub fn hooks() -> JsValue {
     );
     set(
         &hooks,
+        "setCustomValidity",
+        &keep(Closure::<dyn Fn(u32, String)>::new(
+            |key, message: String| {
+                with_instance(key, |p| {
+                    *p.host.custom_validity.borrow_mut() = message;
+                    p.host.update_validity();
+                });
+            },
+        )),
+    );
+    set(
+        &hooks,
         "call",
         &keep(Closure::<dyn Fn(u32, String, f64)>::new(
             |key, method: String, index: f64| {

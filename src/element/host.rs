@@ -26,6 +26,8 @@ pub struct ElementHost {
     pub lang: Cell<Lang>,
     pub required: Cell<bool>,
     pub field: RefCell<Option<String>>,
+    /// What the page set with `setCustomValidity()`; empty: none.
+    pub custom_validity: RefCell<String>,
     value: RefCell<Option<Signature>>,
 }
 
@@ -38,11 +40,14 @@ impl ElementHost {
             lang: Cell::new(Lang::default()),
             required: Cell::new(false),
             field: RefCell::new(None),
+            custom_validity: RefCell::new(String::new()),
             value: RefCell::new(None),
         }
     }
 
-    /// `required` is unmet until every seal of the document is signed.
+    /// `required` is unmet until every seal of the document is signed; a
+    /// custom message (`setCustomValidity`) makes the control invalid as it
+    /// does a native field, and is the message shown.
     pub fn update_validity(&self) {
         let missing = self.required.get()
             && !self
@@ -50,9 +55,17 @@ impl ElementHost {
                 .borrow()
                 .as_ref()
                 .is_some_and(Signature::is_signed);
-        if missing {
+        let custom = self.custom_validity.borrow().clone();
+        if missing || !custom.is_empty() {
             let flags = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&flags, &"valueMissing".into(), &JsValue::TRUE);
+            let _ = js_sys::Reflect::set(&flags, &"valueMissing".into(), &missing.into());
+            let _ =
+                js_sys::Reflect::set(&flags, &"customError".into(), &(!custom.is_empty()).into());
+            let message = if custom.is_empty() {
+                self.lang.get().value_missing().to_owned()
+            } else {
+                custom
+            };
             let anchor = self
                 .shadow
                 .query_selector("[part~='stamp-button']")
@@ -60,8 +73,7 @@ impl ElementHost {
                 .flatten()
                 .map(JsValue::from)
                 .unwrap_or(JsValue::UNDEFINED);
-            self.internals
-                .set_validity(&flags, self.lang.get().value_missing(), &anchor);
+            self.internals.set_validity(&flags, &message, &anchor);
         } else {
             self.internals
                 .set_validity(&js_sys::Object::new(), "", &JsValue::UNDEFINED);
@@ -109,6 +121,16 @@ impl Host for ElementHost {
         self.write_field();
         self.update_validity();
         self.fire("signature-change", &value.to_json(), false);
+    }
+
+    fn changed(&self) {
+        // As `<input>` fires it: a plain Event that bubbles but does not
+        // leave the shadow tree the control itself sits in.
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        if let Ok(event) = web_sys::Event::new_with_event_init_dict("change", &init) {
+            let _ = self.el.dispatch_event(&event);
+        }
     }
 
     fn state_changed(&self, state: &State, previous: &'static str) {

@@ -46,6 +46,7 @@ export function define_element(tag, hooks) {
     get willValidate() { return this.__ips.internals.willValidate; }
     checkValidity() { return this.__ips.internals.checkValidity(); }
     reportValidity() { return this.__ips.internals.reportValidity(); }
+    setCustomValidity(message) { hooks.setCustomValidity(this.__ips.key, message == null ? '' : String(message)); }
     refresh() { hooks.call(this.__ips.key, 'refresh', 0); }
     stamp(i = 0) { hooks.call(this.__ips.key, 'stamp', Number(i)); }
     verify(i = 0) { hooks.call(this.__ips.key, 'verify', Number(i)); }
@@ -56,7 +57,16 @@ export function define_element(tag, hooks) {
 }
 
 export function publish_value(el, json) { el.__ips.value = json == null ? null : JSON.parse(json); }
-export function publish_state(el, state) { el.__ips.state = state; }
+// The state as a custom state too, for `:state(signed)` in the page's CSS.
+// Chromium before 125 took only `--signed`; a browser without
+// CustomStateSet keeps `data-state` alone.
+export function publish_state(el, state) {
+  const ips = el.__ips, states = ips.internals.states, before = ips.state;
+  ips.state = state;
+  if (!states) return;
+  for (const name of [before, '--' + before]) states.delete(name);
+  try { states.add(state); } catch (_) { try { states.add('--' + state); } catch (_) {} }
+}
 export function assigned_value(el) { return el.__ips.assigned; }
 export function assigned_roots(el) { return el.__ips.roots ?? null; }
 export function adopt_sheet(root, css) {

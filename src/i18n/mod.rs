@@ -205,6 +205,32 @@ impl Lang {
     }
 }
 
+impl Lang {
+    /// The document line when the engine gives no name.
+    pub fn document(self) -> &'static str {
+        self.pick("文件", "Document")
+    }
+
+    /// The document link's accessible name.
+    pub fn open_document(self, name: &str, size: Option<&str>) -> String {
+        match size {
+            Some(size) => self.pick_owned(
+                format!("在新标签页中打开 {name}（{size}）"),
+                format!("Open {name} ({size}) in a new tab"),
+            ),
+            None => self.pick_owned(
+                format!("在新标签页中打开 {name}"),
+                format!("Open {name} in a new tab"),
+            ),
+        }
+    }
+
+    /// Beside a document whose address was refused.
+    pub fn document_refused(self) -> &'static str {
+        self.pick("（地址不安全，未提供链接）", "(unsafe address, not linked)")
+    }
+}
+
 /// 1.2 MB, 340 KB, 12 B. Integer arithmetic: float formatting alone would
 /// add 14 KB to the control's download.
 pub fn human_bytes(bytes: u64) -> String {

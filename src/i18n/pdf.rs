@@ -202,7 +202,10 @@ impl Lang {
                 "签名中有无法读取的证书",
                 "A certificate in the signature could not be read",
             ),
-            w::CONTENTS_MISSING => ("签名字典中没有签名数据", "The signature dictionary holds no signature"),
+            w::CONTENTS_MISSING => (
+                "签名字典中没有签名数据",
+                "The signature dictionary holds no signature",
+            ),
             w::CONTENTS_OUTSIDE_GAP => (
                 "签名数据不在签名范围留出的位置",
                 "The signature data is not where the signed byte ranges leave room for it",
@@ -216,15 +219,15 @@ impl Lang {
                 "签名中有多个签署人，只验证了第一个",
                 "The signature has several signers; the first was verified",
             ),
-            w::TIMESTAMP_BROKEN => ("签名时间戳无效", "The signature's timestamp does not verify"),
+            w::TIMESTAMP_BROKEN => (
+                "签名时间戳无效",
+                "The signature's timestamp does not verify",
+            ),
             w::TIMESTAMP_UNTRUSTED => (
                 "时间戳机构不受信任",
                 "The timestamp authority is not trusted",
             ),
-            w::NO_SIGNING_TIME => (
-                "签名没有签署时间",
-                "The signature states no signing time",
-            ),
+            w::NO_SIGNING_TIME => ("签名没有签署时间", "The signature states no signing time"),
             w::MESSAGE_DIGEST_MISSING => (
                 "签名属性中缺少文件摘要",
                 "The signed attributes lack the document's digest",

@@ -3,6 +3,9 @@
 //! rendered as text; only http(s)/relative image URLs are used. User
 //! intents leave through one callback.
 
+#[cfg(target_arch = "wasm32")]
+mod document;
+mod document_model;
 mod model;
 mod pdf_model;
 #[cfg(target_arch = "wasm32")]
@@ -12,6 +15,7 @@ mod status;
 #[cfg(target_arch = "wasm32")]
 mod verdict;
 
+pub use document_model::DocumentModel;
 pub use model::{Image, SealModel, StatusModel};
 pub use pdf_model::{common_name, document_verdict, BannerModel, SignatureModel};
 
@@ -30,7 +34,7 @@ mod dom {
     use infoplus_signature_core::verdict::{PdfReport, SealVerdict};
     use leptos::prelude::*;
 
-    use super::{seal, status};
+    use super::{document, seal, status};
     use crate::audit::Audit;
     use crate::i18n::Lang;
 
@@ -98,6 +102,7 @@ mod dom {
                 lang=move || lang.get().tag()
                 data-state=move || state.with(|s| s.name())
             >
+                {document::document_line(cx.clone())}
                 <ul class="seals" part="seals">
                     // The cards are rebuilt only when the number of seals
                     // changes (a new structure); each card updates itself.

@@ -37,7 +37,10 @@ test('stamp → provider → confirm → back signed, with the form value, S1 an
   await expect(seal(ctl)).toHaveAttribute('data-signed', 'true');
   await expect(part(ctl, 'status')).toHaveAttribute('data-notice', 'done');
   await expect(part(seal(ctl), 'seal-image')).toBeVisible();
-  await expect(part(seal(ctl), 'description')).toContainText('stamped by 张三 (zhangsan)');
+  // The provider describes the seal in Chinese, with an explicit time zone.
+  await expect(part(seal(ctl), 'description')).toHaveText(
+    /^张三 个人章，由 张三（zhangsan）于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+08:00 盖章$/,
+  );
   await expect(part(seal(ctl), 'verify-button')).toHaveAttribute('aria-disabled', 'false');
   await expect(part(seal(ctl), 'stamp-button')).toHaveCount(0);
 

@@ -93,8 +93,10 @@ test('verify: "Download report" saves the verdicts with the document\'s SHA-256 
   const ctl = page.locator('infoplus-signature[signature-id="demo-sealed"]');
   await part(seal(ctl), 'verify-button').click();
   await expectState(ctl, ['verified'], 30_000);
+  // demo-sealed is sealed by a PDF signature from the dev CA, and the demo
+  // form's controls trust /dev/trust-roots.pem.
   const banner = part(ctl, 'pdf-banner');
-  await expect(banner).toHaveAttribute('data-verdict', 'unsigned');
+  await expect(banner).toHaveAttribute('data-verdict', 'valid');
 
   const [download] = await Promise.all([page.waitForEvent('download'), part(ctl, 'report-button').click()]);
   expect(download.suggestedFilename()).toMatch(/^verification-report-[0-9a-f]{12}\.json$/);
@@ -110,4 +112,8 @@ test('verify: "Download report" saves the verdicts with the document\'s SHA-256 
   expect(report.signature).toEqual({ id: 'demo-sealed', name: signature.name, uri: signature.uri });
   expect(report.seals[0]).toMatchObject({ index: 0, result: 'valid', algorithm: 'SM2withSM3' });
   expect(report.pdf.status).toBe('parsed');
+  expect(report.pdf.verdict).toBe('valid');
+  expect(report.pdf.signatures).toHaveLength(1);
+  expect(report.pdf.signatures[0]).toMatchObject({ status: 'valid', integrity: 'intact', identity: 'trusted' });
+  expect(report.seals[0].pdfSignature).toBeTruthy();
 });

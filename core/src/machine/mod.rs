@@ -308,6 +308,9 @@ pub enum Effect {
     },
     /// The value changed: form value, `field`, `signature-change`.
     Publish(Signature),
+    /// The user changed the value (right after its `Publish`): the native
+    /// `change` event, as an `<input>` fires it.
+    Changed,
     /// The first good S1 after a (re)start: `signature-load`.
     Loaded(Signature),
     /// `signature-error`.

@@ -17,6 +17,9 @@ pub fn transition(state: &State, event: Event) -> (State, Vec<Effect>) {
     if let Some(value) = next.value() {
         if state.value() != Some(value) {
             effects.insert(0, Effect::Publish(value.clone()));
+            if next.changed_by_user() {
+                effects.insert(1, Effect::Changed);
+            }
         }
     }
     if let Some(failure) = next.failure() {
@@ -192,6 +195,26 @@ impl State {
                 vec![]
             }
             _ => vec![],
+        }
+    }
+}
+
+impl State {
+    /// Whether the value just shown is the outcome of something the user
+    /// did here (a seal came back signed from the service, or was deleted),
+    /// the moments a native input fires `change`: not a load, a refresh, a
+    /// conflict or a value the page assigned.
+    fn changed_by_user(&self) -> bool {
+        match &self.phase {
+            Phase::Ready {
+                doc,
+                notice: Some(Notice::Returned { seal, .. }),
+            } => doc.signature.seal(*seal).is_some_and(|s| s.is_signed()),
+            Phase::Ready {
+                notice: Some(Notice::Deleted { .. }),
+                ..
+            } => true,
+            _ => false,
         }
     }
 }

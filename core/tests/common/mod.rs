@@ -212,6 +212,7 @@ pub fn effect_name(effect: &Effect) -> &'static str {
         Effect::SchedulePoll { .. } => "poll",
         Effect::FetchAndVerify { .. } => "verify",
         Effect::Publish(_) => "publish",
+        Effect::Changed => "change",
         Effect::Loaded(_) => "loaded",
         Effect::ReportError(_) => "error",
         Effect::ReportVerified { .. } => "verified",

@@ -1,8 +1,8 @@
 //! One embedded signature, checked: format, integrity, signer, identity
 //! at the signing time, timestamp; `status.rs` then applies §6a's rules.
 
-use crate::verdict_pdf::warning;
 use crate::pdf::{EmbeddedSignature, SignatureKind};
+use crate::verdict_pdf::warning;
 use crate::verdict_pdf::{
     Identity, Integrity, SignatureCheck, SignatureFormat, SigningTime, TimeSource,
 };
@@ -110,7 +110,9 @@ fn inspect_contents(
         SignatureFormat::Cms
     };
     if found.kind == SignatureKind::DocTimeStamp && result.format != SignatureFormat::Timestamp {
-        result.warnings.push(warning::DOC_TIMESTAMP_NOT_A_TOKEN.to_owned());
+        result
+            .warnings
+            .push(warning::DOC_TIMESTAMP_NOT_A_TOKEN.to_owned());
     }
     let Some(ranges) = signed_ranges(found) else {
         // Coverage is already `unclear`: nothing to hash.
@@ -182,7 +184,9 @@ fn inspect_contents(
         if !info.intact {
             result.warnings.push(warning::TIMESTAMP_BROKEN.to_owned());
         } else if !info.trusted {
-            result.warnings.push(warning::TIMESTAMP_UNTRUSTED.to_owned());
+            result
+                .warnings
+                .push(warning::TIMESTAMP_UNTRUSTED.to_owned());
         }
         if info.intact && info.trusted {
             result.signing_time = Some(SigningTime {

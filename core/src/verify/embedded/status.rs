@@ -56,7 +56,10 @@ fn status(result: &SignatureCheck) -> SignatureStatus {
     let doubtful = result.integrity == Integrity::Unsupported
         || result.identity != Identity::Trusted
         || result.changes_after.contains(&ChangeClass::Other)
-        || result.warnings.iter().any(|w| w == warning::NO_SIGNING_TIME);
+        || result
+            .warnings
+            .iter()
+            .any(|w| w == warning::NO_SIGNING_TIME);
     if doubtful {
         SignatureStatus::Indeterminate
     } else {

@@ -9,11 +9,11 @@
 //! no path reaches a root is the answer `self-signed` or `unknown-issuer`.
 //! Revocation is not checked (the caller reports that).
 
-use crate::verdict_pdf::warning;
 use super::algorithm::SignatureAlgorithm;
 use super::certificate::{Certificate, KU_DIGITAL_SIGNATURE, KU_KEY_CERT_SIGN, KU_NON_REPUDIATION};
 use super::trust::TrustStore;
 use super::verify::{verify_message, Verification};
+use crate::verdict_pdf::warning;
 use crate::verdict_pdf::Identity;
 use crate::verify::Hash;
 
