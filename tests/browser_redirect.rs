@@ -262,10 +262,13 @@ async fn return_done_claims_the_record_restores_the_form_and_rereads_s1() {
     set_page_url(&format!("/?keep=1&sig_state={nonce}&sig_status=done#top"));
     let host = HostForm::new();
     let el = host.add_control(&id);
+    let changes = Recorder::new(&el, &["change"], &[]);
     wait_state(&el, "unsigned").await;
 
-    // S1 says the seal is not signed: the service's "done" is not believed.
+    // S1 says the seal is not signed: the service's "done" is not believed,
+    // and nothing changed for a `change` event.
     assert_eq!(notice(&el), "not-signed");
+    assert_eq!(changes.count("change"), 0);
     assert_eq!(
         text(&el, "[part~='status-text']"),
         "The signature service reported success, but the engine shows the seal not stamped"
@@ -310,8 +313,14 @@ async fn return_done_on_a_signed_seal_says_stamped() {
     set_page_url(&format!("/?sig_state={nonce}&sig_status=done"));
     let host = HostForm::new();
     let el = host.add_control("demo-sealed");
+    let changes = Recorder::new(&el, &["change"], &[]);
     wait_state(&el, "signed").await;
     assert_eq!(notice(&el), "done");
+    // The seal came back signed: a user change, as an input tells it.
+    assert_eq!(
+        changes.wait_count("change", 1).await[0].target,
+        "infoplus-signature"
+    );
     assert_eq!(text(&el, "[part~='status-text']"), "The seal was stamped");
     assert_eq!(page_href(), format!("{}/", page_origin()));
     assert_eq!(pending(), json!({}));

@@ -19,6 +19,8 @@ h1{font-size:1.5rem} .box{border:1px solid #ccc;border-radius:6px;padding:1rem;m
 button{padding:.4rem 1rem;margin-right:.5rem} table{border-collapse:collapse}
 td,th{border:1px solid #ddd;padding:.3rem .6rem;text-align:left;vertical-align:top}
 pre{background:#f6f6f6;padding:.6rem;overflow:auto}
+input,textarea,select{max-width:100%;box-sizing:border-box} textarea{width:100%}
+@media (max-width:480px){body{margin:1rem auto;padding:0 .5rem} .box{padding:.6rem}}
 ";
 
 /// A complete HTML document around `body`.
