@@ -241,7 +241,7 @@ export interface InfoplusSignatureAttributes {
   disabled?: boolean | string;
   /** `zh-CN` (default) or `en` */
   lang?: 'zh-CN' | 'en';
-  /** `redirect` (default) or `popup` */
+  /** `redirect` (default) or `popup`; in WeChat, QQ, DingTalk, Alipay, Feishu and other in-app browsers, where popups are blocked, popup mode goes by redirect */
   mode?: 'redirect' | 'popup';
   /** name of a host form input that also receives the JSON (with `input`/`change` events) */
   field?: string;

@@ -190,7 +190,7 @@ export const anatomy = {
     { name: 'disabled', type: 'boolean',
       description: "no stamping, deleting or verifying; as for any form control, the attribute's presence disables (even `disabled=\"false\"`), and so does a `<fieldset disabled>` around it" },
     { name: 'lang', type: "'zh-CN' | 'en'", default: 'zh-CN', description: '`zh-CN` (default) or `en`' },
-    { name: 'mode', type: "'redirect' | 'popup'", default: 'redirect', description: '`redirect` (default) or `popup`' },
+    { name: 'mode', type: "'redirect' | 'popup'", default: 'redirect', description: '`redirect` (default) or `popup`; in WeChat, QQ, DingTalk, Alipay, Feishu and other in-app browsers, where popups are blocked, popup mode goes by redirect' },
     { name: 'field', type: 'string',
       description: 'name of a host form input that also receives the JSON (with `input`/`change` events)' },
     { name: 'max-document-bytes', type: 'number | string', default: '20971520',
