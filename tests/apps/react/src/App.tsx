@@ -25,7 +25,7 @@ export function App() {
       <h1>Leave request</h1>
       <label>Reason <textarea name="reason" defaultValue="Annual leave" /></label>
       <infoplus-signature
-        signature-id={id} engine="/api" service="/sign" name="approval" lang="en" required
+        signature-id={id} engine="/api" service="/sign" trust-roots="/dev/trust-roots.pem" name="approval" lang="en" required
         onsignature-change={(e) => setSignature(e.detail)}
         onsignature-verified={(e) => setVerified(e.detail)}
         onsignature-error={(e) => console.warn(e.detail.code, e.detail.message)} />
