@@ -54,9 +54,11 @@ pub enum DomainError {
     AlreadySigned(usize),
 
     /// A delete of a PDF-signature seal whose revision a later seal builds on.
+    /// Numbered from 1 in the text, as the control's cards are ("Seal 1").
     #[error(
-        "seal {later} was stamped after seal {seal}: delete seal {later} first \
-         (请先删除在此之后加盖的印章 {later})"
+        "seal {} was stamped after seal {}: delete seal {} first \
+         (请先删除在此之后加盖的印章 {})",
+        .later + 1, .seal + 1, .later + 1, .later + 1
     )]
     LaterSeal { seal: usize, later: usize },
 

@@ -175,7 +175,8 @@ async fn two_seals_are_two_valid_revisions_and_deletes_go_back_exactly() {
     assert_eq!(status, 409, "{refused}");
     let text = refused["error"].as_str().unwrap();
     assert!(
-        text.contains("delete seal 1 first") && text.contains("请先删除"),
+        text.contains("seal 2 was stamped after seal 1: delete seal 2 first")
+            && text.contains("请先删除"),
         "{text}"
     );
 

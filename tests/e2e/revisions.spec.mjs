@@ -1,0 +1,91 @@
+// Two seals are two PDF revisions (issue 9), as a user and an auditor meet
+// them: lisi stamps both seals of the approval field through the provider;
+// `seal-verify --document … --trust /dev/trust-roots.pem` (the CLI, built
+// by `cargo test`) finds both signatures valid; the first seal cannot be
+// deleted while the second builds on its revision and the control says
+// why; deleting the second gives back exactly the bytes before it.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  test, expect, control, seal, part, login, openDemo, stampRoundTrip, s1, expectState, ROOT,
+} from './helpers.mjs';
+
+const SEAL_VERIFY = path.join(ROOT, 'target/debug/seal-verify');
+
+async function bytesOf(request, uri) {
+  const r = await request.get(uri);
+  expect(r.ok(), `GET ${uri}: ${r.status()}`).toBeTruthy();
+  return r.body();
+}
+
+/// seal-verify's JSON verdict and exit code for `pdf`, trusting `roots`.
+function sealVerify(dir, pdf, roots) {
+  const doc = path.join(dir, 'sealed.pdf');
+  const trust = path.join(dir, 'roots.pem');
+  fs.writeFileSync(doc, pdf);
+  fs.writeFileSync(trust, roots);
+  try {
+    const stdout = execFileSync(SEAL_VERIFY, ['--document', doc, '--trust', trust, '--json'], { encoding: 'utf8' });
+    return { code: 0, report: JSON.parse(stdout) };
+  } catch (e) {
+    return { code: e.status, report: e.stdout ? JSON.parse(e.stdout) : null, stderr: String(e.stderr) };
+  }
+}
+
+test('two seals: two valid revisions for seal-verify, delete only the last, and it reverts exactly', async ({ page, request }) => {
+  test.skip(!fs.existsSync(SEAL_VERIFY), `${SEAL_VERIFY} is built by cargo test (scripts/test runs it first)`);
+  await login(page, 'lisi');
+  await openDemo(page, { ids: ['demo-approval'] });
+  const ctl = control(page, 'demo-approval');
+
+  await stampRoundTrip(page, 'demo-approval', { seal: 0, sealId: 'seal-lisi-sm2' });
+  const once = await s1(request, 'demo-approval');
+  const first = await bytesOf(request, once.uri);
+  await stampRoundTrip(page, 'demo-approval', { seal: 1, sealId: 'seal-renshichu-sm2' });
+  await expectState(ctl, ['signed']);
+  const twice = await s1(request, 'demo-approval');
+  const second = await bytesOf(request, twice.uri);
+  expect(second.subarray(0, first.length).equals(first), 'an incremental update').toBe(true);
+  expect(twice.seals.map((s) => s.pdfRevision)).toEqual([1, 2]);
+
+  // The auditor's check, with the CLI and the provider's roots.
+  const roots = await (await request.get('/dev/trust-roots.pem')).text();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'revisions-'));
+  const verified = sealVerify(dir, second, roots);
+  expect(verified.code, verified.stderr).toBe(0);
+  expect(verified.report.pdf.verdict).toBe('valid');
+  const sigs = verified.report.pdf.signatures;
+  expect(sigs).toHaveLength(2);
+  for (const s of sigs) expect(s).toMatchObject({ status: 'valid', integrity: 'intact', identity: 'trusted' });
+  expect(sigs[0].coverage).toBe('revision');
+  expect(sigs[0].changesAfter).toEqual(['signing']);
+  expect(sigs[1].coverage).toBe('whole-file');
+
+  // The first seal cannot go while the second builds on it: no delete,
+  // and the reason instead.
+  await expect(part(seal(ctl, 0), 'delete-button')).toHaveCount(0);
+  await expect(part(seal(ctl, 0), 'delete-blocked')).toBeVisible();
+  await expect(part(seal(ctl, 0), 'delete-blocked')).not.toBeEmpty();
+  await expect(part(seal(ctl, 1), 'delete-button')).toHaveCount(1);
+
+  // The engine refuses it too (a stale page, a script): 409, explained.
+  await ctl.evaluate((el) => el.removeSeal(0));
+  await expect(part(ctl, 'error')).toBeVisible();
+  await expect(part(ctl, 'error-text')).toContainText(
+    'seal 2 was stamped after seal 1: delete seal 2 first (请先删除在此之后加盖的印章 2)');
+  await expect(seal(ctl, 0)).toHaveAttribute('data-signed', 'true');
+  expect((await s1(request, 'demo-approval')).uri).toBe(twice.uri);
+  await ctl.evaluate((el) => el.refresh());
+  await expectState(ctl, ['signed']);
+
+  // Deleting the last one gives back exactly the bytes before it.
+  await part(seal(ctl, 1), 'delete-button').click();
+  await part(seal(ctl, 1), 'confirm-delete-button').click();
+  await expect(seal(ctl, 1)).toHaveAttribute('data-signed', 'false');
+  const after = await s1(request, 'demo-approval');
+  expect((await bytesOf(request, after.uri)).equals(first)).toBe(true);
+  await expect(part(seal(ctl, 0), 'delete-button')).toHaveCount(1);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
