@@ -350,10 +350,18 @@ fn the_document_line_names_the_document_and_links_only_safe_addresses() {
     assert_eq!((m.href.as_deref(), m.refused), (None, true));
     assert_eq!(m.name, "x.pdf");
 
-    // No document yet (before the first export): no line.
+    // No document yet (before the first export): it comes with the stamp.
     sig.uri = None;
+    let m = DocumentModel::of(&ready(settings(), sig.clone()), Lang::En, &resolve).unwrap();
+    assert_eq!(m.name, "The document is generated when you stamp");
+    assert_eq!((m.href, m.size, m.refused), (None, None, false));
+    // ... unless nothing can be stamped here.
+    let readonly = Settings {
+        readonly: true,
+        ..settings()
+    };
     assert_eq!(
-        DocumentModel::of(&ready(settings(), sig), Lang::En, &resolve),
+        DocumentModel::of(&ready(readonly, sig), Lang::En, &resolve),
         None
     );
 }

@@ -225,6 +225,14 @@ impl Lang {
         }
     }
 
+    /// The document line before the first export.
+    pub fn document_at_stamp(self) -> &'static str {
+        self.pick(
+            "盖章时将生成文件",
+            "The document is generated when you stamp",
+        )
+    }
+
     /// Beside a document whose address was refused.
     pub fn document_refused(self) -> &'static str {
         self.pick("（地址不安全，未提供链接）", "(unsafe address, not linked)")

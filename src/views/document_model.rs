@@ -25,15 +25,26 @@ pub struct DocumentModel {
 }
 
 impl DocumentModel {
-    /// `None` while there is no document (no `uri`, e.g. before the first
-    /// export).
+    /// Without a `uri` (before the first export, which stamping does), a
+    /// line saying the document comes with the first stamp, when there is
+    /// a seal to stamp; otherwise `None`.
     pub fn of(state: &State, lang: Lang, resolve: Resolve) -> Option<DocumentModel> {
         let signature = &state.document()?.signature;
         let uri = signature
             .uri
             .as_deref()
             .map(str::trim)
-            .filter(|u| !u.is_empty())?;
+            .filter(|u| !u.is_empty());
+        let Some(uri) = uri else {
+            let stampable = (0..signature.seals.len()).any(|i| state.can_stamp(i));
+            return stampable.then(|| DocumentModel {
+                name: lang.document_at_stamp().to_owned(),
+                size: None,
+                href: None,
+                refused: false,
+                label: String::new(),
+            });
+        };
         let safe = safe_url(uri).ok();
         let href = safe.as_deref().and_then(resolve);
         let name = signature
