@@ -17,8 +17,10 @@
 //!   `{type: "panic", message}` if either step panics (the instance is dead
 //!   after that; the control starts a new one).
 //!
-//! Two answers, because the PDF reader is the risky part: if a hostile PDF
-//! crashes it, the seals' verdicts are already out.
+//! Two answers, because the PDF's signatures are the risky part: if a
+//! hostile PDF crashes their checks, the seals' verdicts are already out.
+//! (The file itself is read before step 1, to plan the digests; step 2
+//! reuses that reading.)
 //!
 //! Before either step the digests the core will need are computed once
 //! per document: SHA-2 with WebCrypto (`webcrypto.rs`) straight from the

@@ -48,7 +48,6 @@ fn bytes_of(whole: &Uint8Array, ranges: &[(usize, usize)]) -> Option<Uint8Array>
 /// Digests asked of WebCrypto, collected once every one is asked for.
 /// (Chromium hashes during the `digest` call itself, on this thread; the
 /// promises are settled by the time they are awaited.)
-#[derive(Default)]
 pub struct Pending {
     subtle: Option<SubtleCrypto>,
     running: Vec<(Hash, Ranges, JsFuture)>,
