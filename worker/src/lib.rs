@@ -17,11 +17,14 @@
 //!   `{type: "panic", message}` if either step panics (the instance is dead
 //!   after that; the control starts a new one).
 //!
-//! Two answers, because the PDF reader is the risky part: if a hostile PDF
-//! crashes it, the seals' verdicts are already out.
+//! Two answers, because the PDF's signatures are the risky part: if a
+//! hostile PDF crashes their checks, the seals' verdicts are already out.
+//! (The file itself is read before step 1, to plan the digests; step 2
+//! reuses that reading.)
 //!
-//! Before either step the digests the core will need are computed with
-//! WebCrypto (`webcrypto.rs`), once per document.
+//! Before either step the digests the core will need are computed once
+//! per document: SHA-2 with WebCrypto (`webcrypto.rs`) straight from the
+//! received buffer, SM3 in wasm; the PDF is read once for both steps.
 
 #[cfg(target_arch = "wasm32")]
 mod webcrypto;
@@ -30,7 +33,7 @@ mod webcrypto;
 mod worker {
     use infoplus_signature_core::signature_from_str;
     use infoplus_signature_core::verify::embedded::{
-        digest_plan, verify_embedded, PdfOptions, ValidationTime,
+        digest_plan, verify_embedded_planned, PdfOptions, ValidationTime,
     };
     use infoplus_signature_core::verify::{verify_seal_verdicts_with, Digests, Hash};
     use js_sys::{Array, Object, Reflect};
@@ -110,21 +113,32 @@ mod worker {
             intermediates_pem: strings(&field(&trust, "intermediates")),
             at,
         };
-        let (whole, document) = webcrypto::concatenate(&Array::from(&field(&data, "chunks")));
+        // The whole document's SHA-256 (the report names the document by
+        // it; raw ECDSA/RSA seals sign it), from the received buffer itself:
+        // no copy of 20 MiB in JavaScript, and none in wasm before it.
+        let whole = webcrypto::joined(&Array::from(&field(&data, "chunks")));
+        let whole_range = vec![(0, whole.length() as usize)];
+        let mut pending = webcrypto::Pending::new();
+        pending.start(&whole, Hash::Sha256, whole_range.clone());
+        let document = whole.to_vec();
 
-        // The digests the core will need, and the document's own SHA-256
-        // for the report, with WebCrypto where it can.
+        // The digests the embedded signatures will need, SHA-2 from
+        // WebCrypto too, SM3 (WebCrypto has none) in wasm. The PDF is read
+        // here once: step 2 reuses the reading (`plan`).
         let digests = Digests::new();
-        let whole_range = vec![(0, document.len())];
-        let mut plan = digest_plan(&signature, &document, &seals);
-        if !plan
-            .iter()
-            .any(|(h, r)| *h == Hash::Sha256 && *r == whole_range)
-        {
-            plan.push((Hash::Sha256, whole_range));
+        let plan = digest_plan(&document, limit);
+        let mut in_wasm = Vec::new();
+        for (hash, ranges) in &plan.digests {
+            let planned_already = *hash == Hash::Sha256 && *ranges == whole_range;
+            if !planned_already && !pending.start(&whole, *hash, ranges.clone()) {
+                in_wasm.push((*hash, ranges));
+            }
         }
-        webcrypto::fill(&digests, &whole, plan).await;
         drop(whole);
+        for (hash, ranges) in in_wasm {
+            let _ = digests.of(hash, &document, ranges);
+        }
+        pending.finish(&digests).await;
         let document_sha256 = hex(&digests.of_whole(Hash::Sha256, &document));
 
         // Step 1: the raw seals (§6).
@@ -139,7 +153,8 @@ mod worker {
 
         // Step 2: what the PDF says about itself, its own signatures (§6a)
         // and the seals that are PDF signatures.
-        let answer = verify_embedded(&signature, &document, limit, &seals, &options, &digests);
+        let answer =
+            verify_embedded_planned(&signature, &document, &seals, &options, &digests, plan);
         let pdf_json = serde_json::to_string(&answer.pdf).unwrap_or_else(|_| "null".into());
         let seals_json = serde_json::to_string(&answer.seals).unwrap_or_else(|_| "[]".into());
         post(&[

@@ -45,36 +45,63 @@ fn bytes_of(whole: &Uint8Array, ranges: &[(usize, usize)]) -> Option<Uint8Array>
     }
 }
 
-/// Hash each planned (hash, ranges) of `whole` with WebCrypto and record
-/// the results in `digests`. Hashes WebCrypto lacks (SM3) are left to the
-/// core. The digests run in parallel inside the browser.
-pub async fn fill(digests: &Digests, whole: &Uint8Array, plan: Vec<(Hash, Ranges)>) {
-    let Some(subtle) = subtle() else { return };
-    let mut pending = Vec::new();
-    for (hash, ranges) in plan {
-        let Some(name) = hash.webcrypto_name() else {
-            continue;
-        };
-        let Some(data) = bytes_of(whole, &ranges) else {
-            continue;
-        };
-        if let Ok(promise) = subtle.digest_with_str_and_js_u8_array(name, &data) {
-            pending.push((hash, ranges, JsFuture::from(promise)));
+/// Digests asked of WebCrypto, collected once every one is asked for.
+/// (Chromium hashes during the `digest` call itself, on this thread; the
+/// promises are settled by the time they are awaited.)
+pub struct Pending {
+    subtle: Option<SubtleCrypto>,
+    running: Vec<(Hash, Ranges, JsFuture)>,
+}
+
+impl Pending {
+    pub fn new() -> Pending {
+        Pending {
+            subtle: subtle(),
+            running: Vec::new(),
         }
     }
-    for (hash, ranges, answer) in pending {
-        let Ok(value) = answer.await else { continue };
-        let Ok(buffer) = value.dyn_into::<ArrayBuffer>() else {
-            continue;
+
+    /// Start hashing `ranges` of `whole` with `hash`; `false` when
+    /// WebCrypto cannot (no `crypto.subtle`, a hash it lacks such as SM3, a
+    /// range outside the document): the core then computes it.
+    pub fn start(&mut self, whole: &Uint8Array, hash: Hash, ranges: Ranges) -> bool {
+        let (Some(subtle), Some(name)) = (&self.subtle, hash.webcrypto_name()) else {
+            return false;
         };
-        // `insert` refuses a value of the wrong length.
-        digests.insert(hash, ranges, Uint8Array::new(&buffer).to_vec());
+        let Some(data) = bytes_of(whole, &ranges) else {
+            return false;
+        };
+        match subtle.digest_with_str_and_js_u8_array(name, &data) {
+            Ok(promise) => {
+                self.running.push((hash, ranges, JsFuture::from(promise)));
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Wait for every digest started and record it in `digests`; one that
+    /// failed is left to the core.
+    pub async fn finish(self, digests: &Digests) {
+        for (hash, ranges, answer) in self.running {
+            let Ok(value) = answer.await else { continue };
+            let Ok(buffer) = value.dyn_into::<ArrayBuffer>() else {
+                continue;
+            };
+            // `insert` refuses a value of the wrong length.
+            digests.insert(hash, ranges, Uint8Array::new(&buffer).to_vec());
+        }
     }
 }
 
-/// The received chunks as one JavaScript array (for WebCrypto) and one
-/// buffer in wasm memory (for the core).
-pub fn concatenate(chunks: &js_sys::Array) -> (Uint8Array, Vec<u8>) {
+/// The received chunks as one JavaScript array: the chunk itself when
+/// there is one (no copy), else the chunks joined.
+pub fn joined(chunks: &js_sys::Array) -> Uint8Array {
+    if chunks.length() == 1 {
+        if let Ok(one) = chunks.get(0).dyn_into::<Uint8Array>() {
+            return one;
+        }
+    }
     let total: u32 = chunks
         .iter()
         .map(|c| Uint8Array::from(c).length())
@@ -89,6 +116,5 @@ pub fn concatenate(chunks: &js_sys::Array) -> (Uint8Array, Vec<u8>) {
         whole.set(&chunk, at);
         at += chunk.length();
     }
-    let bytes = whole.to_vec();
-    (whole, bytes)
+    whole
 }

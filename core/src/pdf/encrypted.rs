@@ -103,8 +103,9 @@ impl<'a> Plain<'a> {
 /// Files that are not encrypted, or whose cross-references the crate will
 /// reject anyway, pass.
 pub fn check_key_length(bytes: &[u8]) -> Result<(), &'static str> {
-    // Cheap gate: no `/Encrypt` anywhere, nothing to check.
-    if !bytes.windows(8).any(|w| w == b"/Encrypt") {
+    // Cheap gate: no `/Encrypt` anywhere, nothing to check. It reads the
+    // whole file, so a fast substring search (memchr's, not `windows`).
+    if memchr::memmem::find(bytes, b"/Encrypt").is_none() {
         return Ok(());
     }
     let Some((raw, trailer)) = Raw::new(bytes, &NoResolve) else {

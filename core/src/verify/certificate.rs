@@ -3,14 +3,12 @@
 //! validity are shown to the user, not checked against a trust store (the
 //! spec asks for subject, issuer and validity only).
 
-use std::fmt;
-
 use spki::der::{Decode, Encode};
 use x509_cert::certificate::{CertificateInner, Raw};
-use x509_cert::name::Name;
 use x509_cert::time::Time;
 
 use super::error::Problem;
+use super::pki::name_text::rfc4514;
 use crate::verdict::CertificateInfo;
 
 /// A certificate's SubjectPublicKeyInfo (DER) and its holder details.
@@ -41,17 +39,6 @@ pub(crate) fn read_certificate(der: &[u8]) -> Result<ReadCertificate, Problem> {
             not_after: rfc3339(&validity.not_after),
         },
     })
-}
-
-/// `CN=…,O=…,C=…` (RFC 4514: most specific first). Written through
-/// `fmt::write` rather than `to_string`, which panics if a `Display` fails
-/// (x509-cert's does when an attribute value cannot be re-encoded).
-fn rfc4514(name: &Name) -> String {
-    let mut text = String::new();
-    match fmt::write(&mut text, format_args!("{name}")) {
-        Ok(()) => text,
-        Err(_) => "(unreadable name)".to_owned(),
-    }
 }
 
 /// `YYYY-MM-DDTHH:MM:SSZ`: both UTCTime and GeneralizedTime are UTC in DER.

@@ -25,7 +25,7 @@ use crate::verdict_pdf::DocumentVerdict;
 use super::pki::TrustStore;
 use super::Digests;
 
-pub use plan::digest_plan;
+pub use plan::{digest_plan, DigestPlan};
 pub use seals::is_pdf_signature_seal;
 
 /// The time certificates are checked at.
@@ -83,19 +83,22 @@ pub fn trust_store(options: &PdfOptions) -> (TrustStore, Vec<String>) {
 /// PDF within the size limit).
 pub fn verify_pdf(document: &[u8], options: &PdfOptions, digests: &Digests) -> PdfReport {
     let (trust, problems) = trust_store(options);
-    verify_pdf_with(document, &trust, &problems, options.at, digests).0
+    let inspection = pdf::inspect_signatures(document);
+    verify_pdf_with(document, inspection, &trust, &problems, options.at, digests).0
 }
 
-/// [`verify_pdf`] with a trust store already built, also answering the
-/// raw material the seal matching needs (each signature's `/Contents`).
+/// [`verify_pdf`] over the file's `inspection`, with a trust store already
+/// built, also answering the raw material the seal matching needs (each
+/// signature's `/Contents`).
 fn verify_pdf_with(
     document: &[u8],
+    inspection: Result<pdf::Inspection, String>,
     trust: &TrustStore,
     trust_problems: &[String],
     at: ValidationTime,
     digests: &Digests,
 ) -> (PdfReport, Vec<Option<Vec<u8>>>) {
-    let inspection = match pdf::inspect_signatures(document) {
+    let inspection = match inspection {
         Ok(inspection) => inspection,
         Err(reason) => return (PdfReport::Unreadable { reason }, Vec::new()),
     };
@@ -146,15 +149,31 @@ pub fn verify_embedded(
     options: &PdfOptions,
     digests: &Digests,
 ) -> EmbeddedAnswer {
-    let within = u64::try_from(document.len()).is_ok_and(|len| len <= limit);
-    if !within || !pdf::is_pdf(document) {
+    let plan = digest_plan(document, limit);
+    verify_embedded_planned(signature, document, seals, options, digests, plan)
+}
+
+/// [`verify_embedded`] over the reading `plan` made of the same `document`
+/// (with the same limit): the worker plans its digests before step 1 and
+/// so need not read 20 MiB of PDF twice.
+pub fn verify_embedded_planned(
+    signature: &Signature,
+    document: &[u8],
+    seals: &[usize],
+    options: &PdfOptions,
+    digests: &Digests,
+    plan: DigestPlan,
+) -> EmbeddedAnswer {
+    // `None`: over the limit or not a PDF, nothing was read.
+    let Some(inspection) = plan.inspection else {
         return EmbeddedAnswer {
             pdf: None,
             seals: Vec::new(),
         };
-    }
+    };
     let (trust, problems) = trust_store(options);
-    let (report, contents) = verify_pdf_with(document, &trust, &problems, options.at, digests);
+    let (report, contents) =
+        verify_pdf_with(document, inspection, &trust, &problems, options.at, digests);
     let pdf_seals: Vec<(usize, &Seal)> = seals
         .iter()
         .filter_map(|&i| signature.seals.get(i).map(|seal| (i, seal)))

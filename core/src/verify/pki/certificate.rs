@@ -3,18 +3,16 @@
 //! transmitted, never re-encoded, so a signature over them checks what the
 //! issuer signed even when the certificate's DER is not canonical.
 
-use std::fmt;
-
 use spki::der::asn1::AnyRef;
 use spki::der::{Decode, Encode, Reader, SliceReader, Tag};
 use x509_cert::certificate::{CertificateInner, Raw, Version};
 use x509_cert::ext::pkix::{
     AuthorityKeyIdentifier, BasicConstraints, ExtendedKeyUsage, KeyUsage, SubjectKeyIdentifier,
 };
-use x509_cert::name::Name;
 
 use super::error::PkiError;
 use super::name::same_name;
+use super::name_text::rfc4514;
 use crate::verdict_pdf::SignerCertificate;
 use crate::verify::time::rfc3339;
 use crate::verify::Hash;
@@ -177,17 +175,6 @@ pub fn parse_certificate(der: &[u8]) -> Result<Certificate, PkiError> {
         },
         info,
     })
-}
-
-/// `CN=…,O=…,C=…` (RFC 4514: most specific first). Written through
-/// `fmt::write` rather than `to_string`, which panics if a `Display` fails
-/// (x509-cert's does when an attribute value cannot be re-encoded).
-fn rfc4514(name: &Name) -> String {
-    let mut text = String::new();
-    match fmt::write(&mut text, format_args!("{name}")) {
-        Ok(()) => text,
-        Err(_) => "(unreadable name)".to_owned(),
-    }
 }
 
 fn without_leading_zeros(number: &[u8]) -> &[u8] {

@@ -14,6 +14,7 @@ mod chain;
 mod ec_signature;
 mod error;
 mod name;
+pub(crate) mod name_text;
 mod trust;
 mod verify;
 
