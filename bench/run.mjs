@@ -441,7 +441,7 @@ async function main() {
     if (first.rows.some((r) => /split_|chunk_/.test(r.name))) problems.push('first download: a part was fetched before it was used');
     // The parts (src/parts.rs): in dist/control/, fetched on first use.
     const parts = sizes(listFiles(path.join(WORK, 'dist', 'control'))
-      .filter((f) => /^(split_|chunk_)/.test(f))
+      .filter((f) => /^(split_|chunk_).*\.wasm$/.test(f))
       .map((f) => `${BASE}/dist/control/${f}`));
     out('  not in it: the parts fetched on first use (split_trip: stamping, split_back: coming back,');
     out('  split_verify: verifying; chunk_*: code two parts share, fetched with the first of them):');
