@@ -7,7 +7,8 @@
 // spelled twice in the first download (the wasm's import section and the
 // glue's import object) and the hex digits are random, so gzip cannot
 // shrink them: ~220 imports cost ~5 KB gzip. Here they become `a`, `b`, …
-// and the module `w`. Nothing else refers to these names: the parts
+// and the module `w`; likewise the closures' mangled exports (below).
+// Nothing else refers to these names: the parts
 // (wasm-split) import only `__wasm_split`'s memory, table and shared
 // functions, and the glue's import object is its only spelling of them.
 //
@@ -125,10 +126,41 @@ for (const k of keys) {
 }
 
 const content = Buffer.concat([ulebBytes(count), ...entries]);
+
+// The closures' exports keep their mangled names (`_ZN…invoke17h<hash>E`,
+// as random as the imports' hashes); the glue calls each as `wasm.NAME`.
+// They become `$a`, `$b`, … (nothing else exports names with `$`).
+const exportSection = sections.find((s) => s.id === 7);
+if (!exportSection) fail(`${wasmFile}: no export section`);
+const exportsRenamed = new Map();
+const exportUse = (name) => new RegExp(`\\bwasm\\.${name}(?![\\w$])`, 'g');
+const exportEntries = [];
+let [exportCount, e] = uleb(wasm, exportSection.start);
+for (let i = 0; i < exportCount; i++) {
+  const [len, n] = uleb(wasm, e);
+  const name = wasm.toString('utf8', n, n + len);
+  const kindAt = n + len;
+  const [, end] = uleb(wasm, kindAt + 1);
+  let newName = name;
+  if (/^_ZN[A-Za-z0-9_]+E(_\d+)?$/.test(name)) {
+    // (Its JS wrapper function of the same name is renamed by terser.)
+    const uses = (js.match(exportUse(name)) ?? []).length;
+    if (uses !== 1) fail(`${jsFile}: export ${name} is called ${uses} times`);
+    newName = `$${shortName(exportsRenamed.size)}`;
+    exportsRenamed.set(name, newName);
+  }
+  exportEntries.push(Buffer.concat([nameBytes(newName), wasm.subarray(kindAt, end)]));
+  e = end;
+}
+if (e !== exportSection.end) fail(`${wasmFile}: the export section did not parse to its end`);
+const exportContent = Buffer.concat([ulebBytes(exportCount), ...exportEntries]);
+
 const out = Buffer.concat([
   wasm.subarray(0, importSection.head),
   Buffer.from([2]), ulebBytes(content.length), content,
-  wasm.subarray(importSection.end),
+  wasm.subarray(importSection.end, exportSection.head),
+  Buffer.from([7]), ulebBytes(exportContent.length), exportContent,
+  wasm.subarray(exportSection.end),
 ]);
 
 // ---- the glue: the same names ---------------------------------------------------
@@ -137,10 +169,11 @@ for (const [long, short] of renamed) {
   newBody = newBody.replace(`\n        ${long}: function(`, `\n        ${short}: function(`);
 }
 js = js.slice(0, objectStart) + newBody + js.slice(objectEnd);
+for (const [long, short] of exportsRenamed) js = js.replace(exportUse(long), `wasm.${short}`);
 js = js.replace(`        "${MODULE}": ${objectName},\n`, `        "${SHORT_MODULE}": ${objectName},\n`);
 if (js.includes(`"${SHORT_MODULE}": ${objectName}`) === false) fail(`${jsFile}: module key not renamed`);
 if (/^ {8}"w": /m.test(js.replace(`        "${SHORT_MODULE}": ${objectName},\n`, ''))) fail(`${jsFile}: module name "w" taken`);
 
 fs.writeFileSync(wasmFile, out);
 fs.writeFileSync(jsFile, js);
-console.error(`${wasmFile}: ${renamed.size} imports of ${MODULE} renamed (module "${SHORT_MODULE}"), ${wasm.length - out.length} bytes shorter`);
+console.error(`${wasmFile}: ${renamed.size} imports of ${MODULE} renamed (module "${SHORT_MODULE}"), ${exportsRenamed.size} closure exports, ${wasm.length - out.length} bytes shorter`);
