@@ -11,6 +11,7 @@
 //   BENCH_RUNS         cold page loads per render figure (default 5)
 //   BENCH_VERIFY_RUNS  page loads for the control's click-to-verified (default 3)
 //   BENCH_SMCRYPTO_MAX_MIB  largest document sm-crypto verifies (default 20)
+//   BENCH_ONLY         1: section 1 only (the first download), then the summary
 import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,6 +30,12 @@ const RUNS = positive('BENCH_RUNS', 5);
 const VERIFY_RUNS = positive('BENCH_VERIFY_RUNS', 3);
 const WORKER_RUNS = 7;
 const SMCRYPTO_MAX_MIB = positive('BENCH_SMCRYPTO_MAX_MIB', 20);
+// Section 1 alone: seconds instead of minutes, for work on the first download.
+const FIRST_ONLY = (() => {
+  const v = process.env.BENCH_ONLY;
+  if (v && v !== '1') throw new Error(`BENCH_ONLY=${v}: only section 1 can be run alone`);
+  return v === '1';
+})();
 const SIZES_MIB = [1, 5, 20];
 const ALGORITHMS = [
   { key: 'sm2', name: 'SM2withSM3', devSeal: 'seal-zhangsan-sm2', other: 'sm-crypto' },
@@ -266,15 +273,17 @@ function readCases() {
 
 /// Signatures on the devserver: 50 sealed (one SM2 seal each, small
 /// document) for the render pages, a small one to start the worker with,
-/// and /dev/large sealed PDFs of 1/5/20 MiB, SM2 and ECDSA.
-async function makeRecords() {
+/// and /dev/large sealed PDFs of 1/5/20 MiB, SM2 and ECDSA. With
+/// `firstOnly` (BENCH_ONLY=1), one Signature: section 1's page.
+async function makeRecords(firstOnly) {
   const small = fs.readFileSync(path.join(WORK, 'inputs', 'doc-1.pdf')).subarray(0, 4096);
-  const renderIds = Array.from({ length: 50 }, (_, i) => `bench-render-${String(i).padStart(2, '0')}`);
+  const renderIds = Array.from({ length: firstOnly ? 1 : 50 }, (_, i) => `bench-render-${String(i).padStart(2, '0')}`);
   const renderSigs = [];
   for (let i = 0; i < renderIds.length; i += 10) {
     const batch = renderIds.slice(i, i + 10).map((id) => dev('POST', `/dev/document/${id}`, small));
     renderSigs.push(...(await Promise.all(batch)));
   }
+  if (firstOnly) return { renderIds, renderSigs, verify: [] };
   const warmup = await dev('POST', `/dev/document/${WARMUP_ID}`, small);
   const verify = [{ id: WARMUP_ID, label: 'first verify, 4 KiB (SM2)', size: warmup.size, uri: warmup.uri }];
   for (const alg of ALGORITHMS) {
@@ -354,6 +363,20 @@ async function controlVerifyRun(browser, url, verify) {
 
 // ---- main --------------------------------------------------------------------------
 
+/// The problems seen in the pages, then the summary table.
+function finish(summary, started, loadAtStart) {
+  if (problems.length) {
+    out('== Problems seen in the pages ==');
+    for (const p of [...new Set(problems)]) out(`  ${p}`);
+    out();
+  }
+  out('== Summary ==');
+  table(['what', 'figure', 'compared'], summary);
+  const busy = Math.max(loadAtStart, os.loadavg()[0]) > os.cpus().length;
+  out(`  browser part: ${((Date.now() - started) / 1000).toFixed(0)} s; load average now ${loadText()}` +
+    (busy ? ' — other work was competing for the CPUs: expect noisy figures' : ''));
+}
+
 async function main() {
   const started = Date.now();
   const server = await startStatic();
@@ -367,8 +390,9 @@ async function main() {
     out(`  Chromium ${browser.version()} headless, Node ${process.version}; pages on ${BASE}, engine ${ENGINE}`);
     out();
 
-    log('devserver: 50 sealed Signatures for the render pages, 6 large sealed documents (/dev/large)');
-    const records = await makeRecords();
+    log(FIRST_ONLY ? 'devserver: 1 sealed Signature (BENCH_ONLY=1: section 1 only)'
+      : 'devserver: 50 sealed Signatures for the render pages, 6 large sealed documents (/dev/large)');
+    const records = await makeRecords(FIRST_ONLY);
 
     const renderUrl = (n, withValue) => {
       const name = `/bench/render-${n}${withValue ? '-value' : ''}.html`;
@@ -417,7 +441,7 @@ async function main() {
     if (first.rows.some((r) => /split_|chunk_/.test(r.name))) problems.push('first download: a part was fetched before it was used');
     // The parts (src/parts.rs): in dist/control/, fetched on first use.
     const parts = sizes(listFiles(path.join(WORK, 'dist', 'control'))
-      .filter((f) => /^(split_|chunk_)/.test(f))
+      .filter((f) => /^(split_|chunk_).*\.wasm$/.test(f))
       .map((f) => `${BASE}/dist/control/${f}`));
     out('  not in it: the parts fetched on first use (split_trip: stamping, split_back: coming back,');
     out('  split_verify: verifying; chunk_*: code two parts share, fetched with the first of them):');
@@ -427,6 +451,10 @@ async function main() {
     summary.push(['1. first download, gzip -9', `${kb(first.total.gzip)} (${int(first.total.gzip)} B)`,
       `budget 110 KB: ${over > 0 ? 'OVER' : 'under'}; ${growth(first.total.gzip, FIRST_GZIP_BEFORE)} on README's ${int(FIRST_GZIP_BEFORE)} B`]);
     if (BROTLI) summary.push(['1. first download, brotli -q 11', `${kb(first.total.brotli)} (${int(first.total.brotli)} B)`, 'the same files']);
+    if (FIRST_ONLY) {
+      finish(summary, started, loadAtStart);
+      return;
+    }
 
     // ---- 3. render time (measured now, printed after section 2) ------------------------
     log(`3. render time: ${RUNS} cold page loads each for 1 and 50 controls, S1 and value attribute`);
@@ -732,16 +760,7 @@ async function main() {
     out();
     summary.push(['6. stamping 20 MiB (issue 9)', `${ms(stampMs)} confirm → back`, stampMs <= 1000 ? 'ok (≤ 1 s)' : 'FAIL (> 1 s)']);
 
-    if (problems.length) {
-      out('== Problems seen in the pages ==');
-      for (const p of [...new Set(problems)]) out(`  ${p}`);
-      out();
-    }
-    out('== Summary ==');
-    table(['what', 'figure', 'compared'], summary);
-    const busy = Math.max(loadAtStart, os.loadavg()[0]) > os.cpus().length;
-    out(`  browser part: ${((Date.now() - started) / 1000).toFixed(0)} s; load average now ${loadText()}` +
-      (busy ? ' — other work was competing for the CPUs: expect noisy figures' : ''));
+    finish(summary, started, loadAtStart);
   } finally {
     await browser.close();
     server.close();

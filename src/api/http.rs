@@ -3,8 +3,9 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo_net::http::Request;
-use web_sys::{AbortController, RequestCache};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, Headers, RequestCache, RequestInit, Response};
 
 use crate::browser::Timer;
 
@@ -89,35 +90,58 @@ pub async fn send(
         })
     };
     let signal = controller.signal();
-    let builder = match method {
-        Method::Get => Request::get(url),
-        Method::Post => Request::post(url),
-    }
-    .abort_signal(Some(&signal))
-    .cache(RequestCache::NoStore);
-    let builder = match if_match {
-        Some(tag) => builder.header("If-Match", tag),
-        None => builder,
-    };
-    let request = match json_body {
-        Some(body) => builder
-            .header("Content-Type", "application/json")
-            .body(body),
-        None => builder.build(),
-    };
-    let why = |e: gloo_net::Error| {
+    let why = |e: JsValue| {
         if timed_out.get() {
             HttpError::Timeout
         } else if signal.aborted() {
             HttpError::Aborted
         } else {
-            HttpError::Network(e.to_string())
+            HttpError::Network(js_error_text(&e))
         }
     };
-    let response = request.map_err(why)?.send().await.map_err(why)?;
+    // `fetch` itself rather than gloo-net's builder: gloo-net brings the
+    // `http` crate and its own error type into the first download for
+    // the same three calls.
+    let init = RequestInit::new();
+    init.set_method(match method {
+        Method::Get => "GET",
+        Method::Post => "POST",
+    });
+    init.set_signal(Some(&signal));
+    init.set_cache(RequestCache::NoStore);
+    let headers = Headers::new().map_err(why)?;
+    if let Some(tag) = if_match {
+        headers.set("If-Match", tag).map_err(why)?;
+    }
+    if let Some(body) = json_body {
+        headers
+            .set("Content-Type", "application/json")
+            .map_err(why)?;
+        init.set_body(&JsValue::from_str(&body));
+    }
+    init.set_headers(&headers);
+    let window =
+        crate::browser::window().ok_or_else(|| HttpError::Network("no window".to_owned()))?;
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(why)?
+        .dyn_into()
+        .map_err(why)?;
     let status = response.status();
-    let etag = response.headers().get("etag");
-    let body = response.binary().await.map_err(why)?;
+    let etag = response.headers().get("etag").ok().flatten();
+    let buffer = JsFuture::from(response.array_buffer().map_err(why)?)
+        .await
+        .map_err(why)?;
+    let body = js_sys::Uint8Array::new(&buffer).to_vec();
     drop(tracked);
     Ok(Reply { status, etag, body })
+}
+
+/// A rejected `fetch` as text: `TypeError: Failed to fetch` for a JS
+/// error (its `toString`), else its debug form.
+fn js_error_text(e: &JsValue) -> String {
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(error) => String::from(error.to_string()),
+        None => format!("{e:?}"),
+    }
 }

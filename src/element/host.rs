@@ -156,26 +156,14 @@ impl Host for ElementHost {
         self.fire("signature-error", &to_json(&detail), false);
     }
 
-    fn verified(&self, seal: usize, report: &VerifyReport, audit: Option<&Audit>) {
-        #[derive(serde::Serialize)]
-        #[serde(rename_all = "camelCase")]
-        struct Detail<'a> {
-            seal: usize,
-            results: &'a [infoplus_signature_core::SealReport],
-            pdf: &'a Option<infoplus_signature_core::verdict::PdfReport>,
-            document_sha256: Option<&'a str>,
-            verified_at: Option<&'a str>,
-            report: Option<&'a serde_json::Value>,
-        }
-        let detail = Detail {
-            seal,
-            results: &report.seals,
-            pdf: &report.pdf,
-            document_sha256: audit.and_then(|a| a.document_sha256.as_deref()),
-            verified_at: audit.map(|a| a.verified_at.as_str()),
-            report: audit.map(|a| &a.report),
-        };
-        self.fire("signature-verified", &to_json(&detail), false);
+    fn verified(&self, seal: usize, _report: &VerifyReport, audit: Option<&Audit>) {
+        // From the audit's JSON: the verdicts' serializers stay in the
+        // verify part (the driver sets the audit before any verdict).
+        let detail = audit.map_or_else(
+            || to_json(&json!({ "seal": seal })),
+            |a| a.event_detail(seal),
+        );
+        self.fire("signature-verified", &detail, false);
     }
 
     fn before_redirect(&self, url: &str, seal: usize) -> bool {

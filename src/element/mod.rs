@@ -30,8 +30,9 @@ use crate::views::{control_view, Context, Intent};
 /// The tag form builders write.
 pub const TAG: &str = "infoplus-signature";
 
-/// The control's stylesheet, adopted by every shadow root.
-const CSS: &str = include_str!("../../style/control.css");
+/// The control's stylesheet, adopted by every shadow root
+/// (`style/control.css`, minified by `build.rs`).
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/control.css"));
 
 /// One connected element.
 struct Instance {
