@@ -41,7 +41,7 @@ const ALGORITHMS = [
   { key: 'sm2', name: 'SM2withSM3', devSeal: 'seal-zhangsan-sm2', other: 'sm-crypto' },
   { key: 'ecdsa', name: 'SHA256withECDSA', devSeal: 'seal-zhangsan-ecdsa', other: 'WebCrypto' },
 ];
-const BUDGET_BYTES = 110 * 1024; // the budget: 110 KB gzip, KB = 1024 bytes
+const BUDGET_BYTES = 170 * 1024; // issue 10's budget: 170 KB gzip, KB = 1024 bytes
 const LONG_TASK_LIMIT_MS = 50;
 // /dev/large pads to *about* N MiB: the "20 MiB" document is a little over
 // the default limit (20 MiB = 20971520), so the bench's controls allow more.
@@ -55,7 +55,7 @@ const PADES_TARGET_MS = 150; // a 20 MiB PAdES PDF verified in a warm worker
 const WEBCRYPTO_TARGET_RATIO = 1.5; // ECDSA worker / WebCrypto, 20 MiB (was 2.8)
 const WORKER_GZIP_BEFORE = 449 * 1024; // the worker's download before issue 8
 const WORKER_GROWTH_LIMIT = 60 * 1024;
-const FIRST_GZIP_BEFORE = 183_048; // section 1's figure in bench/README.md
+const FIRST_GZIP_BEFORE = 182_887; // issue 10's "today 178.6 KB", before its cuts
 const PADES = [
   { key: 'ecdsa', name: 'PAdES ECDSA P-256 (pyHanko)' },
   { key: 'sm2', name: 'SM2withSM3 CMS (asn1crypto + OpenSSL, pyHanko)' },
@@ -432,7 +432,7 @@ async function main() {
     printSizes(first);
     const over = first.total.gzip - BUDGET_BYTES;
     const verdict = over > 0 ? `OVER by ${int(over)} bytes` : `under by ${int(-over)} bytes`;
-    out(`  ${kb(first.total.gzip)} gzip -9 against the budget of 110 KB (${int(BUDGET_BYTES)} bytes): ${verdict}`);
+    out(`  ${kb(first.total.gzip)} gzip -9 against the budget of 170 KB (${int(BUDGET_BYTES)} bytes): ${verdict}`);
     if (over <= 0 && first.total.gzip > 110_000) out('  (over the budget if KB means 1000 bytes)');
     for (const f of ['infoplus-signature.js', 'control/infoplus-signature.js', 'control/infoplus-signature_bg.wasm']) {
       if (!first.rows.some((r) => r.name === `dist/${f}`)) problems.push(`first download: dist/${f} was not requested`);
@@ -449,7 +449,7 @@ async function main() {
     out();
     out(`  brotli: quality 11, window 24, ${BROTLI_CLI ? 'the brotli command' : "Node's zlib (no brotli command here)"}`);
     summary.push(['1. first download, gzip -9', `${kb(first.total.gzip)} (${int(first.total.gzip)} B)`,
-      `budget 110 KB: ${over > 0 ? 'OVER' : 'under'}; ${growth(first.total.gzip, FIRST_GZIP_BEFORE)} on README's ${int(FIRST_GZIP_BEFORE)} B`]);
+      `budget 170 KB: ${over > 0 ? 'OVER' : 'under'}; ${growth(first.total.gzip, FIRST_GZIP_BEFORE)} on issue 10's ${int(FIRST_GZIP_BEFORE)} B`]);
     if (BROTLI) summary.push(['1. first download, brotli -q 11', `${kb(first.total.brotli)} (${int(first.total.brotli)} B)`, 'the same files']);
     if (FIRST_ONLY) {
       finish(summary, started, loadAtStart);
