@@ -35,12 +35,7 @@ async fn verify_setup() {
 async fn a_sealed_demo_document_verifies_as_valid() {
     verify_setup().await;
     let fixture = Fixture::new();
-    // demo-sealed is sealed by a PDF signature from the dev CA: trusted
-    // only with the devserver's roots.
-    let roots = format!("{}/dev/trust-roots.pem", devserver());
-    let mut attrs = remote("demo-sealed", &[("lang", "en")]);
-    attrs.push(("trust-roots", roots));
-    fixture.set_html(&control_html_owned(&attrs));
+    fixture.set_html(&control_html_owned(&trusted_demo_sealed()));
     let el = fixture.control();
     wait_state(&el, "signed").await;
     let heard = Recorder::new(&document(), &["signature-verified", "signature-error"], &[]);

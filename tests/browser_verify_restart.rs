@@ -29,12 +29,8 @@ async fn a_worker_that_cannot_start_or_crashes_is_replaced_on_the_next_verify() 
     require_dist().await;
     let (status, answer) = http("POST", "/dev/reset", None).await;
     assert_eq!(status, 200, "POST /dev/reset: {answer}");
-    // demo-sealed's PDF signature is from the dev CA: valid with its roots.
-    let roots = format!("{}/dev/trust-roots.pem", devserver());
-    let mut attrs = remote("demo-sealed", &[("lang", "en")]);
-    attrs.push(("trust-roots", roots));
     let fixture = Fixture::new();
-    fixture.set_html(&control_html_owned(&attrs));
+    fixture.set_html(&control_html_owned(&trusted_demo_sealed()));
     let el = fixture.control();
     wait_state(&el, "signed").await;
     let errors = Recorder::new(&el, &["signature-error"], &[]);

@@ -147,7 +147,12 @@ fn only_unsigned_seals_are_stamped_and_only_signed_ones_deleted() {
     assert!(!state.can_verify(0) && state.can_verify(1));
 }
 
-fn returned(status: ReturnStatus, engine_says: infoplus_signature_core::Signature) -> State {
+/// Back from the service with `status`, and S1's answer: the state and
+/// the effects of that answer.
+fn return_and_fetch(
+    status: ReturnStatus,
+    engine_says: infoplus_signature_core::Signature,
+) -> (State, Vec<Effect>) {
     let (returning, effects) = transition(
         &State::new(settings()),
         Event::Start(Start::Returned { seal: 0, status }),
@@ -162,7 +167,10 @@ fn returned(status: ReturnStatus, engine_says: infoplus_signature_core::Signatur
             result: Ok(doc(engine_says)),
         },
     )
-    .0
+}
+
+fn returned(status: ReturnStatus, engine_says: infoplus_signature_core::Signature) -> State {
+    return_and_fetch(status, engine_says).0
 }
 
 #[test]
@@ -600,32 +608,10 @@ fn a_host_value_replaces_what_is_shown_and_keeps_the_etag() {
     assert!(effects.is_empty(), "the same value is not published twice");
 }
 
-/// The effects of the S1 answer after a return, for `returned`'s cases.
-fn effects_on_return(
-    status: ReturnStatus,
-    engine_says: infoplus_signature_core::Signature,
-) -> Vec<Effect> {
-    let (returning, effects) = transition(
-        &State::new(settings()),
-        Event::Start(Start::Returned { seal: 0, status }),
-    );
-    let Effect::Fetch { request } = effects[0] else {
-        panic!("{effects:?}")
-    };
-    transition(
-        &returning,
-        Event::Fetched {
-            request,
-            result: Ok(doc(engine_says)),
-        },
-    )
-    .1
-}
-
 #[test]
 fn change_is_told_when_the_user_changed_the_value_and_only_then() {
     // A seal came back signed: the value, then `change`, then the load.
-    let effects = effects_on_return(ReturnStatus::Done, all_signed());
+    let (_, effects) = return_and_fetch(ReturnStatus::Done, all_signed());
     assert!(
         matches!(
             effects[..],
@@ -639,7 +625,7 @@ fn change_is_told_when_the_user_changed_the_value_and_only_then() {
         (ReturnStatus::Cancelled, mixed()),
         (ReturnStatus::Done, mixed()),
     ] {
-        let effects = effects_on_return(status, says);
+        let (_, effects) = return_and_fetch(status, says);
         assert!(!effects.contains(&Effect::Changed), "{effects:?}");
     }
     // A plain load, a value the page assigned: no `change`, as for inputs.

@@ -373,6 +373,17 @@ pub fn remote<'a>(id: &'a str, extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, St
     attrs
 }
 
+/// The control for the seeded `demo-sealed`, in English: its seal is a PDF
+/// signature from the dev CA, trusted only with the devserver's roots.
+pub fn trusted_demo_sealed() -> Vec<(&'static str, String)> {
+    let mut attrs = remote("demo-sealed", &[("lang", "en")]);
+    attrs.push((
+        "trust-roots",
+        format!("{}/dev/trust-roots.pem", devserver()),
+    ));
+    attrs
+}
+
 /// `control_html` over owned attribute values.
 pub fn control_html_owned(attrs: &[(&str, String)]) -> String {
     let borrowed: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
