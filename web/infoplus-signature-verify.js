@@ -2,8 +2,86 @@
 // the first verify). It loads the verification wasm, then answers
 // `verify` messages (each one asynchronously: WebCrypto digests first); see
 // worker/src/lib.rs for the protocol.
+//
+// The same file, started again by the worker under the name below, is its
+// hasher: a second thread for the document's SHA-256. Chromium hashes on
+// the thread that calls `crypto.subtle.digest`, so without it that digest
+// (~30 ms for 20 MiB) runs before or after the worker's SM3 in wasm, not
+// beside it. One file for both, so the hasher loads wherever the worker
+// does (npm package, a strict CSP's 'self'); as a hasher it never
+// instantiates the wasm.
 import init, { handle } from './worker/infoplus-signature-worker.js';
 
-await init({ module_or_path: new URL('./worker/infoplus-signature-worker_bg.wasm', import.meta.url) });
-self.onmessage = (event) => handle(event.data);
-self.postMessage({ type: 'ready' });
+const HASHER = 'infoplus-signature-hasher';
+
+if (self.name === HASHER) {
+  // In: `{id, bytes: Uint8Array (its buffer transferred), jobs: [{hash:
+  // "SHA-256"…, ranges: [[start, end]…]}]}`; out: `{id, digests:
+  // [ArrayBuffer | null…]}`, one per job, null where WebCrypto refused.
+  self.onmessage = async ({ data: { id, bytes, jobs } }) => {
+    const digests = [];
+    for (const { hash, ranges } of jobs) {
+      try {
+        digests.push(await crypto.subtle.digest(hash, rangesOf(bytes, ranges)));
+      } catch {
+        digests.push(null);
+      }
+    }
+    self.postMessage({ id, digests }, digests.filter(Boolean));
+  };
+} else {
+  await init({ module_or_path: new URL('./worker/infoplus-signature-worker_bg.wasm', import.meta.url) });
+  const elsewhere = startHasher();
+  self.onmessage = (event) => handle(event.data, elsewhere);
+  self.postMessage({ type: 'ready' });
+}
+
+// The bytes `ranges` name: a view for one range, the ranges joined else.
+// A range outside `bytes` throws, and that job's answer is null.
+function rangesOf(bytes, ranges) {
+  const fits = ([start, end]) => 0 <= start && start <= end && end <= bytes.length;
+  if (!ranges.every(fits)) throw new RangeError('range outside the document');
+  if (ranges.length === 1) return bytes.subarray(ranges[0][0], ranges[0][1]);
+  const joined = new Uint8Array(ranges.reduce((n, [start, end]) => n + end - start, 0));
+  let at = 0;
+  for (const [start, end] of ranges) {
+    joined.set(bytes.subarray(start, end), at);
+    at += end - start;
+  }
+  return joined;
+}
+
+// The hasher, as a function for worker/src/webcrypto.rs: `(bytes, jobs)`
+// → a promise of the digests, or of null when there is no hasher (no
+// nested workers here, it failed to load, it died). `bytes`'s buffer is
+// transferred. Undefined when this worker cannot start one at all: the
+// worker then hashes on its own thread, as before.
+function startHasher() {
+  if (typeof Worker !== 'function') return undefined;
+  let worker;
+  try {
+    worker = new Worker(import.meta.url, { type: 'module', name: HASHER });
+  } catch {
+    return undefined;
+  }
+  const waiting = new Map();
+  let next = 0;
+  const dead = () => {
+    worker = undefined;
+    for (const settle of waiting.values()) settle(null);
+    waiting.clear();
+  };
+  worker.onerror = dead;
+  worker.onmessageerror = dead;
+  worker.onmessage = ({ data: { id, digests } }) => {
+    waiting.get(id)?.(digests);
+    waiting.delete(id);
+  };
+  return (bytes, jobs) =>
+    new Promise((settle) => {
+      if (!worker) return settle(null);
+      const id = next++;
+      waiting.set(id, settle);
+      worker.postMessage({ id, bytes, jobs }, [bytes.buffer]);
+    });
+}

@@ -80,9 +80,10 @@ mod worker {
         }));
     }
 
-    /// One `verify` request.
+    /// One `verify` request. `hasher` is the entry's function that hashes
+    /// on a second thread (see `webcrypto.rs`), undefined if there is none.
     #[wasm_bindgen]
-    pub async fn handle(data: JsValue) {
+    pub async fn handle(data: JsValue, hasher: JsValue) {
         if field(&data, "type").as_string().as_deref() != Some("verify") {
             return;
         }
@@ -113,32 +114,33 @@ mod worker {
             intermediates_pem: strings(&field(&trust, "intermediates")),
             at,
         };
-        // The whole document's SHA-256 (the report names the document by
-        // it; raw ECDSA/RSA seals sign it), from the received buffer itself:
-        // no copy of 20 MiB in JavaScript, and none in wasm before it.
+        // The document, copied into wasm once; its JavaScript copy (the
+        // received buffer, or the chunks joined) then goes to the hasher.
         let whole = webcrypto::joined(&Array::from(&field(&data, "chunks")));
-        let whole_range = vec![(0, whole.length() as usize)];
-        let mut pending = webcrypto::Pending::new();
-        pending.start(&whole, Hash::Sha256, whole_range.clone());
         let document = whole.to_vec();
-
-        // The digests the embedded signatures will need, SHA-2 from
-        // WebCrypto too, SM3 (WebCrypto has none) in wasm. The PDF is read
-        // here once: step 2 reuses the reading (`plan`).
-        let digests = Digests::new();
+        let whole_range = vec![(0, document.len())];
+        // The PDF is read here once: step 2 reuses the reading (`plan`).
         let plan = digest_plan(&document, limit);
+
+        // The whole document's SHA-256 (the report names the document by
+        // it; raw ECDSA/RSA seals sign it) on the hasher's thread, from the
+        // received buffer itself (no copy in JavaScript)...
+        let mut hashing = webcrypto::Hashing::new(hasher);
+        hashing.start_elsewhere(whole, Hash::Sha256, whole_range.clone());
+        // ...while this one computes the digests the embedded signatures
+        // need: SHA-2 with WebCrypto too, SM3 (WebCrypto has none) in wasm.
+        let digests = Digests::new();
         let mut in_wasm = Vec::new();
         for (hash, ranges) in &plan.digests {
             let planned_already = *hash == Hash::Sha256 && *ranges == whole_range;
-            if !planned_already && !pending.start(&whole, *hash, ranges.clone()) {
+            if !planned_already && !hashing.start_here(&document, *hash, ranges.clone()) {
                 in_wasm.push((*hash, ranges));
             }
         }
-        drop(whole);
         for (hash, ranges) in in_wasm {
             let _ = digests.of(hash, &document, ranges);
         }
-        pending.finish(&digests).await;
+        hashing.finish(&digests, &document).await;
         let document_sha256 = hex(&digests.of_whole(Hash::Sha256, &document));
 
         // Step 1: the raw seals (§6).

@@ -3,10 +3,17 @@
 //! in wasm) before the core verifies. Where WebCrypto is missing (a worker
 //! outside a secure context has no `crypto.subtle`) or refuses, nothing is
 //! recorded and the core hashes in wasm: slower, same answer.
+//!
+//! Chromium hashes during the `digest` call itself, on the calling thread.
+//! So the document's SHA-256 goes to the hasher, a nested worker started
+//! by the worker's entry (`web/infoplus-signature-verify.js`), and is
+//! computed there while this thread computes SM3, or a second SHA-2, over
+//! the signed ranges: 20 MiB PAdES with SM2 costs the longer of the two,
+//! not their sum.
 
 use infoplus_signature_core::verify::{Digests, Hash, Ranges};
-use js_sys::{ArrayBuffer, Reflect, Uint8Array};
-use wasm_bindgen::JsCast;
+use js_sys::{Array, ArrayBuffer, Function, Object, Promise, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{SubtleCrypto, WorkerGlobalScope};
 
@@ -45,26 +52,72 @@ fn bytes_of(whole: &Uint8Array, ranges: &[(usize, usize)]) -> Option<Uint8Array>
     }
 }
 
-/// Digests asked of WebCrypto, collected once every one is asked for.
-/// (Chromium hashes during the `digest` call itself, on this thread; the
-/// promises are settled by the time they are awaited.)
-pub struct Pending {
-    subtle: Option<SubtleCrypto>,
-    running: Vec<(Hash, Ranges, JsFuture)>,
+/// `[[start, end]…]` for the hasher.
+fn ranges_js(ranges: &[(usize, usize)]) -> Array {
+    ranges
+        .iter()
+        .map(|&(start, end)| Array::of2(&(start as f64).into(), &(end as f64).into()))
+        .collect()
 }
 
-impl Pending {
-    pub fn new() -> Pending {
-        Pending {
+/// Digests being computed, here and on the hasher's thread, collected
+/// once every one is asked for.
+pub struct Hashing {
+    subtle: Option<SubtleCrypto>,
+    /// `(bytes, jobs) → Promise<[ArrayBuffer | null] | null>`, from the
+    /// entry; `None` where the worker could not start a hasher.
+    hasher: Option<Function>,
+    here: Vec<(Hash, Ranges, JsFuture)>,
+    /// One job each, answered `[ArrayBuffer | null]` or null.
+    elsewhere: Vec<(Hash, Ranges, JsFuture)>,
+}
+
+impl Hashing {
+    pub fn new(hasher: JsValue) -> Hashing {
+        Hashing {
             subtle: subtle(),
-            running: Vec::new(),
+            hasher: hasher.dyn_into().ok(),
+            here: Vec::new(),
+            elsewhere: Vec::new(),
         }
     }
 
-    /// Start hashing `ranges` of `whole` with `hash`; `false` when
-    /// WebCrypto cannot (no `crypto.subtle`, a hash it lacks such as SM3, a
-    /// range outside the document): the core then computes it.
-    pub fn start(&mut self, whole: &Uint8Array, hash: Hash, ranges: Ranges) -> bool {
+    /// Hand `whole` (its buffer is transferred: copy it into wasm first)
+    /// to the hasher, to hash `ranges` with `hash`. Without a hasher it is
+    /// started on this thread instead; `false` when nobody can (no
+    /// WebCrypto, SM3): the core then computes it.
+    pub fn start_elsewhere(&mut self, whole: Uint8Array, hash: Hash, ranges: Ranges) -> bool {
+        let (Some(hasher), Some(_), Some(name)) =
+            (&self.hasher, &self.subtle, hash.webcrypto_name())
+        else {
+            return self.start(&whole, hash, ranges);
+        };
+        let job = Object::new();
+        let _ = Reflect::set(&job, &"hash".into(), &name.into());
+        let _ = Reflect::set(&job, &"ranges".into(), &ranges_js(&ranges));
+        let answer = hasher.call2(&JsValue::NULL, &whole, &Array::of1(&job));
+        match answer.map(JsCast::dyn_into::<Promise>) {
+            Ok(Ok(promise)) => {
+                self.elsewhere.push((hash, ranges, JsFuture::from(promise)));
+                true
+            }
+            // The entry's function throws only before it transfers.
+            _ => self.start(&whole, hash, ranges),
+        }
+    }
+
+    /// Start hashing `ranges` of `document` (in wasm memory) on this
+    /// thread; `false` when WebCrypto cannot: the core computes it.
+    pub fn start_here(&mut self, document: &[u8], hash: Hash, ranges: Ranges) -> bool {
+        // SAFETY: a view of wasm memory stays valid until the memory grows.
+        // `start` only calls into JavaScript before `digest`, which copies
+        // the bytes before it returns (WebCrypto: "get a copy of the bytes
+        // held by data"); nothing allocates in wasm in between.
+        let view = unsafe { Uint8Array::view(document) };
+        self.start(&view, hash, ranges)
+    }
+
+    fn start(&mut self, whole: &Uint8Array, hash: Hash, ranges: Ranges) -> bool {
         let (Some(subtle), Some(name)) = (&self.subtle, hash.webcrypto_name()) else {
             return false;
         };
@@ -73,17 +126,30 @@ impl Pending {
         };
         match subtle.digest_with_str_and_js_u8_array(name, &data) {
             Ok(promise) => {
-                self.running.push((hash, ranges, JsFuture::from(promise)));
+                self.here.push((hash, ranges, JsFuture::from(promise)));
                 true
             }
             Err(_) => false,
         }
     }
 
-    /// Wait for every digest started and record it in `digests`; one that
-    /// failed is left to the core.
-    pub async fn finish(self, digests: &Digests) {
-        for (hash, ranges, answer) in self.running {
+    /// Wait for every digest started and record it in `digests`. One the
+    /// hasher could not give is hashed here after all, or left to the core.
+    pub async fn finish(mut self, digests: &Digests, document: &[u8]) {
+        for (hash, ranges, answer) in std::mem::take(&mut self.elsewhere) {
+            let digest = answer
+                .await
+                .ok()
+                .filter(Array::is_array)
+                .and_then(|a| Array::from(&a).get(0).dyn_into::<ArrayBuffer>().ok());
+            match digest {
+                Some(buffer) => digests.insert(hash, ranges, Uint8Array::new(&buffer).to_vec()),
+                None => {
+                    let _ = self.start_here(document, hash, ranges);
+                }
+            }
+        }
+        for (hash, ranges, answer) in self.here {
             let Ok(value) = answer.await else { continue };
             let Ok(buffer) = value.dyn_into::<ArrayBuffer>() else {
                 continue;
