@@ -10,9 +10,7 @@
 mod common;
 
 use common::*;
-use js_sys::Promise;
 use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -25,23 +23,6 @@ async fn verify_setup() {
     infoplus_signature::driver::verifier::set_asset_base(Some(format!("{}/dist/", page_origin())));
     let (status, answer) = http("POST", "/dev/reset", None).await;
     assert_eq!(status, 200, "POST /dev/reset: {answer}");
-}
-
-/// The SHA-256 of what `url` serves, computed by the page's own WebCrypto
-/// (independently of the worker).
-async fn sha256_of(url: &str) -> String {
-    let digest = js(
-        &["u"],
-        "return fetch(u, {cache: 'no-store'}).then(r => r.arrayBuffer())
-           .then(b => crypto.subtle.digest('SHA-256', b))
-           .then(d => Array.from(new Uint8Array(d)).map(x => x.toString(16).padStart(2, '0')).join(''))",
-    );
-    let promise = Promise::from(digest.call1(&JsValue::NULL, &url.into()).expect("digest"));
-    JsFuture::from(promise)
-        .await
-        .expect("digest")
-        .as_string()
-        .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
@@ -78,14 +59,9 @@ async fn a_document_without_embedded_signatures_gets_the_unsigned_banner_and_a_r
         .to_owned();
     assert_eq!(sha.len(), 64, "{detail}");
     let uri = s1(&id).await["uri"].as_str().unwrap_or_default().to_owned();
-    let url = if uri.starts_with("http") {
-        uri
-    } else {
-        format!("{}{uri}", devserver())
-    };
     assert_eq!(
         sha,
-        sha256_of(&url).await,
+        sha256_of(&absolute(&uri)).await,
         "the page's own WebCrypto agrees"
     );
     assert_eq!(detail["report"]["documentSha256"], sha.as_str());

@@ -9,8 +9,10 @@
 //!    by wasm-bindgen-test-runner from the crate directory): the worker
 //!    answers the seals and then crashes; the control shows those verdicts
 //!    and the PDF as unreadable.
-//! 3. Asset base back on `dist/`: the next verify starts a fresh, real
-//!    worker and the seal is valid.
+//! 3. Asset base on tests/fixtures/dying-hasher/: the next verify starts a
+//!    fresh worker, the real one, except that the second thread it hashes
+//!    the document's SHA-256 on (a nested worker) dies; the seal is valid
+//!    and the document's SHA-256 right, hashed on the worker's own thread.
 
 #[path = "browser/common.rs"]
 mod common;
@@ -33,7 +35,7 @@ async fn a_worker_that_cannot_start_or_crashes_is_replaced_on_the_next_verify() 
     fixture.set_html(&control_html_owned(&trusted_demo_sealed()));
     let el = fixture.control();
     wait_state(&el, "signed").await;
-    let errors = Recorder::new(&el, &["signature-error"], &[]);
+    let errors = Recorder::new(&el, &["signature-error", "signature-verified"], &[]);
 
     // 1. Another origin: no worker.
     set_asset_base(Some(format!("{}/dist/", devserver())));
@@ -86,8 +88,12 @@ async fn a_worker_that_cannot_start_or_crashes_is_replaced_on_the_next_verify() 
         explain(&el)
     );
 
-    // 3. The real worker again: started afresh, since the crashed one is gone.
-    set_asset_base(Some(format!("{}/dist/", page_origin())));
+    // 3. The real worker again, started afresh since the crashed one is
+    // gone; its hasher dies.
+    set_asset_base(Some(format!(
+        "{}/tests/fixtures/dying-hasher/",
+        page_origin()
+    )));
     click(&el, "[part~='verify-button']").await;
     wait_state_within(&el, "verified", VERIFY).await;
     wait_until_explained(
@@ -110,5 +116,15 @@ async fn a_worker_that_cannot_start_or_crashes_is_replaced_on_the_next_verify() 
         errors.count("signature-error"),
         1,
         "no error after the first"
+    );
+    let verified = errors.wait_count("signature-verified", 2).await;
+    let uri = s1("demo-sealed").await["uri"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(
+        verified[1].detail["documentSha256"],
+        sha256_of(&absolute(&uri)).await.as_str(),
+        "hashed on the worker's own thread, as the page's WebCrypto does"
     );
 }

@@ -59,10 +59,19 @@ function rangesOf(bytes, ranges) {
 function startHasher() {
   if (typeof Worker !== 'function') return undefined;
   let worker;
+  const options = { type: 'module', name: HASHER };
   try {
-    worker = new Worker(import.meta.url, { type: 'module', name: HASHER });
+    worker = new Worker(import.meta.url, options);
   } catch {
-    return undefined;
+    // This file on another origin (a CDN): the control started the worker
+    // from a same-origin blob: module importing it (src/driver/verifier),
+    // and so does this.
+    try {
+      const source = new Blob([`import ${JSON.stringify(import.meta.url)};`], { type: 'text/javascript' });
+      worker = new Worker(URL.createObjectURL(source), options);
+    } catch {
+      return undefined;
+    }
   }
   const waiting = new Map();
   let next = 0;

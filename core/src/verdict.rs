@@ -185,6 +185,20 @@ impl VerifyReport {
         VerifyReport { seals, pdf }
     }
 
+    /// The seals' reports of `parts` (made for disjoint groups of `seals`)
+    /// as one report, in the order of `seals`; the first PDF report found.
+    pub fn joined(parts: Vec<VerifyReport>, seals: &[usize]) -> VerifyReport {
+        let mut pdf = None;
+        let mut all = Vec::new();
+        for part in parts {
+            pdf = pdf.or(part.pdf);
+            all.extend(part.seals);
+        }
+        let position = |index: usize| seals.iter().position(|&i| i == index);
+        all.sort_by_key(|report| position(report.index));
+        VerifyReport { seals: all, pdf }
+    }
+
     /// The report when the document is not there to verify (it could not be
     /// fetched, or it is too large): every signed seal gets `reason`.
     pub fn without_document(

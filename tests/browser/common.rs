@@ -782,3 +782,29 @@ pub fn is_hex_nonce(text: &str) -> bool {
             .bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
+
+/// The SHA-256 of what `url` serves, computed by the page's own WebCrypto
+/// (independently of the worker).
+pub async fn sha256_of(url: &str) -> String {
+    let digest = js(
+        &["u"],
+        "return fetch(u, {cache: 'no-store'}).then(r => r.arrayBuffer())
+           .then(b => crypto.subtle.digest('SHA-256', b))
+           .then(d => Array.from(new Uint8Array(d)).map(x => x.toString(16).padStart(2, '0')).join(''))",
+    );
+    let promise = Promise::from(digest.call1(&JsValue::NULL, &url.into()).expect("digest"));
+    JsFuture::from(promise)
+        .await
+        .expect("digest")
+        .as_string()
+        .unwrap_or_default()
+}
+
+/// `uri` as the devserver serves it: relative ones are on the devserver.
+pub fn absolute(uri: &str) -> String {
+    if uri.starts_with("http") {
+        uri.to_owned()
+    } else {
+        format!("{}{uri}", devserver())
+    }
+}

@@ -123,3 +123,21 @@ test('PAdES: page content changed after signing is not valid', async ({ page, re
   expect(detail.pdf.signatures[0].identity).toBe('trusted');
   await expect(part(seal(ctl), 'verdict')).not.toHaveAttribute('data-result', 'valid');
 });
+
+// The verify worker hashes the document's SHA-256 on a second thread: its
+// entry started again as a nested worker (the hasher). (Its fallback, a
+// hasher that dies, is in tests/browser_verify_restart.rs.)
+test("PAdES: the worker starts its hasher, and the document's SHA-256 is right", async ({ page, request }) => {
+  const id = 'e2e-pades-hasher';
+  await storeSealedFixture(request, id, 'ecdsa-p256.pdf', 'Fixture P-256 Signer');
+  const { ctl } = await controlWithTrust(page, id);
+  await expect(part(ctl, 'pdf-banner')).toHaveAttribute('data-verdict', 'valid');
+  // The worker, and the hasher: the same file, started again by the worker.
+  const entry = (w) => new URL(w.url()).pathname.endsWith('/infoplus-signature-verify.js');
+  expect(page.workers().filter(entry).length).toBe(2);
+  const detail = await page.evaluate(() => window.__verified[0]);
+  const sha = (await import('node:crypto')).createHash('sha256')
+    .update(fs.readFileSync(path.join(FIXTURES, 'ecdsa-p256.pdf'))).digest('hex');
+  expect(detail.documentSha256).toBe(sha);
+  expect(detail.pdf.signatures[0]).toMatchObject({ integrity: 'intact', identity: 'trusted' });
+});

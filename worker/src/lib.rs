@@ -32,10 +32,13 @@ mod webcrypto;
 #[cfg(target_arch = "wasm32")]
 mod worker {
     use infoplus_signature_core::signature_from_str;
+    use infoplus_signature_core::verdict::VerifyReport;
     use infoplus_signature_core::verify::embedded::{
         digest_plan, verify_embedded_planned, PdfOptions, ValidationTime,
     };
-    use infoplus_signature_core::verify::{verify_seal_verdicts_with, Digests, Hash};
+    use infoplus_signature_core::verify::{
+        seals_by_document_sha256, verify_seal_verdicts_with, Digests, Hash,
+    };
     use js_sys::{Array, Object, Reflect};
     use wasm_bindgen::prelude::*;
     use web_sys::DedicatedWorkerGlobalScope;
@@ -140,11 +143,17 @@ mod worker {
         for (hash, ranges) in in_wasm {
             let _ = digests.of(hash, &document, ranges);
         }
+        // Step 1: the raw seals (§6). SM2 and Ed25519 seals hash the
+        // document themselves: they are checked before the SHA-256 is
+        // waited for, the others after.
+        let (hashing_themselves, taking_sha256) = seals_by_document_sha256(&signature, &seals);
+        let early =
+            verify_seal_verdicts_with(&signature, &document, limit, &hashing_themselves, &digests);
         hashing.finish(&digests, &document).await;
         let document_sha256 = hex(&digests.of_whole(Hash::Sha256, &document));
-
-        // Step 1: the raw seals (§6).
-        let report = verify_seal_verdicts_with(&signature, &document, limit, &seals, &digests);
+        let late =
+            verify_seal_verdicts_with(&signature, &document, limit, &taking_sha256, &digests);
+        let report = VerifyReport::joined(vec![early, late], &seals);
         let seals_json = serde_json::to_string(&report).unwrap_or_default();
         post(&[
             ("type", "seals".into()),

@@ -5,6 +5,7 @@ use crate::model::Signature;
 use crate::pdf;
 use crate::verdict::{SealVerdict, VerifyReport};
 
+use super::algorithm::{canonical_algorithm, Algorithm};
 use super::digest::Digests;
 use super::embedded::is_pdf_signature_seal;
 use super::verify_seal_with;
@@ -83,6 +84,26 @@ pub fn verify_seal_verdicts_with(
             None,
         ),
     }
+}
+
+/// `seals` in two groups, each in the order given: those whose check
+/// hashes the document itself (SM2, which signs SM3(Z ‖ M); Ed25519, which
+/// signs the message), and the others, which take the document's SHA-256
+/// from [`Digests`]. The worker checks the first group while that SHA-256
+/// is still being computed on another thread. A seal whose algorithm is
+/// unknown goes with the second: it needs nothing, but waits harmlessly.
+pub fn seals_by_document_sha256(
+    signature: &Signature,
+    seals: &[usize],
+) -> (Vec<usize>, Vec<usize>) {
+    seals.iter().partition(|&&i| {
+        signature
+            .seals
+            .get(i)
+            .and_then(|seal| seal.algorithm.as_deref())
+            .and_then(canonical_algorithm)
+            .is_some_and(|a| matches!(a, Algorithm::Sm2WithSm3 | Algorithm::Ed25519))
+    })
 }
 
 /// The report when the document is not there to verify: every signed seal

@@ -48,8 +48,8 @@ pub mod time;
 pub use algorithm::{canonical_algorithm, Algorithm};
 pub use digest::{Digests, Hash, Ranges};
 pub use document::{
-    report_without_document, verify_document, verify_seal_verdicts, verify_seal_verdicts_with,
-    verify_seals, DEFAULT_MAX_DOCUMENT_BYTES,
+    report_without_document, seals_by_document_sha256, verify_document, verify_seal_verdicts,
+    verify_seal_verdicts_with, verify_seals, DEFAULT_MAX_DOCUMENT_BYTES,
 };
 
 use crate::model::{present, Seal};
