@@ -86,7 +86,14 @@ async fn download(
     let chunks = js_sys::Array::new();
     let mut length: u64 = 0;
     progress(0, expected);
+    let mut since_yield = js_sys::Date::now();
     loop {
+        // A body already received is read chunk after chunk in one task
+        // (each read resolves at once): give the page a turn every few ms.
+        if js_sys::Date::now() - since_yield > 8.0 {
+            yield_to_page().await;
+            since_yield = js_sys::Date::now();
+        }
         let step = JsFuture::from(reader.read()).await?;
         if Reflect::get(&step, &"done".into())?
             .as_bool()
@@ -105,6 +112,27 @@ async fn download(
     }
     drop(tracked);
     Ok(Fetched::Bytes { chunks, length })
+}
+
+/// Let the page handle input and paint: `scheduler.yield()` where the
+/// browser has it (Chromium since 129), else nothing. Through
+/// `Reflect`, without a closure: no new glue in the first download.
+async fn yield_to_page() {
+    let Ok(scheduler) = Reflect::get(&js_sys::global(), &"scheduler".into()) else {
+        return;
+    };
+    let Ok(method) = Reflect::get(&scheduler, &"yield".into()) else {
+        return;
+    };
+    let Ok(method) = method.dyn_into::<js_sys::Function>() else {
+        return;
+    };
+    if let Ok(Ok(promise)) = method
+        .call0(&scheduler)
+        .map(JsCast::dyn_into::<js_sys::Promise>)
+    {
+        let _ = JsFuture::from(promise).await;
+    }
 }
 
 /// A fetch rejection in words: "Failed to fetch", an abort, a type error.
