@@ -29,6 +29,7 @@ if (self.name === HASHER) {
     }
     self.postMessage({ id, digests }, digests.filter(Boolean));
   };
+  self.postMessage({ ready: true });
 } else {
   await init({ module_or_path: new URL('./worker/infoplus-signature-worker_bg.wasm', import.meta.url) });
   const elsewhere = startHasher();
@@ -52,10 +53,12 @@ function rangesOf(bytes, ranges) {
 }
 
 // The hasher, as a function for worker/src/webcrypto.rs: `(bytes, jobs)`
-// → a promise of the digests, or of null when there is no hasher (no
-// nested workers here, it failed to load, it died). `bytes`'s buffer is
-// transferred. Undefined when this worker cannot start one at all: the
-// worker then hashes on its own thread, as before.
+// → a promise of the digests, or of null when the hasher cannot take the
+// job: not started yet (until it says `ready`, nothing is sent to it: a
+// hasher that never loads must not hold a verify up), failed to load, or
+// died. `bytes`'s buffer is transferred only when the job is sent.
+// Undefined when this worker cannot start one at all. Without the hasher
+// the worker hashes on its own thread: slower, same answer.
 function startHasher() {
   if (typeof Worker !== 'function') return undefined;
   let worker;
@@ -75,6 +78,7 @@ function startHasher() {
   }
   const waiting = new Map();
   let next = 0;
+  let ready = false;
   const dead = () => {
     worker = undefined;
     for (const settle of waiting.values()) settle(null);
@@ -82,13 +86,14 @@ function startHasher() {
   };
   worker.onerror = dead;
   worker.onmessageerror = dead;
-  worker.onmessage = ({ data: { id, digests } }) => {
+  worker.onmessage = ({ data: { id, digests, ready: started } }) => {
+    if (started) ready = true;
     waiting.get(id)?.(digests);
     waiting.delete(id);
   };
   return (bytes, jobs) =>
     new Promise((settle) => {
-      if (!worker) return settle(null);
+      if (!worker || !ready) return settle(null);
       const id = next++;
       waiting.set(id, settle);
       worker.postMessage({ id, bytes, jobs }, [bytes.buffer]);
