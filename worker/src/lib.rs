@@ -126,10 +126,22 @@ mod worker {
         let plan = digest_plan(&document, limit);
 
         // The whole document's SHA-256 (the report names the document by
-        // it; raw ECDSA/RSA seals sign it) on the hasher's thread, from the
-        // received buffer itself (no copy in JavaScript)...
+        // it; raw ECDSA/RSA seals sign it), from the received buffer itself
+        // (no copy in JavaScript): on the hasher's thread when this one has
+        // other hashing to do meanwhile (SM3, other SHA-2 ranges, SM2 or
+        // Ed25519 seals); else here, sparing the hop...
+        let (hashing_themselves, taking_sha256) = seals_by_document_sha256(&signature, &seals);
+        let other_hashing = !hashing_themselves.is_empty()
+            || plan
+                .digests
+                .iter()
+                .any(|(hash, ranges)| !(*hash == Hash::Sha256 && *ranges == whole_range));
         let mut hashing = webcrypto::Hashing::new(hasher);
-        hashing.start_elsewhere(whole, Hash::Sha256, whole_range.clone());
+        if other_hashing {
+            hashing.start_elsewhere(whole, Hash::Sha256, whole_range.clone());
+        } else {
+            hashing.start_from(&whole, Hash::Sha256, whole_range.clone());
+        }
         // ...while this one computes the digests the embedded signatures
         // need: SHA-2 with WebCrypto too, SM3 (WebCrypto has none) in wasm.
         let digests = Digests::new();
@@ -146,7 +158,6 @@ mod worker {
         // Step 1: the raw seals (§6). SM2 and Ed25519 seals hash the
         // document themselves: they are checked before the SHA-256 is
         // waited for, the others after.
-        let (hashing_themselves, taking_sha256) = seals_by_document_sha256(&signature, &seals);
         let early =
             verify_seal_verdicts_with(&signature, &document, limit, &hashing_themselves, &digests);
         hashing.finish(&digests, &document).await;

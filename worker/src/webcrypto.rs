@@ -90,7 +90,7 @@ impl Hashing {
         let (Some(hasher), Some(_), Some(name)) =
             (&self.hasher, &self.subtle, hash.webcrypto_name())
         else {
-            return self.start(&whole, hash, ranges);
+            return self.start_from(&whole, hash, ranges);
         };
         let job = Object::new();
         let _ = Reflect::set(&job, &"hash".into(), &name.into());
@@ -102,7 +102,7 @@ impl Hashing {
                 true
             }
             // The entry's function throws only before it transfers.
-            _ => self.start(&whole, hash, ranges),
+            _ => self.start_from(&whole, hash, ranges),
         }
     }
 
@@ -114,10 +114,12 @@ impl Hashing {
         // the bytes before it returns (WebCrypto: "get a copy of the bytes
         // held by data"); nothing allocates in wasm in between.
         let view = unsafe { Uint8Array::view(document) };
-        self.start(&view, hash, ranges)
+        self.start_from(&view, hash, ranges)
     }
 
-    fn start(&mut self, whole: &Uint8Array, hash: Hash, ranges: Ranges) -> bool {
+    /// Start hashing `ranges` of `whole` on this thread; `false` when
+    /// WebCrypto cannot: the core computes it.
+    pub fn start_from(&mut self, whole: &Uint8Array, hash: Hash, ranges: Ranges) -> bool {
         let (Some(subtle), Some(name)) = (&self.subtle, hash.webcrypto_name()) else {
             return false;
         };
