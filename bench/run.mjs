@@ -653,11 +653,18 @@ async function main() {
       pades.map((p) => [p.name, int(p.bytes), ms(p.pdfMs), ms(p.pdfBestMs), rate(p.bytes, p.pdfMs), ms(p.firstPdfMs),
         ms(p.sealsMs), p.pdfMs <= PADES_TARGET_MS ? 'met' : 'NOT met']));
     for (const p of pades) out(`  ${p.file}: ${p.signatures.join('; ')}`);
+    // SM3 over the signed bytes is most of the SM2 figure and cannot be
+    // split over threads; the native raw SM2 verify of 20 MiB (section 4,
+    // this run) is that hash on this machine now: its speed, for reading
+    // the SM2 row on a loaded or throttled machine.
+    const sm3Floor = nativeOf('sm2', 20).verify_ms;
+    out(`  SM2's floor on this machine in this run: native SM2withSM3 over 20 MiB (section 4) ${ms(sm3Floor)}`);
     out();
     for (const p of pades) {
+      const floor = p.key === 'sm2' ? `; native SM2 20 MiB this run ${ms(sm3Floor)}` : '';
       summary.push([`4c. PAdES 20 MiB, ${p.key === 'sm2' ? 'SM2' : 'ECDSA'}, worker → pdf`,
         `warm ${ms(p.pdfMs)} (best ${ms(p.pdfBestMs)}); 1st ${ms(p.firstPdfMs)}`,
-        `target ≤ ${PADES_TARGET_MS} ms warm: ${p.pdfMs <= PADES_TARGET_MS ? 'met' : 'NOT met'}`]);
+        `target ≤ ${PADES_TARGET_MS} ms warm: ${p.pdfMs <= PADES_TARGET_MS ? 'met' : 'NOT met'}${floor}`]);
     }
 
     out('== 4b. The real control: click on Verify → signature-verified (devserver-sealed PDFs from /dev/large) ==');

@@ -31,8 +31,10 @@ if (self.name === HASHER) {
   };
   self.postMessage({ ready: true });
 } else {
-  await init({ module_or_path: new URL('./worker/infoplus-signature-worker_bg.wasm', import.meta.url) });
+  // The hasher first: it loads while the wasm compiles, and is mostly
+  // ready for the first verify.
   const elsewhere = startHasher();
+  await init({ module_or_path: new URL('./worker/infoplus-signature-worker_bg.wasm', import.meta.url) });
   self.onmessage = (event) => handle(event.data, elsewhere);
   self.postMessage({ type: 'ready' });
 }
