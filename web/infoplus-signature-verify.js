@@ -15,19 +15,17 @@ import init, { handle } from './worker/infoplus-signature-worker.js';
 const HASHER = 'infoplus-signature-hasher';
 
 if (self.name === HASHER) {
-  // In: `{id, bytes: Uint8Array (its buffer transferred), jobs: [{hash:
-  // "SHA-256"…, ranges: [[start, end]…]}]}`; out: `{id, digests:
-  // [ArrayBuffer | null…]}`, one per job, null where WebCrypto refused.
-  self.onmessage = async ({ data: { id, bytes, jobs } }) => {
-    const digests = [];
-    for (const { hash, ranges } of jobs) {
-      try {
-        digests.push(await crypto.subtle.digest(hash, rangesOf(bytes, ranges)));
-      } catch {
-        digests.push(null);
-      }
+  // In: `{id, bytes: Uint8Array (its buffer transferred), hash:
+  // "SHA-256"…}`; out: `{id, digest: ArrayBuffer | null}`, null where
+  // WebCrypto refused.
+  self.onmessage = async ({ data: { id, bytes, hash } }) => {
+    let digest = null;
+    try {
+      digest = await crypto.subtle.digest(hash, bytes);
+    } catch {
+      // Answered null: the worker hashes on its own thread.
     }
-    self.postMessage({ id, digests }, digests.filter(Boolean));
+    self.postMessage({ id, digest }, digest ? [digest] : []);
   };
   self.postMessage({ ready: true });
 } else {
@@ -39,24 +37,9 @@ if (self.name === HASHER) {
   self.postMessage({ type: 'ready' });
 }
 
-// The bytes `ranges` name: a view for one range, the ranges joined else.
-// A range outside `bytes` throws, and that job's answer is null.
-function rangesOf(bytes, ranges) {
-  const fits = ([start, end]) => 0 <= start && start <= end && end <= bytes.length;
-  if (!ranges.every(fits)) throw new RangeError('range outside the document');
-  if (ranges.length === 1) return bytes.subarray(ranges[0][0], ranges[0][1]);
-  const joined = new Uint8Array(ranges.reduce((n, [start, end]) => n + end - start, 0));
-  let at = 0;
-  for (const [start, end] of ranges) {
-    joined.set(bytes.subarray(start, end), at);
-    at += end - start;
-  }
-  return joined;
-}
-
-// The hasher, as a function for worker/src/webcrypto.rs: `(bytes, jobs)`
-// → a promise of the digests, or of null when the hasher cannot take the
-// job: not started yet (until it says `ready`, nothing is sent to it: a
+// The hasher, as a function for worker/src/webcrypto.rs: `(bytes, hash)`
+// → a promise of the digest of `bytes`, or of null when the hasher cannot
+// take the job: not started yet (until it says `ready`, nothing is sent to it: a
 // hasher that never loads must not hold a verify up), failed to load, or
 // died. `bytes`'s buffer is transferred only when the job is sent.
 // Undefined when this worker cannot start one at all. Without the hasher
@@ -88,16 +71,16 @@ function startHasher() {
   };
   worker.onerror = dead;
   worker.onmessageerror = dead;
-  worker.onmessage = ({ data: { id, digests, ready: started } }) => {
+  worker.onmessage = ({ data: { id, digest, ready: started } }) => {
     if (started) ready = true;
-    waiting.get(id)?.(digests);
+    waiting.get(id)?.(digest ?? null);
     waiting.delete(id);
   };
-  return (bytes, jobs) =>
+  return (bytes, hash) =>
     new Promise((settle) => {
       if (!worker || !ready) return settle(null);
       const id = next++;
       waiting.set(id, settle);
-      worker.postMessage({ id, bytes, jobs }, [bytes.buffer]);
+      worker.postMessage({ id, bytes, hash }, [bytes.buffer]);
     });
 }

@@ -31,6 +31,14 @@ fn no_seals(size: usize) -> infoplus_signature_core::model::Signature {
     signature_from_str(&json).expect("a Signature")
 }
 
+/// The embedded signatures verified without a plan or precomputed digests.
+fn fresh(
+    signature: &infoplus_signature_core::model::Signature,
+    bytes: &[u8],
+) -> infoplus_signature_core::verify::embedded::EmbeddedAnswer {
+    verify_embedded(signature, bytes, u64::MAX, &[], &options(), &Digests::new())
+}
+
 fn pdf_json(answer: &infoplus_signature_core::verify::embedded::EmbeddedAnswer) -> String {
     serde_json::to_string(&answer.pdf).expect("the report serializes")
 }
@@ -63,14 +71,7 @@ fn the_checks_use_the_planned_digests() {
     for name in ["ecdsa-p256.pdf", "sm2-gm.pdf", "rsa.pdf", "timestamped.pdf"] {
         let bytes = fixture(name);
         let signature = no_seals(bytes.len());
-        let right = verify_embedded(
-            &signature,
-            &bytes,
-            u64::MAX,
-            &[],
-            &options(),
-            &Digests::new(),
-        );
+        let right = fresh(&signature, &bytes);
         assert!(
             pdf_json(&right).contains(r#""verdict":"valid""#),
             "{name}: {}",
@@ -99,14 +100,7 @@ fn the_plans_reading_gives_the_same_answer_as_a_fresh_one() {
     {
         let bytes = fixture(file);
         let signature = no_seals(bytes.len());
-        let fresh = verify_embedded(
-            &signature,
-            &bytes,
-            u64::MAX,
-            &[],
-            &options(),
-            &Digests::new(),
-        );
+        let fresh = fresh(&signature, &bytes);
         let plan = digest_plan(&bytes, u64::MAX);
         let planned =
             verify_embedded_planned(&signature, &bytes, &[], &options(), &Digests::new(), plan);

@@ -23,8 +23,10 @@
 //! reuses that reading.)
 //!
 //! Before either step the digests the core will need are computed once
-//! per document: SHA-2 with WebCrypto (`webcrypto.rs`) straight from the
-//! received buffer, SM3 in wasm; the PDF is read once for both steps.
+//! per document: SHA-2 with WebCrypto (`webcrypto.rs`), the whole
+//! document's SHA-256 on the hasher's thread when this one has other
+//! hashing to do meanwhile, SM3 in wasm; the PDF is read once for both
+//! steps.
 
 #[cfg(target_arch = "wasm32")]
 mod webcrypto;
@@ -131,24 +133,23 @@ mod worker {
         // other hashing to do meanwhile (SM3, other SHA-2 ranges, SM2 or
         // Ed25519 seals); else here, sparing the hop...
         let (hashing_themselves, taking_sha256) = seals_by_document_sha256(&signature, &seals);
-        let other_hashing = !hashing_themselves.is_empty()
-            || plan
-                .digests
-                .iter()
-                .any(|(hash, ranges)| !(*hash == Hash::Sha256 && *ranges == whole_range));
+        let other_digests: Vec<_> = plan
+            .digests
+            .iter()
+            .filter(|(hash, ranges)| !(*hash == Hash::Sha256 && *ranges == whole_range))
+            .collect();
         let mut hashing = webcrypto::Hashing::new(hasher);
-        if other_hashing {
-            hashing.start_elsewhere(whole, Hash::Sha256, whole_range.clone());
+        if hashing_themselves.is_empty() && other_digests.is_empty() {
+            hashing.start_from(&whole, Hash::Sha256, whole_range);
         } else {
-            hashing.start_from(&whole, Hash::Sha256, whole_range.clone());
+            hashing.start_elsewhere(whole, Hash::Sha256);
         }
         // ...while this one computes the digests the embedded signatures
         // need: SHA-2 with WebCrypto too, SM3 (WebCrypto has none) in wasm.
         let digests = Digests::new();
         let mut in_wasm = Vec::new();
-        for (hash, ranges) in &plan.digests {
-            let planned_already = *hash == Hash::Sha256 && *ranges == whole_range;
-            if !planned_already && !hashing.start_here(&document, *hash, ranges.clone()) {
+        for (hash, ranges) in other_digests {
+            if !hashing.start_here(&document, *hash, ranges.clone()) {
                 in_wasm.push((*hash, ranges));
             }
         }

@@ -12,7 +12,7 @@
 //! not their sum.
 
 use infoplus_signature_core::verify::{Digests, Hash, Ranges};
-use js_sys::{Array, ArrayBuffer, Function, Object, Promise, Reflect, Uint8Array};
+use js_sys::{ArrayBuffer, Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{SubtleCrypto, WorkerGlobalScope};
@@ -52,23 +52,15 @@ fn bytes_of(whole: &Uint8Array, ranges: &[(usize, usize)]) -> Option<Uint8Array>
     }
 }
 
-/// `[[start, end]…]` for the hasher.
-fn ranges_js(ranges: &[(usize, usize)]) -> Array {
-    ranges
-        .iter()
-        .map(|&(start, end)| Array::of2(&(start as f64).into(), &(end as f64).into()))
-        .collect()
-}
-
 /// Digests being computed, here and on the hasher's thread, collected
 /// once every one is asked for.
 pub struct Hashing {
     subtle: Option<SubtleCrypto>,
-    /// `(bytes, jobs) → Promise<[ArrayBuffer | null] | null>`, from the
-    /// entry; `None` where the worker could not start a hasher.
+    /// `(bytes, hash) → Promise<ArrayBuffer | null>`, from the entry;
+    /// `None` where the worker could not start a hasher.
     hasher: Option<Function>,
     here: Vec<(Hash, Ranges, JsFuture)>,
-    /// One job each, answered `[ArrayBuffer | null]` or null.
+    /// Digests of the whole document asked of the hasher.
     elsewhere: Vec<(Hash, Ranges, JsFuture)>,
 }
 
@@ -83,26 +75,25 @@ impl Hashing {
     }
 
     /// Hand `whole` (its buffer is transferred: copy it into wasm first)
-    /// to the hasher, to hash `ranges` with `hash`. Without a hasher it is
-    /// started on this thread instead; `false` when nobody can (no
-    /// WebCrypto, SM3): the core then computes it.
-    pub fn start_elsewhere(&mut self, whole: Uint8Array, hash: Hash, ranges: Ranges) -> bool {
+    /// to the hasher, to be hashed with `hash`. Without a hasher it is
+    /// hashed on this thread instead, or left to the core (no WebCrypto).
+    pub fn start_elsewhere(&mut self, whole: Uint8Array, hash: Hash) {
+        let ranges = vec![(0, whole.length() as usize)];
         let (Some(hasher), Some(_), Some(name)) =
             (&self.hasher, &self.subtle, hash.webcrypto_name())
         else {
-            return self.start_from(&whole, hash, ranges);
+            self.start_from(&whole, hash, ranges);
+            return;
         };
-        let job = Object::new();
-        let _ = Reflect::set(&job, &"hash".into(), &name.into());
-        let _ = Reflect::set(&job, &"ranges".into(), &ranges_js(&ranges));
-        let answer = hasher.call2(&JsValue::NULL, &whole, &Array::of1(&job));
-        match answer.map(JsCast::dyn_into::<Promise>) {
-            Ok(Ok(promise)) => {
-                self.elsewhere.push((hash, ranges, JsFuture::from(promise)));
-                true
-            }
+        match hasher
+            .call2(&JsValue::NULL, &whole, &name.into())
+            .map(JsCast::dyn_into::<Promise>)
+        {
+            Ok(Ok(promise)) => self.elsewhere.push((hash, ranges, JsFuture::from(promise))),
             // The entry's function throws only before it transfers.
-            _ => self.start_from(&whole, hash, ranges),
+            _ => {
+                self.start_from(&whole, hash, ranges);
+            }
         }
     }
 
@@ -110,7 +101,7 @@ impl Hashing {
     /// thread; `false` when WebCrypto cannot: the core computes it.
     pub fn start_here(&mut self, document: &[u8], hash: Hash, ranges: Ranges) -> bool {
         // SAFETY: a view of wasm memory stays valid until the memory grows.
-        // `start` only calls into JavaScript before `digest`, which copies
+        // `start_from` only calls into JavaScript before `digest`, which copies
         // the bytes before it returns (WebCrypto: "get a copy of the bytes
         // held by data"); nothing allocates in wasm in between.
         let view = unsafe { Uint8Array::view(document) };
@@ -142,8 +133,7 @@ impl Hashing {
             let digest = answer
                 .await
                 .ok()
-                .filter(Array::is_array)
-                .and_then(|a| Array::from(&a).get(0).dyn_into::<ArrayBuffer>().ok());
+                .and_then(|d| d.dyn_into::<ArrayBuffer>().ok());
             match digest {
                 Some(buffer) => digests.insert(hash, ranges, Uint8Array::new(&buffer).to_vec()),
                 None => {
