@@ -9,7 +9,7 @@ P-256 with SHA-256), OUT_DIR/pades-sm2.pdf (SM2withSM3: the CMS assembled
 with asn1crypto and signed by `openssl pkeyutl`, embedded with pyHanko's
 interrupted signing) and OUT_DIR/pades-roots.pem (the roots to trust).
 
-Everything is the PDF signature fixtures' own generator (core/tests/pades/gen,
+Everything is the PDF signature fixtures' own generator (verify/tests/pades/gen,
 imported, not copied): its PKI, its base document, its pyHanko and SM2
 signing. The only addition is the size: the base document grows to about
 MIB MiB (default 20) by a pyHanko incremental update holding one
@@ -26,7 +26,7 @@ from io import BytesIO
 from pathlib import Path
 
 sys.dont_write_bytecode = True
-FIXTURES = Path(__file__).resolve().parent.parent / "core" / "tests" / "pades"
+FIXTURES = Path(__file__).resolve().parent.parent / "verify" / "tests" / "pades"
 sys.path.insert(0, str(FIXTURES))
 
 from gen import clock, document, pyhanko_check, sm2_openssl  # noqa: E402

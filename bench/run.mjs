@@ -643,7 +643,7 @@ async function main() {
       `target ≤ ${WEBCRYPTO_TARGET_RATIO}×: ${webCryptoRatio <= WEBCRYPTO_TARGET_RATIO ? 'met' : 'NOT met'} (was 2.8×)`]);
 
     out('== 4c. A 20 MiB PAdES PDF verified in the worker (its own signature, §6a) ==');
-    out('  made for this run by bench/make_pades.py with the fixtures\' generator (core/tests/pades/gen): the base');
+    out('  made for this run by bench/make_pades.py with the fixtures\' generator (verify/tests/pades/gen): the base');
     out('  document grown by an unreferenced stream of pseudo-random bytes, then signed by pyHanko (ECDSA P-256,');
     out('  PAdES) or with an asn1crypto CMS signed by OpenSSL (SM2withSM3), each checked first by pyHanko resp.');
     out('  OpenSSL; trust: the generator\'s roots (trust.roots). The worker\'s verify message with no seals;');

@@ -17,11 +17,6 @@ pub mod verdict_pdf;
 mod verdict_pdf_json;
 pub mod wire;
 
-#[cfg(feature = "verify")]
-pub mod pdf;
-#[cfg(feature = "verify")]
-pub mod verify;
-
 pub use model::{Permission, Seal, Signature, Signer, PDF_MIME};
 pub use verdict::{SealReport, SealVerdict, VerifyReport};
 pub use wire::{parse_signature, signature_from_str, signature_from_value, Response, WireError};

@@ -76,6 +76,17 @@ impl Seal {
         present(&self.signature).is_some()
     }
 
+    /// The seal's `signature`, when it holds more than white space.
+    pub fn signature_text(&self) -> Option<&str> {
+        present(&self.signature)
+    }
+
+    /// The seal's public key (wire name `privateKey`, spec §3), when it
+    /// holds more than white space.
+    pub fn public_key_text(&self) -> Option<&str> {
+        present(&self.public_key)
+    }
+
     pub fn signer_name(&self) -> Option<&str> {
         self.signer.as_ref().and_then(|s| present(&s.name))
     }

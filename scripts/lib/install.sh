@@ -81,7 +81,7 @@ apt_install() {
 }
 
 # pyHanko and its pinned dependencies in a project-local virtualenv (.venv/):
-# they make and cross-check the PDF signature fixtures (core/tests/pades).
+# they make and cross-check the PDF signature fixtures (verify/tests/pades).
 # Reinstalls only when scripts/lib/python-requirements.txt changed (a copy
 # is kept in .venv/, as ensure_node_modules does with package-lock.json).
 # poppler-utils (pdftotext, pdftoppm) to look at the fixtures' pages.

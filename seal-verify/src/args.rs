@@ -4,8 +4,8 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use infoplus_signature_core::verify::time::parse_rfc3339;
-use infoplus_signature_core::verify::DEFAULT_MAX_DOCUMENT_BYTES;
+use infoplus_signature_verify::time::parse_rfc3339;
+use infoplus_signature_verify::DEFAULT_MAX_DOCUMENT_BYTES;
 
 pub const USAGE: &str = "\
 Verify the seals of an InfoPlus Signature against its document, and the

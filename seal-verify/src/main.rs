@@ -1,6 +1,6 @@
 //! `seal-verify`: verify the seals of an InfoPlus Signature against its
 //! document, and the PDF's own signatures (§6a), with the same code the
-//! browser control runs (`infoplus_signature_core::verify`). See
+//! browser control runs (`infoplus_signature_verify`). See
 //! `seal-verify --help`.
 
 mod args;
@@ -15,9 +15,9 @@ use std::process::ExitCode;
 use args::{At, Command, Options};
 use infoplus_signature_core::verdict::PdfReport;
 use infoplus_signature_core::verdict_pdf::DocumentVerdict;
-use infoplus_signature_core::verify::embedded::{verify_all, PdfOptions, ValidationTime};
-use infoplus_signature_core::verify::report_without_document;
 use infoplus_signature_core::{parse_signature, SealVerdict, Signature, VerifyReport};
+use infoplus_signature_verify::embedded::{verify_all, PdfOptions, ValidationTime};
+use infoplus_signature_verify::report_without_document;
 
 /// Every signed seal valid, and at least one signed.
 const VERIFIED: u8 = 0;

@@ -1,5 +1,5 @@
 //! The built `seal-verify` binary against the committed OpenSSL vectors
-//! (core/tests/vectors): every exit code, the human lines and the JSON shape.
+//! (verify/tests/vectors): every exit code, the human lines and the JSON shape.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -9,7 +9,7 @@ use serde_json::Value;
 
 fn vector(name: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../core/tests/vectors")
+        .join("../verify/tests/vectors")
         .join(name)
         .display()
         .to_string()

@@ -1,5 +1,5 @@
 //! `seal-verify --document` on the PDF signature fixtures of
-//! core/tests/pades (made by pyHanko and OpenSSL, cross-checked by
+//! verify/tests/pades (made by pyHanko and OpenSSL, cross-checked by
 //! pyHanko): exit codes, `--trust`, `--at`, the JSON names of §6a and the
 //! panel-like human output.
 
@@ -10,7 +10,7 @@ use serde_json::Value;
 
 fn fixture(name: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../core/tests/pades")
+        .join("../verify/tests/pades")
         .join(name)
         .display()
         .to_string()

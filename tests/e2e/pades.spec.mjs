@@ -1,4 +1,4 @@
-// Seals that are PAdES signatures made by pyHanko (core/tests/pades, whose
+// Seals that are PAdES signatures made by pyHanko (verify/tests/pades, whose
 // verdicts are cross-checked against pyHanko's own validation), verified by
 // a control whose trust comes from its `trust-roots` attribute: a trusted
 // signer is valid, an untrusted one "identity unknown", a page-content
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { test, expect, seal, part, openDemo, expectState, s1, ROOT } from './helpers.mjs';
 
-const FIXTURES = path.join(ROOT, 'core/tests/pades');
+const FIXTURES = path.join(ROOT, 'verify/tests/pades');
 const ROOTS_URL = '/e2e/fixture-roots.pem';
 
 /// The DER of the first `/Contents <hex>` of `pdf`, without its padding.

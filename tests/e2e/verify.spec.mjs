@@ -138,8 +138,8 @@ test('verify: a large (16 MiB) document shows progress while it is fetched and v
 
 /// Hostile documents: each is stored and sealed over its exact bytes.
 function hostileDocuments() {
-  const malformed = path.join(ROOT, 'core/tests/pdf/malformed');
-  const crashers = path.join(ROOT, 'core/tests/pdf/crashers');
+  const malformed = path.join(ROOT, 'verify/tests/pdf/malformed');
+  const crashers = path.join(ROOT, 'verify/tests/pdf/crashers');
   const file = (dir, name) => fs.readFileSync(path.join(dir, name));
   const deep = Buffer.concat([
     Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages '),
@@ -157,7 +157,7 @@ function hostileDocuments() {
     { id: 'e2e-hostile-xref', bytes: file(malformed, 'garbage-xref.pdf'), pdf: 'unreadable' },
     { id: 'e2e-hostile-deep', bytes: deep, pdf: 'unreadable' },
     // A field tree that refers to itself: read, or refused, but answered.
-    { id: 'e2e-hostile-cycle', bytes: file(path.join(ROOT, 'core/tests/pdf'), 'field-tree-cycle.pdf'), pdf: /^(parsed|unreadable)$/ },
+    { id: 'e2e-hostile-cycle', bytes: file(path.join(ROOT, 'verify/tests/pdf'), 'field-tree-cycle.pdf'), pdf: /^(parsed|unreadable)$/ },
   ];
   if (fs.existsSync(crashers)) {
     // Inputs that once crashed, hung or exhausted the `pdf` crate (see

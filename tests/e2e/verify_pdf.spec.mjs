@@ -1,5 +1,5 @@
 // The PDF's own signatures (spec §6a) end to end: a PDF signed with
-// pyHanko (core/tests/pdf/signed.pdf, a self-signed "Zhang San"
+// pyHanko (verify/tests/pdf/signed.pdf, a self-signed "Zhang San"
 // certificate) is stored as a Signature's document, its seal carries the
 // embedded CMS and the certificate (a seal that is a PDF signature), and
 // the control shows the banner, the signature in words and the seal's
@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { test, expect, seal, part, openDemo, expectState, s1, ROOT } from './helpers.mjs';
 
 const ID = 'e2e-pdf-signature';
-const PDF = path.join(ROOT, 'core/tests/pdf/signed.pdf');
+const PDF = path.join(ROOT, 'verify/tests/pdf/signed.pdf');
 
 /// The DER of the first `/Contents <hex>` of `pdf`, without its padding.
 function embeddedCms(pdf) {

@@ -35,10 +35,10 @@ mod webcrypto;
 mod worker {
     use infoplus_signature_core::signature_from_str;
     use infoplus_signature_core::verdict::VerifyReport;
-    use infoplus_signature_core::verify::embedded::{
+    use infoplus_signature_verify::embedded::{
         digest_plan, verify_embedded_planned, PdfOptions, ValidationTime,
     };
-    use infoplus_signature_core::verify::{
+    use infoplus_signature_verify::{
         seals_by_document_sha256, verify_seal_verdicts_with, Digests, Hash,
     };
     use js_sys::{Array, Object, Reflect};

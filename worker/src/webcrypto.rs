@@ -11,7 +11,7 @@
 //! the signed ranges: 20 MiB PAdES with SM2 costs the longer of the two,
 //! not their sum.
 
-use infoplus_signature_core::verify::{Digests, Hash, Ranges};
+use infoplus_signature_verify::{Digests, Hash, Ranges};
 use js_sys::{ArrayBuffer, Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;

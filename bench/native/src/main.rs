@@ -14,7 +14,7 @@
 
 use std::time::{Duration, Instant};
 
-use infoplus_signature_core::verify::verify_seal_verdicts;
+use infoplus_signature_verify::verify_seal_verdicts;
 use infoplus_signature_core::{signature_from_str, SealVerdict};
 
 const MIN_RUNS: usize = 5;

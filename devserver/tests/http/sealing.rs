@@ -9,8 +9,8 @@ use std::process::Command;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use infoplus_signature_core::verify::embedded::{verify_pdf, PdfOptions};
-use infoplus_signature_core::verify::Digests;
+use infoplus_signature_verify::embedded::{verify_pdf, PdfOptions};
+use infoplus_signature_verify::Digests;
 use serde_json::{json, Value};
 
 use crate::common::{param, pdf_text, start, Server};

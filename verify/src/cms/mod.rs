@@ -1,0 +1,101 @@
+//! A lean reader of the CMS in a PDF signature's `/Contents` (spec §6a):
+//! ContentInfo → SignedData → SignerInfo (RFC 5652), with the GM/T 0010
+//! OIDs, RFC 3161 TSTInfo, and recognition of GB/T 38540 `SES_Signature`.
+//! It only reads; the signature checks live in `verify::pki`.
+//!
+//! Why by hand and not RustCrypto's `der`/`cms`:
+//!
+//! - `der` sorts SET OF when it decodes DER, and `cms 0.3.0-rc` re-encodes
+//!   what it decoded, so the signed attributes would not be hashed as
+//!   transmitted: a signer that did not sort them would fail to verify.
+//!   Here every value keeps its raw bytes, and
+//!   [`SignedAttributes::to_be_signed`] is those bytes with `A0` → `31`.
+//! - Real PDF signers stream their CMS with BER indefinite lengths, which
+//!   `der` refuses; this reader accepts them (and non-minimal lengths).
+//! - It is small, for the wasm verify worker.
+//!
+//! Bounds: at most [`MAX_CMS_BYTES`] of input, [`MAX_CERTIFICATES`]
+//! certificates, [`MAX_SIGNERS`] signers, [`MAX_ATTRIBUTES`]
+//! attributes per set, nesting depth [`MAX_DEPTH`]. Nothing panics on
+//! any input; everything answers `Result`.
+
+mod attributes;
+mod der;
+mod error;
+pub mod oid;
+mod primitive;
+mod ses;
+mod signed_data;
+mod tst;
+
+pub use attributes::{Attribute, SignedAttributes, MAX_ATTRIBUTES, MAX_VALUES};
+pub use der::MAX_DEPTH;
+pub use error::CmsError;
+pub use oid::Oid;
+pub use signed_data::{AlgorithmId, SignedData, SignerId, SignerInfo};
+pub use tst::{is_timestamp_token, tst_info, TstInfo};
+
+use crate::Hash;
+
+/// The largest `/Contents` (decoded) this reader accepts.
+pub const MAX_CMS_BYTES: usize = 1 << 20;
+/// The most certificates a SignedData may carry.
+pub const MAX_CERTIFICATES: usize = 50;
+/// The most signers (and digest algorithms) a SignedData may have.
+pub const MAX_SIGNERS: usize = 16;
+
+/// What a signature's `/Contents` holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Contents<'a> {
+    /// A CMS SignedData (PKCS #7 or GM/T 0010 OIDs), including RFC 3161
+    /// timestamp tokens (see [`is_timestamp_token`]).
+    SignedData(SignedData<'a>),
+    /// A GB/T 38540 / GM/T 0031 SES_Signature: recognised, not verified.
+    Ses,
+}
+
+/// Reads the hex-decoded `/Contents` of a signature. PDF writers pad it
+/// with zero bytes up to the reserved size: the outer value's own length
+/// decides where it ends, and zeros after it are ignored; anything else
+/// after it is [`CmsError::TrailingData`].
+pub fn parse(contents: &[u8]) -> Result<Contents<'_>, CmsError> {
+    if contents.len() > MAX_CMS_BYTES {
+        return Err(CmsError::TooLarge {
+            len: contents.len(),
+            max: MAX_CMS_BYTES,
+        });
+    }
+    let mut reader = der::Reader::new(contents);
+    let outer = reader.read()?;
+    if reader.rest().iter().any(|&b| b != 0) {
+        return Err(CmsError::TrailingData);
+    }
+    if ses::is_ses_signature(&outer) {
+        return Ok(Contents::Ses);
+    }
+    let mut fields = outer
+        .expect(der::SEQUENCE, "ContentInfo")?
+        .children("ContentInfo")?;
+    let content_type = oid::read(&fields.read()?, "ContentInfo.contentType")?;
+    let Some(gm) = signed_data::is_signed_data(content_type) else {
+        return Err(CmsError::NotSignedData {
+            content_type: content_type.to_string(),
+        });
+    };
+    signed_data::read(fields, gm).map(Contents::SignedData)
+}
+
+/// The digest a digest-algorithm OID names.
+pub fn hash_of(oid: &Oid<'_>) -> Option<Hash> {
+    match oid.0 {
+        oid::SHA1 => Some(Hash::Sha1),
+        oid::SHA256 => Some(Hash::Sha256),
+        oid::SHA384 => Some(Hash::Sha384),
+        oid::SHA512 => Some(Hash::Sha512),
+        oid::SM3 => Some(Hash::Sm3),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,146 @@
+//! RFC 3161 timestamp tokens: a signature timestamp (an unsigned attribute
+//! over the signature value) and a document timestamp (`ETSI.RFC3161`,
+//! over the ByteRange bytes). A token is a SignedData whose content is a
+//! TSTInfo; its imprint must match, and its own signature must hold.
+
+use crate::cms::{self, Contents, SignedData, SignerInfo};
+use crate::pki::{self, validate_chain, Certificate, Purpose, SignatureAlgorithm, Verification};
+use crate::time;
+use crate::verdict_pdf::{Identity, Integrity, SignatureCheck, TimestampInfo};
+
+use super::check::{certificates, find_signer, Context};
+use super::ValidationTime;
+
+/// Does the token's signer sign its TSTInfo? (Signed attributes are
+/// required by RFC 3161 §2.4.2: messageDigest over the eContent.)
+fn token_signed(
+    sd: &SignedData,
+    signer: &SignerInfo,
+    tsa: &Certificate,
+    algorithm: &SignatureAlgorithm,
+) -> bool {
+    let (Some(content), Some(attributes)) = (&sd.content, &signer.signed_attributes) else {
+        return false;
+    };
+    let Some(hash) = cms::hash_of(&signer.digest_algorithm.oid).or(algorithm.hash()) else {
+        return false;
+    };
+    if signer.message_digest() != Some(hash.digest(&[content]).as_slice()) {
+        return false;
+    }
+    matches!(
+        pki::verify_message(
+            &tsa.spki_der,
+            algorithm,
+            &[&attributes.to_be_signed],
+            signer.signature
+        ),
+        Ok(Verification::Valid | Verification::ValidWithEmptySm2Id)
+    )
+}
+
+/// The TSA's chain, for timestamping, at the token's time (or the fixed
+/// validation time).
+fn tsa_trusted(
+    context: &Context,
+    tsa: &Certificate,
+    pool: &[Certificate],
+    gen_time: i64,
+) -> (Identity, Vec<String>) {
+    let at = match context.at {
+        ValidationTime::Signing => gen_time,
+        ValidationTime::At(at) => at,
+    };
+    let chain = validate_chain(tsa, pool, context.trust, at, Purpose::Timestamping);
+    (chain.identity, chain.warnings)
+}
+
+/// A signature timestamp token over `signature_value`.
+pub(super) fn signature_token(
+    context: &Context,
+    token: &[u8],
+    signature_value: &[u8],
+) -> TimestampInfo {
+    let mut info = TimestampInfo {
+        time: String::new(),
+        authority: None,
+        intact: false,
+        trusted: false,
+    };
+    let Ok(Contents::SignedData(sd)) = cms::parse(token) else {
+        return info;
+    };
+    let Some(content) = sd.content.as_deref() else {
+        return info;
+    };
+    let Ok(tst) = cms::tst_info(content) else {
+        return info;
+    };
+    info.time = time::rfc3339(tst.gen_time);
+    let imprint_ok = cms::hash_of(&tst.hash_algorithm.oid)
+        .is_some_and(|hash| hash.digest(&[signature_value]) == tst.hashed_message);
+    let mut ignored = Vec::new();
+    let pool = certificates(&sd, &mut ignored);
+    let Some(signer) = sd.signers.first() else {
+        return info;
+    };
+    let Some(tsa) = find_signer(&pool, &signer.sid) else {
+        return info;
+    };
+    info.authority = Some(tsa.info.subject.clone());
+    let Ok(algorithm) = SignatureAlgorithm::from_cms(
+        signer.signature_algorithm.oid.0,
+        signer.signature_algorithm.parameters,
+        signer.digest_algorithm.oid.0,
+    ) else {
+        return info;
+    };
+    info.intact = imprint_ok && token_signed(&sd, signer, tsa, &algorithm);
+    info.trusted =
+        info.intact && tsa_trusted(context, tsa, &pool, tst.gen_time).0 == Identity::Trusted;
+    info
+}
+
+/// A document timestamp: the token's imprint over the ByteRange bytes and
+/// its own signature. Fills `result.timestamp`; the caller checks the
+/// TSA's chain as the signature's identity.
+pub(super) fn document_token_integrity(
+    context: &Context,
+    sd: &SignedData,
+    signer: &SignerInfo,
+    tsa: &Certificate,
+    algorithm: &SignatureAlgorithm,
+    ranges: &[(usize, usize)],
+    result: &mut SignatureCheck,
+) -> Integrity {
+    let Some(content) = sd.content.as_deref() else {
+        return Integrity::Malformed;
+    };
+    let Ok(tst) = cms::tst_info(content) else {
+        return Integrity::Malformed;
+    };
+    let Some(hash) = cms::hash_of(&tst.hash_algorithm.oid) else {
+        return Integrity::Unsupported;
+    };
+    let Some(digest) = context.digests.of(hash, context.document, ranges) else {
+        return Integrity::Malformed;
+    };
+    let imprint_ok = digest == tst.hashed_message;
+    let signed = token_signed(sd, signer, tsa, algorithm);
+    let mut ignored = Vec::new();
+    let pool = certificates(sd, &mut ignored);
+    let trusted = signed
+        && imprint_ok
+        && tsa_trusted(context, tsa, &pool, tst.gen_time).0 == Identity::Trusted;
+    result.timestamp = Some(TimestampInfo {
+        time: time::rfc3339(tst.gen_time),
+        authority: Some(tsa.info.subject.clone()),
+        intact: imprint_ok && signed,
+        trusted,
+    });
+    match (imprint_ok, signed) {
+        (false, _) => Integrity::Altered,
+        (true, false) => Integrity::BadSignature,
+        (true, true) => Integrity::Intact,
+    }
+}

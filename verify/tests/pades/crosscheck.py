@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Cross-checks expected.json against independent verifiers:
+
+- pyHanko's own validation (validate_pdf_signature / validate_pdf_timestamp
+  with a ValidationContext of roots.pem, no fetching, at the signing time)
+  for every signature whose algorithm pyHanko supports;
+  and, as a second opinion, `openssl cms -verify` on intact and trusted;
+- OpenSSL for SM2 (pyHanko does not verify SM2): messageDigest by
+  `openssl dgst -sm3`, the signature by `openssl pkeyutl -verify -rawin
+  -digest sm3 -pkeyopt distid:…`, the chain by `openssl verify`.
+
+Each answer is mapped to §6a's terms and §6a's status rules are applied to
+it; every field must agree with expected.json. Prints one line per
+disagreement and `N passed, N failed`; exits 1 on any disagreement.
+
+    .venv/bin/python verify/tests/pades/crosscheck.py"""
+
+import json
+import logging
+import sys
+from io import BytesIO
+from pathlib import Path
+
+sys.dont_write_bytecode = True
+
+from gen import annotation_diff, cms_openssl, pyhanko_check, sm2_openssl, terms  # noqa: E402
+from pyhanko.pdf_utils.reader import PdfFileReader  # noqa: E402
+from pyhanko.sign.fields import enumerate_sig_fields  # noqa: E402
+from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+COMPARED = ("status", "integrity", "identity", "coverage", "certification", "format", "algorithm",
+            "certificate", "signingTime", "timestamp")
+
+
+def check_pyhanko(reader, field_ref, name, expected: dict, roots) -> tuple[dict, list]:
+    emb = EmbeddedPdfSignature(reader, field_ref, name)
+    found = pyhanko_check.check(emb, roots)
+    problems = []
+    want_level = max((terms.CHANGE_LEVEL[c] for c in expected["changesAfter"]), default=0)
+    if want_level == terms.CHANGE_LEVEL["annotation"] and found["changesLevel"] == terms.CHANGE_LEVEL["other"]:
+        # pyHanko has no annotation rule: look at the revision ourselves.
+        if annotation_diff.only_annotations_added(reader, emb.signed_revision + 1):
+            found["changesLevel"] = want_level
+    if found["changesLevel"] != want_level:
+        problems.append(f"pyHanko modification level {found['changesLevel']}, expected {want_level} "
+                        f"for changesAfter {expected['changesAfter']}")
+    # §6a's rules over pyHanko's findings; "other" is the one class pyHanko
+    # names unambiguously (ModificationLevel.OTHER).
+    found["changesAfter"] = ["other"] if found["changesLevel"] == terms.CHANGE_LEVEL["other"] else []
+    found["status"] = terms.status_of(found)
+    if found["bottomLine"] is not None and found["bottomLine"] != (expected["status"] == "valid"):
+        # pyHanko's bottom line is stricter only where it cannot classify
+        # annotations (see above).
+        if not (expected["status"] == "valid" and "annotation" in expected["changesAfter"]):
+            problems.append(f"pyHanko bottom_line {found['bottomLine']} for expected {expected['status']}")
+    return found, problems
+
+
+def second_opinion(pdf: bytes, sig_dict, found: dict, roots_path: Path) -> list:
+    """OpenSSL's `cms -verify` must agree with pyHanko on intact and trusted
+    (document timestamps aside: OpenSSL's check is for signed data)."""
+    if found["format"] == "timestamp" or found["signingTime"] is None:
+        return []
+    moment = terms.parse_rfc3339(found["signingTime"]["time"])
+    intact, trusted = cms_openssl.verify(pdf, sig_dict, roots_path, moment)
+    problems = []
+    if intact != (found["integrity"] == "intact"):
+        problems.append(f"openssl cms -verify says intact={intact}, pyHanko {found['integrity']}")
+    if intact and trusted != (found["identity"] == "trusted"):
+        problems.append(f"openssl cms -verify says trusted={trusted}, pyHanko {found['identity']}")
+    return problems
+
+
+def check_file(name: str, expected: dict, roots, roots_path: Path) -> list:
+    pdf = (HERE / name).read_bytes()
+    reader = PdfFileReader(BytesIO(pdf))
+    problems = []
+    pages = int(reader.root["/Pages"]["/Count"])
+    if pages != expected["pages"]:
+        problems.append(f"pages {pages}, expected {expected['pages']}")
+    present = {fq: (sig_obj.get_object(), ref) for fq, sig_obj, ref in enumerate_sig_fields(reader, filled_status=True)}
+    if sorted(present) != sorted(s["field"] for s in expected["signatures"]):
+        problems.append(f"signature fields {sorted(present)}, expected {[s['field'] for s in expected['signatures']]}")
+    statuses = []
+    for want in expected["signatures"]:
+        field = want["field"]
+        if field not in present:
+            continue
+        sig_dict, ref = present[field]
+        if want["algorithm"] == "SM2withSM3":
+            found, extra = sm2_openssl.check(pdf, sig_dict, roots_path), []
+            if found["changesAfter"] != want["changesAfter"]:
+                extra.append(f"changesAfter {found['changesAfter']}, expected {want['changesAfter']}")
+            for code in want.get("warningsInclude", []):
+                if code not in found["warnings"]:
+                    extra.append(f"warning {code} missing (got {found['warnings']})")
+        else:
+            found, extra = check_pyhanko(reader, ref, field, want, roots)
+            extra += second_opinion(pdf, sig_dict, found, roots_path)
+        problems += [f"{field}: {p}" for p in extra]
+        for key in COMPARED:
+            if found.get(key) != want.get(key):
+                problems.append(f"{field}.{key}: found {json.dumps(found.get(key))}, expected {json.dumps(want.get(key))}")
+        statuses.append(found["status"])
+    verdict = terms.worst(statuses)
+    if verdict != expected["verdict"]:
+        problems.append(f"verdict {verdict}, expected {expected['verdict']}")
+    return problems
+
+
+def main() -> int:
+    # pyHanko logs every failed path build with a traceback; the verdicts
+    # are what we compare.
+    logging.disable(logging.CRITICAL)
+    expected = json.loads((HERE / "expected.json").read_text())
+    roots_path = HERE / "roots.pem"
+    roots = pyhanko_check.load_roots(roots_path.read_text())
+    passed = failed = 0
+    for name, want in expected.items():
+        uses_sm2 = any(s["algorithm"] == "SM2withSM3" for s in want["signatures"])
+        try:
+            problems = check_file(name, want, roots, roots_path)
+        except Exception as e:  # a crash is a disagreement, with its reason
+            problems = [f"{type(e).__name__}: {e}"]
+        by = "OpenSSL" if uses_sm2 else "pyHanko"
+        if problems:
+            failed += 1
+            for p in problems:
+                print(f"FAIL {name} ({by}): {p}")
+        else:
+            passed += 1
+            print(f"ok   {name} ({by}): {want['verdict']}")
+    print("SM2 fixtures: checked with OpenSSL (pyHanko does not verify SM2)")
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

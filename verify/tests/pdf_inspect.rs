@@ -1,0 +1,266 @@
+//! `pdf::inspect` on real signed PDFs (made by pyHanko, see
+//! `tests/pdf/make_fixtures.py`) and on broken ones.
+
+#[path = "pdf/support.rs"]
+mod support;
+
+use infoplus_signature_verify::pdf;
+use support::{files_in, fixture, inspect_quickly, parsed, unreadable};
+
+#[test]
+fn unsigned_two_pages() {
+    let (pages, signatures) = parsed(inspect_quickly(&fixture("unsigned-2pages.pdf")));
+    assert_eq!(pages, 2);
+    assert!(signatures.is_empty());
+}
+
+#[test]
+fn one_signature_over_the_whole_file() {
+    let bytes = fixture("signed.pdf");
+    let (pages, signatures) = parsed(inspect_quickly(&bytes));
+    assert_eq!(pages, 2);
+    let [sig] = signatures.as_slice() else {
+        panic!("expected one signature, got {signatures:?}");
+    };
+    assert_eq!(sig.field.as_deref(), Some("Signature1"));
+    // UTF-16BE text strings in the file.
+    assert_eq!(sig.signer.as_deref(), Some("张三"));
+    assert_eq!(sig.reason.as_deref(), Some("同意 approved"));
+    assert_eq!(sig.time.as_deref(), Some("D:20250314092653+08'00'"));
+    assert_eq!(sig.sub_filter.as_deref(), Some("adbe.pkcs7.detached"));
+    assert_eq!(sig.byte_range, Some(vec![0, 3129, 5691, 1220]));
+    assert_eq!(5691 + 1220, bytes.len());
+    assert!(sig.byte_range_well_formed);
+    assert!(sig.covers_whole_file);
+}
+
+#[test]
+fn an_update_after_signing_is_seen() {
+    let bytes = fixture("signed-then-updated.pdf");
+    let (pages, signatures) = parsed(inspect_quickly(&bytes));
+    assert_eq!(pages, 2);
+    let [sig] = signatures.as_slice() else {
+        panic!("expected one signature, got {signatures:?}");
+    };
+    // The signature of signed.pdf, unchanged, now followed by an update.
+    assert_eq!(sig.field.as_deref(), Some("Signature1"));
+    assert_eq!(sig.signer.as_deref(), Some("张三"));
+    assert_eq!(sig.byte_range, Some(vec![0, 3129, 5691, 1220]));
+    assert!(bytes.len() > 5691 + 1220);
+    assert!(sig.byte_range_well_formed);
+    assert!(!sig.covers_whole_file);
+}
+
+#[test]
+fn two_signatures_the_first_one_followed_by_the_second() {
+    let (pages, signatures) = parsed(inspect_quickly(&fixture("two-signatures.pdf")));
+    assert_eq!(pages, 2);
+    let [first, second] = signatures.as_slice() else {
+        panic!("expected two signatures, got {signatures:?}");
+    };
+    assert_eq!(first.field.as_deref(), Some("Signature1"));
+    assert_eq!(first.signer.as_deref(), Some("张三"));
+    assert_eq!(first.sub_filter.as_deref(), Some("adbe.pkcs7.detached"));
+    assert!(first.byte_range_well_formed);
+    assert!(!first.covers_whole_file, "the second signature came after");
+
+    assert_eq!(second.field.as_deref(), Some("Signature2"));
+    // PDFDocEncoding (ü is 0xFC) in the file.
+    assert_eq!(second.signer.as_deref(), Some("Alice Müller"));
+    assert_eq!(second.reason.as_deref(), Some("Reviewed"));
+    assert_eq!(second.sub_filter.as_deref(), Some("ETSI.CAdES.detached"));
+    assert!(second.byte_range_well_formed);
+    assert!(second.covers_whole_file);
+}
+
+#[test]
+fn xref_stream_and_object_stream() {
+    // The page tree sits in a compressed object stream, found through an
+    // xref stream: the PDF 1.5 layout most current writers use.
+    let (pages, signatures) = parsed(inspect_quickly(&fixture("signed-xref-stream.pdf")));
+    assert_eq!(pages, 2);
+    let [sig] = signatures.as_slice() else {
+        panic!("expected one signature, got {signatures:?}");
+    };
+    assert_eq!(sig.field.as_deref(), Some("Sig"));
+    assert_eq!(sig.signer.as_deref(), Some("Alice"));
+    assert_eq!(sig.reason, None);
+    assert_eq!(sig.sub_filter.as_deref(), Some("ETSI.CAdES.detached"));
+    assert!(sig.covers_whole_file);
+}
+
+#[test]
+fn nested_fields_are_named_by_their_path_and_cycles_end() {
+    // approvals → manager → {final (signature), approvals again (a cycle)},
+    // and a text field beside them.
+    let (pages, signatures) = parsed(inspect_quickly(&fixture("field-tree-cycle.pdf")));
+    assert_eq!(pages, 1);
+    let [sig] = signatures.as_slice() else {
+        panic!("expected one signature, got {signatures:?}");
+    };
+    assert_eq!(sig.field.as_deref(), Some("approvals.manager.final"));
+    assert_eq!(sig.signer.as_deref(), Some("Nested Signer"));
+    assert_eq!(sig.time.as_deref(), Some("D:20240101120000Z"));
+    assert_eq!(sig.byte_range, Some(vec![0, 10, 20, 30]));
+    // [0 10 20 30] ends at byte 50 of a longer file.
+    assert!(sig.byte_range_well_formed);
+    assert!(!sig.covers_whole_file);
+}
+
+#[test]
+fn encrypted_aes128_signature_is_read_and_decrypted() {
+    // The crate alone fails on this signature dictionary (it decrypts the
+    // never-encrypted /Contents); inspect reads it without decryption and
+    // decrypts /Name, /M and /Reason itself.
+    let (pages, signatures) = parsed(inspect_quickly(&fixture("encrypted-aes128-signed.pdf")));
+    assert_eq!(pages, 2);
+    let [sig] = signatures.as_slice() else {
+        panic!("expected one signature, got {signatures:?}");
+    };
+    assert_eq!(sig.field.as_deref(), Some("Signature1"));
+    assert_eq!(sig.signer.as_deref(), Some("张三"));
+    assert_eq!(sig.reason.as_deref(), Some("encrypted"));
+    assert_eq!(sig.time.as_deref(), Some("D:20250314092653+08'00'"));
+    assert_eq!(sig.sub_filter.as_deref(), Some("ETSI.CAdES.detached"));
+    assert!(sig.covers_whole_file);
+}
+
+#[test]
+fn encrypted_aes256_is_a_known_limit() {
+    // pdf 0.10 cannot decrypt AES-256 (it cuts the key to 16 bytes). When a
+    // newer crate can, this test should change to expect a parsed file.
+    let reason = unreadable(inspect_quickly(&fixture("encrypted-aes256-signed.pdf")));
+    assert_eq!(
+        reason,
+        "it is encrypted and could not be decrypted (AES-256 encryption is not supported)"
+    );
+}
+
+#[test]
+fn a_user_password_is_needed() {
+    let reason = unreadable(inspect_quickly(&fixture(
+        "malformed/encrypted-user-password.pdf",
+    )));
+    assert_eq!(reason, "it is encrypted and opens only with a password");
+}
+
+#[test]
+fn not_a_pdf_and_empty() {
+    let png = fixture("malformed/not-a-pdf.png");
+    assert!(!pdf::is_pdf(&png));
+    assert!(!pdf::is_pdf(&[]));
+    assert!(pdf::is_pdf(&fixture("signed.pdf")));
+    let no_header = "it has no PDF header (%PDF-) in its first 1024 bytes";
+    assert_eq!(unreadable(inspect_quickly(&png)), no_header);
+    assert_eq!(
+        unreadable(inspect_quickly(&fixture("malformed/empty.pdf"))),
+        no_header
+    );
+}
+
+#[test]
+fn truncated_files_are_unreadable() {
+    // Cut at 8, at 200, in the middle, and 40 bytes before the end (inside
+    // the signed revision's xref): none ends with %%EOF. Without that check
+    // the last two would read as the earlier, unsigned revision.
+    for name in [
+        "truncated-8.pdf",
+        "truncated-200.pdf",
+        "truncated-3455.pdf",
+        "truncated-6871.pdf",
+    ] {
+        let reason = unreadable(inspect_quickly(&fixture(&format!("malformed/{name}"))));
+        assert_eq!(
+            reason, "it does not end with %%EOF: the file looks cut off",
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn no_cross_reference_table_is_named_as_such() {
+    let cases = [
+        // Cut at 200 bytes, then "%%EOF" appended: no startxref anywhere.
+        ("truncated-200-eof-marker.pdf", "`startxref` not found"),
+        ("startxref-past-end.pdf", "XRef offset outside file bounds"),
+        (
+            "garbage-xref.pdf",
+            "a malformed number (invalid digit found in string)",
+        ),
+    ];
+    for (name, cause) in cases {
+        let reason = unreadable(inspect_quickly(&fixture(&format!("malformed/{name}"))));
+        assert_eq!(
+            reason,
+            format!("its cross-reference table or trailer cannot be read: {cause}"),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn zero_width_xref_stream_is_refused_before_the_crate_runs_away() {
+    let reason = unreadable(inspect_quickly(&fixture(
+        "malformed/xref-stream-zero-width.pdf",
+    )));
+    assert_eq!(
+        reason,
+        "its cross-reference stream is malformed (/W gives its entries no width)"
+    );
+}
+
+#[test]
+fn fields_in_one_huge_object_stream_are_read_once() {
+    // 1,500 text fields in an object stream that inflates to 30 MiB: the
+    // stream is inflated once, not once per field (minutes, uncached).
+    let (pages, signatures) = parsed(inspect_quickly(&fixture(
+        "malformed/fields-in-a-huge-object-stream.pdf",
+    )));
+    assert_eq!(pages, 0);
+    assert!(signatures.is_empty());
+}
+
+#[test]
+fn malformed_byte_ranges() {
+    // signed.pdf with its /ByteRange rewritten in place (same length).
+    let cases: [(&str, &[i64]); 4] = [
+        ("byterange-negative.pdf", &[0, 3129, -5691, 1220]),
+        ("byterange-out-of-range.pdf", &[0, 3129, 5691, 2220]),
+        ("byterange-three-numbers.pdf", &[0, 3129, 5691]),
+        ("byterange-overlap.pdf", &[0, 5701, 5691, 1220]),
+    ];
+    for (name, range) in cases {
+        let (pages, signatures) = parsed(inspect_quickly(&fixture(&format!("malformed/{name}"))));
+        assert_eq!(pages, 2, "{name}");
+        let [sig] = signatures.as_slice() else {
+            panic!("{name}: expected one signature, got {signatures:?}");
+        };
+        assert_eq!(sig.byte_range.as_deref(), Some(range), "{name}");
+        assert!(!sig.byte_range_well_formed, "{name}");
+        assert!(!sig.covers_whole_file, "{name}");
+        assert_eq!(sig.signer.as_deref(), Some("张三"), "{name}");
+    }
+}
+
+#[test]
+fn every_fixture_without_catch_unwind() {
+    // What wasm32 does: no unwinding, so a panic would fail this test.
+    for path in files_in(".").into_iter().chain(files_in("malformed")) {
+        let bytes = std::fs::read(&path).expect("fixture");
+        let guarded = inspect_quickly(&bytes);
+        assert_eq!(
+            pdf::inspect_unguarded(&bytes),
+            guarded,
+            "{}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn fixtures_stay_small() {
+    for path in files_in(".").into_iter().chain(files_in("malformed")) {
+        let size = std::fs::metadata(&path).expect("fixture").len();
+        assert!(size < 200 * 1024, "{} is {size} bytes", path.display());
+    }
+}

@@ -1,0 +1,146 @@
+//! A few hundred seeded mutations of the fixtures through `inspect`, on the
+//! stable toolchain, so `cargo test` keeps exercising malformed input between
+//! fuzzing runs (`fuzz/`). Calls the unguarded entry point: on wasm32 a panic
+//! is an abort, so none is acceptable here either.
+
+#[path = "pdf/support.rs"]
+mod support;
+
+use std::time::Instant;
+
+use infoplus_signature_verify::pdf;
+use support::{files_in, QUICK};
+
+/// Mutations per fixture.
+const ROUNDS: usize = 24;
+
+/// xorshift64*: reproducible without a dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            return 0;
+        }
+        usize::try_from(self.next() % n as u64).unwrap_or(0)
+    }
+}
+
+/// Tokens that steer parsers into their edge cases.
+const TOKENS: &[&[u8]] = &[
+    b"0",
+    b"-1",
+    b"2147483647",
+    b"4294967296",
+    b"99999999999",
+    b"1.5",
+    b"<<",
+    b">>",
+    b"[",
+    b"]",
+    b"(",
+    b")",
+    b"<",
+    b">",
+    b" R",
+    b"obj",
+    b"endobj",
+    b"stream\n",
+    b"endstream",
+    b"xref",
+    b"trailer",
+    b"startxref",
+    b"/Kids",
+    b"/Count",
+    b"/Length",
+    b"/W [0 0 0]",
+    b"/Index [0 99999]",
+    b"/Type /ObjStm",
+    b"/N 99999",
+    b"/First -5",
+    b"/FT /Sig",
+    b"/V",
+    b"/ByteRange",
+    b"/Prev",
+    b"/Root",
+    b"/Encrypt",
+    b"\xFE\xFF",
+];
+
+fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
+    let mut out = input.to_vec();
+    for _ in 0..=rng.below(3) {
+        let at = rng.below(out.len() + 1);
+        match rng.below(6) {
+            0 if !out.is_empty() => {
+                let i = at.min(out.len() - 1);
+                out[i] = rng.next().to_le_bytes()[0];
+            }
+            1 => {
+                let token = TOKENS[rng.below(TOKENS.len())];
+                out.splice(at..at, token.iter().copied());
+            }
+            2 => {
+                let end = (at + rng.below(64)).min(out.len());
+                out.drain(at..end);
+            }
+            3 => {
+                let end = (at + rng.below(256)).min(out.len());
+                let copy = out[at..end].to_vec();
+                let to = rng.below(out.len() + 1);
+                out.splice(to..to, copy);
+            }
+            4 => {
+                // A cut file that still ends like a PDF: past the %%EOF
+                // check, into the crate.
+                out.truncate(at);
+                out.extend_from_slice(b"\n%%EOF\n");
+            }
+            _ => {
+                // Overwrite a digit run with an extreme number.
+                if let Some(start) = out[at..].iter().position(u8::is_ascii_digit) {
+                    let start = at + start;
+                    let len = out[start..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_digit())
+                        .count();
+                    let token = TOKENS[rng.below(6)];
+                    out.splice(start..start + len, token.iter().copied());
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn mutated_fixtures_neither_panic_nor_hang() {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut cases = 0;
+    for path in files_in(".").into_iter().chain(files_in("malformed")) {
+        let original = std::fs::read(&path).expect("fixture");
+        for round in 0..ROUNDS {
+            let input = mutate(&mut rng, &original);
+            let started = Instant::now();
+            let report = pdf::inspect_unguarded(&input);
+            assert!(
+                started.elapsed() < QUICK,
+                "{} round {round}: {:?}",
+                path.display(),
+                started.elapsed()
+            );
+            // The report must be something the UI can show.
+            let json = serde_json::to_string(&report).expect("report serializes");
+            assert!(json.len() < 64 * 1024, "{} round {round}", path.display());
+            cases += 1;
+        }
+    }
+    assert!(cases >= 400, "only {cases} cases");
+}

@@ -1,0 +1,575 @@
+//! `pdf::inspect_signatures`: raw `/Contents`, kind, coverage, the classes
+//! of changes after each signature and DocMDP, on files whose signatures,
+//! certifications, timestamps and updates pyHanko made
+//! (`tests/pdf/revisions/make_fixtures.py`), cross-checked with pyHanko's
+//! own difference analysis (`tests/pdf/revisions/expected.json`).
+
+#[path = "pdf/support.rs"]
+mod support;
+
+use std::collections::BTreeSet;
+use std::time::Instant;
+
+use infoplus_signature_core::verdict::PdfReport;
+use infoplus_signature_core::verdict_pdf::ChangeClass::{self, *};
+use infoplus_signature_core::verdict_pdf::Coverage::{self, *};
+use infoplus_signature_verify::pdf::{self, EmbeddedSignature, Inspection, SignatureKind};
+use support::{files_in, fixture, quiet_crate_panics, QUICK};
+
+fn inspect(name: &str) -> (Vec<u8>, Inspection) {
+    let bytes = fixture(name);
+    let started = Instant::now();
+    let inspection = pdf::inspect_signatures(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert!(
+        started.elapsed() < QUICK,
+        "{name} took {:?}",
+        started.elapsed()
+    );
+    (bytes, inspection)
+}
+
+/// What one signature of a fixture must come out as.
+struct Expect {
+    field: &'static str,
+    kind: SignatureKind,
+    coverage: Coverage,
+    changes: &'static [ChangeClass],
+    docmdp: Option<u8>,
+    warnings: &'static [&'static str],
+}
+
+const fn sig(field: &'static str, coverage: Coverage, changes: &'static [ChangeClass]) -> Expect {
+    Expect {
+        field,
+        kind: SignatureKind::Signature,
+        coverage,
+        changes,
+        docmdp: None,
+        warnings: &[],
+    }
+}
+
+const fn certified(p: u8, changes: &'static [ChangeClass]) -> Expect {
+    Expect {
+        docmdp: Some(p),
+        ..sig("Cert", Revision, changes)
+    }
+}
+
+fn cases() -> Vec<(&'static str, Vec<Expect>)> {
+    vec![
+        ("approval.pdf", vec![sig("Sig1", WholeFile, &[])]),
+        // A visible signature: its appearance stream, font and form XObjects.
+        (
+            "approval-then-visible-second.pdf",
+            vec![
+                sig("Sig1", Revision, &[Signing]),
+                sig("Sig2", WholeFile, &[]),
+            ],
+        ),
+        (
+            "approval-then-second.pdf",
+            vec![
+                sig("Sig1", Revision, &[Signing]),
+                sig("Sig2", WholeFile, &[]),
+            ],
+        ),
+        (
+            "approval-then-fill.pdf",
+            vec![sig("Sig1", Revision, &[FormFill])],
+        ),
+        (
+            "approval-then-annotation.pdf",
+            vec![sig("Sig1", Revision, &[Annotation])],
+        ),
+        (
+            "approval-then-metadata.pdf",
+            vec![sig("Sig1", Revision, &[Metadata])],
+        ),
+        (
+            "approval-then-page-content.pdf",
+            vec![sig("Sig1", Revision, &[Other])],
+        ),
+        // The signed revision's content stream redefined under its own
+        // object number: a "shadow" change.
+        (
+            "approval-then-shadow.pdf",
+            vec![sig("Sig1", Revision, &[Other])],
+        ),
+        (
+            "approval-then-dss.pdf",
+            vec![sig("Sig1", Revision, &[Timestamp])],
+        ),
+        (
+            "approval-then-doc-timestamp.pdf",
+            vec![
+                // With the timestamp pyHanko declares the ESIC extension
+                // in the catalog: a declaration, not a change of content.
+                sig("Sig1", Revision, &[Timestamp]),
+                Expect {
+                    kind: SignatureKind::DocTimeStamp,
+                    ..sig("DocTS", WholeFile, &[])
+                },
+            ],
+        ),
+        (
+            "certified-p1-then-fill.pdf",
+            vec![certified(1, &[FormFill])],
+        ),
+        (
+            "certified-p2-then-fill.pdf",
+            vec![certified(2, &[FormFill])],
+        ),
+        (
+            "certified-p2-then-signed.pdf",
+            vec![certified(2, &[Signing]), sig("Sig2", WholeFile, &[])],
+        ),
+        (
+            "certified-p3-then-annotation.pdf",
+            vec![certified(3, &[Annotation])],
+        ),
+        (
+            "xref-stream-approval-then-fill.pdf",
+            vec![sig("Sig1", Revision, &[FormFill])],
+        ),
+        // The page and the new annotation in an object stream: pdf 0.10's
+        // merged table would give the page of the older revision (an older
+        // uncompressed entry wins over a newer one in an object stream);
+        // read where a viewer reads it, it is an added annotation.
+        (
+            "xref-stream-approval-then-packed-annotation.pdf",
+            vec![sig("Sig1", Revision, &[Annotation])],
+        ),
+        // 10 bytes of the dictionary left out beside /Contents.
+        ("partial-wider-gap.pdf", vec![sig("Sig1", Partial, &[])]),
+        // The signed bytes end 7 bytes before their revision's %%EOF.
+        (
+            "partial-not-at-boundary.pdf",
+            vec![sig("Sig1", Partial, &[])],
+        ),
+        // The dictionary's /Contents is not the one in the gap.
+        (
+            "contents-outside-gap.pdf",
+            vec![Expect {
+                warnings: &["contents-outside-gap"],
+                ..sig("Sig1", Partial, &[])
+            }],
+        ),
+        // A later revision points the field at a copy of its signature
+        // dictionary: the gap is no longer inside the dictionary we read.
+        (
+            "approval-then-signature-replaced.pdf",
+            vec![Expect {
+                warnings: &["contents-outside-gap"],
+                ..sig("Sig1", Partial, &[])
+            }],
+        ),
+        // Encrypted (AES-128): the signature dictionaries are read without
+        // decryption in both revisions.
+        (
+            "encrypted-aes128-then-metadata.pdf",
+            vec![sig("Signature1", Revision, &[Metadata])],
+        ),
+        // Certified by the catalog's /Perms alone: /P defaults to 2.
+        (
+            "certified-p1-perms-only.pdf",
+            vec![Expect {
+                docmdp: Some(2),
+                ..sig("Cert", WholeFile, &[])
+            }],
+        ),
+        (
+            "certified-p1-reference-only.pdf",
+            vec![Expect {
+                docmdp: Some(1),
+                ..sig("Cert", WholeFile, &[])
+            }],
+        ),
+    ]
+}
+
+#[test]
+fn every_revision_fixture_comes_out_as_expected() {
+    let listed: BTreeSet<String> = pdf_fixtures().into_iter().collect();
+    let cases = cases();
+    let covered: BTreeSet<String> = cases.iter().map(|(name, _)| (*name).to_owned()).collect();
+    assert_eq!(listed, covered, "every fixture has a case");
+    for (name, expected) in cases {
+        let (_, inspection) = inspect(&format!("revisions/{name}"));
+        let pages = if name.starts_with("encrypted") { 2 } else { 1 };
+        assert_eq!(inspection.pages, pages, "{name}");
+        let found = &inspection.signatures;
+        assert_eq!(found.len(), expected.len(), "{name}: {found:#?}");
+        for (sig, want) in found.iter().zip(&expected) {
+            let field = sig.listing.field.as_deref();
+            assert_eq!(field, Some(want.field), "{name}");
+            assert_eq!(sig.kind, want.kind, "{name} {field:?}");
+            assert_eq!(sig.coverage, want.coverage, "{name} {field:?}");
+            assert_eq!(sig.changes_after, want.changes, "{name} {field:?}");
+            assert_eq!(sig.docmdp, want.docmdp, "{name} {field:?}");
+            assert_eq!(sig.warnings, want.warnings, "{name} {field:?}");
+        }
+    }
+}
+
+#[test]
+fn contents_is_the_der_in_the_gap() {
+    for name in pdf_fixtures() {
+        let (bytes, inspection) = inspect(&format!("revisions/{name}"));
+        for sig in &inspection.signatures {
+            let contents = sig.contents.as_deref().expect("contents");
+            assert_eq!(contents.first(), Some(&0x30), "{name}: a DER SEQUENCE");
+            // The signed range as written in the file; the wider-gap file
+            // moved its first range back 10 bytes.
+            let range = sig.listing.byte_range.as_deref().expect("byte range");
+            let end = usize::try_from(range[2]).expect("c");
+            let start = end - 2 - contents.len() * 2;
+            assert_eq!(bytes[start], b'<', "{name}");
+            let hex = std::str::from_utf8(&bytes[start + 1..end - 1]).expect("hex");
+            assert_eq!(hex::decode(hex).expect("hex"), contents, "{name}");
+            if sig.coverage != Partial {
+                assert_eq!(usize::try_from(range[1]).ok(), Some(start), "{name}");
+            }
+        }
+    }
+}
+
+/// pyHanko's verdict (`expected.json`) and ours must agree: the same
+/// coverage, and change classes that fit its modification level.
+#[test]
+fn consistent_with_pyhanko_difference_analysis() {
+    let text =
+        std::fs::read_to_string(support::dir().join("revisions/expected.json")).expect("json");
+    let expected: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let expected = expected.as_object().expect("object");
+    assert_eq!(expected.len(), pdf_fixtures().len());
+    for (name, theirs) in expected {
+        let (_, inspection) = inspect(&format!("revisions/{name}"));
+        if let Some(error) = theirs.get("error") {
+            // pyHanko refuses the file: we must have found something wrong.
+            for sig in &inspection.signatures {
+                let flagged = !sig.warnings.is_empty() || matches!(sig.coverage, Partial | Unclear);
+                assert!(flagged, "{name}: pyHanko says {error}, we say {sig:?}");
+            }
+            continue;
+        }
+        let theirs = theirs.as_array().expect("array");
+        assert_eq!(theirs.len(), inspection.signatures.len(), "{name}");
+        for (sig, their) in inspection.signatures.iter().zip(theirs) {
+            let field = their["field"].as_str();
+            assert_eq!(sig.listing.field.as_deref(), field, "{name}");
+            let coverage = their["coverage"].as_str().unwrap_or_default();
+            let level = their["modification"].as_str().unwrap_or_default();
+            assert!(
+                consistent(sig, coverage, level),
+                "{name} {field:?}: ours {sig:?}, pyHanko {coverage} {level}"
+            );
+            let docmdp = their["docmdp"].as_u64().and_then(|p| u8::try_from(p).ok());
+            // pyHanko reads DocMDP only from the signature's reference; we
+            // also take the catalog's /Perms /DocMDP as certifying (the
+            // stricter reading), with the default /P.
+            let perms_only = name == "certified-p1-perms-only.pdf";
+            let expected = if perms_only { Some(2) } else { docmdp };
+            assert_eq!(sig.docmdp, expected, "{name} {field:?}");
+        }
+    }
+}
+
+fn consistent(sig: &EmbeddedSignature, coverage: &str, level: &str) -> bool {
+    let classes: BTreeSet<ChangeClass> = sig.changes_after.iter().copied().collect();
+    let within = |allowed: &[ChangeClass]| {
+        !classes.is_empty() && classes.iter().all(|c| allowed.contains(c))
+    };
+    let coverage_agrees = match coverage {
+        "ENTIRE_FILE" => sig.coverage == WholeFile,
+        "ENTIRE_REVISION" => sig.coverage == Revision,
+        _ => matches!(sig.coverage, Partial | Unclear),
+    };
+    coverage_agrees
+        && match level {
+            "NONE" => classes.is_empty(),
+            // pyHanko counts /Info updates as LTA-level too.
+            "LTA_UPDATES" => within(&[Timestamp, Metadata]),
+            "FORM_FILLING" => {
+                within(&[Signing, FormFill, Timestamp, Metadata])
+                    && (classes.contains(&Signing) || classes.contains(&FormFill))
+            }
+            "ANNOTATIONS" => classes.contains(&Annotation),
+            // Its default policy has no rules for annotations: anything it
+            // cannot explain is suspicious.
+            "SUSPICIOUS" | "OTHER" => {
+                matches!(sig.coverage, Partial | Unclear)
+                    || classes.contains(&Other)
+                    || classes.contains(&Annotation)
+            }
+            _ => false,
+        }
+}
+
+#[test]
+fn the_earlier_fixtures() {
+    quiet_crate_panics();
+    let coverage = |name: &str| -> Vec<(Coverage, Vec<ChangeClass>)> {
+        inspect(name)
+            .1
+            .signatures
+            .into_iter()
+            .map(|s| (s.coverage, s.changes_after))
+            .collect()
+    };
+    assert_eq!(coverage("signed.pdf"), [(WholeFile, vec![])]);
+    assert_eq!(coverage("signed-xref-stream.pdf"), [(WholeFile, vec![])]);
+    assert_eq!(
+        coverage("encrypted-aes128-signed.pdf"),
+        [(WholeFile, vec![])]
+    );
+    // Its update sets a new /Info title.
+    assert_eq!(
+        coverage("signed-then-updated.pdf"),
+        [(Revision, vec![Metadata])]
+    );
+    assert_eq!(
+        coverage("two-signatures.pdf"),
+        [(Revision, vec![Signing]), (WholeFile, vec![])]
+    );
+    // [0 10 20 30]: the gap holds no hex string.
+    assert_eq!(coverage("field-tree-cycle.pdf"), [(Partial, vec![])]);
+    for name in [
+        "byterange-negative.pdf",
+        "byterange-out-of-range.pdf",
+        "byterange-three-numbers.pdf",
+        "byterange-overlap.pdf",
+    ] {
+        let (_, inspection) = inspect(&format!("malformed/{name}"));
+        let [sig] = inspection.signatures.as_slice() else {
+            panic!("{name}");
+        };
+        assert_eq!((sig.coverage, sig.signed_end), (Unclear, None), "{name}");
+        // Still read from the dictionary.
+        assert_eq!(
+            sig.contents.as_deref().and_then(<[u8]>::first),
+            Some(&0x30),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn every_pdf_agrees_with_inspect_and_never_panics() {
+    quiet_crate_panics();
+    let all = [
+        "",
+        "malformed",
+        "crashers",
+        "revisions",
+        "revisions/pyhanko",
+    ];
+    for sub in all {
+        for path in files_in(if sub.is_empty() { "." } else { sub }) {
+            if path.extension().and_then(|e| e.to_str()) == Some("json") {
+                continue;
+            }
+            let bytes = std::fs::read(&path).expect("fixture");
+            let caught = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("caught-"));
+            let started = Instant::now();
+            let inspection = if caught {
+                pdf::inspect_signatures(&bytes)
+            } else {
+                // What wasm32 does: no unwinding.
+                pdf::inspect_signatures_unguarded(&bytes)
+            };
+            assert!(started.elapsed() < QUICK, "{}", path.display());
+            let listed = match inspection {
+                Ok(inspection) => PdfReport::Parsed {
+                    verdict: None,
+                    pages: inspection.pages,
+                    signatures: inspection
+                        .signatures
+                        .into_iter()
+                        .map(|s| s.listing)
+                        .collect(),
+                },
+                Err(reason) => PdfReport::Unreadable { reason },
+            };
+            assert_eq!(listed, pdf::inspect(&bytes), "{}", path.display());
+        }
+    }
+}
+
+#[test]
+fn revision_fixtures_stay_small() {
+    for path in files_in("revisions") {
+        let size = std::fs::metadata(&path).expect("fixture").len();
+        assert!(size < 32 * 1024, "{} is {size} bytes", path.display());
+    }
+}
+
+fn pdf_fixtures() -> Vec<String> {
+    files_in("revisions")
+        .into_iter()
+        .filter(|p| p.extension().and_then(|e| e.to_str()) == Some("pdf"))
+        .filter_map(|p| p.file_name().and_then(|n| n.to_str()).map(str::to_owned))
+        .collect()
+}
+
+/// One signature's coverage and changes after it.
+type Outcome = (Coverage, &'static [ChangeClass]);
+
+/// Files from pyHanko's own test corpus (`tests/pdf/revisions/pyhanko/`,
+/// see its README), with what pyHanko's tests expect of each.
+#[test]
+fn pyhanko_corpus() {
+    let cases: [(&str, &[Outcome]); 10] = [
+        ("coverage-base.pdf", &[(Revision, &[Metadata])]),
+        // CONTIGUOUS_BLOCK_FROM_START and UNCLEAR in pyHanko's terms.
+        ("coverage-tail-uncovered.pdf", &[(Partial, &[])]),
+        ("coverage-signature-gap-too-big.pdf", &[(Partial, &[])]),
+        ("coverage-weird-byterange.pdf", &[(Partial, &[])]),
+        ("coverage-one-byterange.pdf", &[(Unclear, &[])]),
+        // FORM_FILLING: the second signature and an /Extensions dictionary.
+        (
+            "extensions-indirect.pdf",
+            &[(Revision, &[Signing, Metadata]), (WholeFile, &[])],
+        ),
+        // Suspicious: that /Extensions dictionary is used elsewhere too.
+        (
+            "extensions-indirect-not-all-paths.pdf",
+            &[(Revision, &[Signing, Metadata, Other]), (WholeFile, &[])],
+        ),
+        // FORM_FILLING: the empty field's appearance stream reused.
+        (
+            "form-update-override-appearance-stream.pdf",
+            &[(Revision, &[Signing]), (WholeFile, &[])],
+        ),
+        // OTHER: ... while the catalog uses it too.
+        (
+            "form-update-override-appearance-stream-sneaky.pdf",
+            &[(Revision, &[Signing, Other]), (WholeFile, &[])],
+        ),
+        // A document timestamp, then DSS updates with indirect arrays.
+        (
+            "pades-lta-dss-indirect-arrs-test.pdf",
+            &[(Revision, &[Timestamp]), (Revision, &[Timestamp])],
+        ),
+    ];
+    let files: BTreeSet<String> = files_in("revisions/pyhanko")
+        .into_iter()
+        .filter_map(|p| p.file_name().and_then(|n| n.to_str()).map(str::to_owned))
+        .collect();
+    assert_eq!(
+        files,
+        cases.iter().map(|(name, _)| (*name).to_owned()).collect()
+    );
+    for (name, expected) in cases {
+        let (_, inspection) = inspect(&format!("revisions/pyhanko/{name}"));
+        let found: Vec<(Coverage, &[ChangeClass])> = inspection
+            .signatures
+            .iter()
+            .map(|s| (s.coverage, s.changes_after.as_slice()))
+            .collect();
+        assert_eq!(found, expected, "{name}");
+        for sig in &inspection.signatures {
+            assert!(sig.warnings.is_empty(), "{name}: {:?}", sig.warnings);
+        }
+    }
+}
+
+/// xorshift64*: reproducible mutations without a dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        let next = self.0.wrapping_mul(0x2545_F491_4F6C_DD1D);
+        usize::try_from(next % (n.max(1) as u64)).unwrap_or(0)
+    }
+}
+
+/// Damaged updates after an intact signed revision: the change analysis
+/// reads them (unguarded, as on wasm32) and must neither panic nor hang.
+#[test]
+fn damaged_updates_neither_panic_nor_hang() {
+    const TOKENS: &[&[u8]] = &[
+        b"0",
+        b"-1",
+        b"4294967296",
+        b" 0 R",
+        b"<<",
+        b">>",
+        b"[",
+        b"]",
+        b"/Prev 0",
+        b"/Prev 99999999",
+        b"/Annots",
+        b"/Kids [1 0 R]",
+        b"/Type /ObjStm",
+        b"/Type /Catalog",
+        b"/AcroForm 1 0 R",
+        b"/Fields",
+        b"/FT /Sig",
+        b"/Parent",
+        b"xref\n0 1\n",
+        b"endobj",
+        b"startxref\n",
+        b"%%EOF\n",
+    ];
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let mut analysed = 0;
+    for name in pdf_fixtures() {
+        let original = fixture(&format!("revisions/{name}"));
+        let Ok(inspection) = pdf::inspect_signatures(&original) else {
+            continue;
+        };
+        let Some(end) = inspection.signatures.first().and_then(|s| s.signed_end) else {
+            continue;
+        };
+        if end >= original.len() {
+            continue;
+        }
+        for round in 0..24 {
+            let mut input = original.clone();
+            for _ in 0..=rng.below(3) {
+                if input.len() <= end {
+                    break;
+                }
+                let at = end + rng.below(input.len() - end);
+                match rng.below(4) {
+                    0 => input[at] = u8::try_from(rng.below(256)).unwrap_or(0),
+                    1 => {
+                        let token = TOKENS[rng.below(TOKENS.len())];
+                        input.splice(at..at, token.iter().copied());
+                    }
+                    2 => {
+                        let to = (at + rng.below(48)).min(input.len());
+                        input.drain(at..to);
+                    }
+                    _ => {
+                        // Repeat a piece of the update (a section or an
+                        // object defined twice).
+                        let to = (at + rng.below(400)).min(input.len());
+                        let copy = input[at..to].to_vec();
+                        let into = end + rng.below(input.len() - end);
+                        input.splice(into..into, copy);
+                    }
+                }
+            }
+            let started = Instant::now();
+            let result = pdf::inspect_signatures_unguarded(&input);
+            assert!(started.elapsed() < QUICK, "{name} round {round}");
+            if let Ok(inspection) = result {
+                for sig in inspection.signatures {
+                    let sorted = sig.changes_after.windows(2).all(|w| w[0] < w[1]);
+                    assert!(sorted, "{name} round {round}: {:?}", sig.changes_after);
+                    analysed += usize::from(sig.coverage == Revision);
+                }
+            }
+        }
+    }
+    // Most damage makes the file unreadable; enough still reach the analysis.
+    assert!(analysed >= 40, "only {analysed} analysed");
+}
