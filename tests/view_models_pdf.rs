@@ -254,23 +254,32 @@ fn common_names_from_rfc_4514() {
 }
 
 #[test]
-fn every_warning_the_verifier_emits_has_words_in_both_languages() {
-    use infoplus_signature_core::verdict_pdf::warning;
-    for code in warning::ALL {
-        for lang in [Lang::En, Lang::ZhCn] {
-            let words = lang.known_warning(code);
+fn every_warning_has_its_own_words_in_both_languages() {
+    use infoplus_signature_core::verdict_pdf::Warning;
+    for lang in [Lang::En, Lang::ZhCn] {
+        let mut seen = std::collections::HashSet::new();
+        for &warning in Warning::ALL {
+            let words = lang.warning(warning);
             assert!(
-                words.is_some_and(|w| w != code && !w.is_empty()),
-                "{code} in {lang:?}: {words:?}"
+                !words.is_empty() && words != warning.code(),
+                "{warning:?} in {lang:?}: {words:?}"
+            );
+            assert!(
+                seen.insert(words),
+                "{warning:?} shares its words in {lang:?}"
             );
         }
     }
+    // Chinese words are Chinese, English ones are not.
+    for &warning in Warning::ALL {
+        assert!(
+            Lang::ZhCn.warning(warning).chars().any(|c| c > '\u{2e80}'),
+            "{warning:?}"
+        );
+        assert!(Lang::En.warning(warning).is_ascii(), "{warning:?}");
+    }
     assert_eq!(
-        Lang::En.warning(warning::TIMESTAMP_UNTRUSTED),
+        Lang::En.warning(Warning::TimestampUntrusted),
         "The timestamp authority is not trusted"
-    );
-    assert_eq!(
-        Lang::En.warning("from-a-newer-worker"),
-        "from-a-newer-worker"
     );
 }

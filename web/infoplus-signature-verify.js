@@ -34,7 +34,7 @@ if (self.name === HASHER) {
   const elsewhere = startHasher();
   await init({ module_or_path: new URL('./worker/infoplus-signature-worker_bg.wasm', import.meta.url) });
   self.onmessage = (event) => handle(event.data, elsewhere);
-  self.postMessage({ type: 'ready' });
+  self.postMessage(JSON.stringify({ type: 'ready' }));
 }
 
 // The hasher, as a function for worker/src/webcrypto.rs: `(bytes, hash)`

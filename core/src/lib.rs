@@ -15,6 +15,7 @@ pub mod verdict;
 mod verdict_json;
 pub mod verdict_pdf;
 mod verdict_pdf_json;
+pub mod verify_protocol;
 pub mod wire;
 
 pub use model::{Permission, Seal, Signature, Signer, PDF_MIME};

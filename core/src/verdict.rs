@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Seal, Signature};
-use crate::verdict_pdf::{DocumentVerdict, SignatureCheck};
+use crate::verdict_pdf::{DocumentVerdict, SignatureCheck, Warning};
 
 /// The spec's default for `max-document-bytes` (§6): 20 MiB. Here, not in
 /// `verify`, because the control needs it without the verify feature.
@@ -105,6 +105,12 @@ pub enum PdfReport {
         verdict: Option<DocumentVerdict>,
         pages: u32,
         signatures: Vec<PdfSignature>,
+        /// Opened with the empty user password (§6b).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        encrypted: bool,
+        /// About the file as a whole (`xref-reconstructed`).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        warnings: Vec<Warning>,
     },
     /// The file did not parse; the reason in words.
     Unreadable { reason: String },
@@ -116,6 +122,10 @@ pub enum PdfReport {
 pub struct PdfSignature {
     /// The field's full name (its `/T` and its parents', joined with `.`).
     pub field: Option<String>,
+    /// Other fields whose `/V` is this same signature dictionary (§6b:
+    /// one signature, every field named).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_fields: Vec<String>,
     pub signer: Option<String>,
     /// `/M` as written in the file (PDF date string).
     pub time: Option<String>,
@@ -133,7 +143,8 @@ pub struct PdfSignature {
     pub check: Option<SignatureCheck>,
 }
 
-/// The whole answer of one verification run.
+/// The whole answer of one verification run, or of one of its steps (the
+/// worker sends one per step; [`VerifyReport::merged`] makes them one).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerifyReport {
     pub seals: Vec<SealReport>,
@@ -185,18 +196,27 @@ impl VerifyReport {
         VerifyReport { seals, pdf }
     }
 
-    /// The seals' reports of `parts` (made for disjoint groups of `seals`)
-    /// as one report, in the order of `seals`; the first PDF report found.
-    pub fn joined(parts: Vec<VerifyReport>, seals: &[usize]) -> VerifyReport {
-        let mut pdf = None;
-        let mut all = Vec::new();
-        for part in parts {
-            pdf = pdf.or(part.pdf);
-            all.extend(part.seals);
+    /// One report from the answers of a verification's steps, in the one
+    /// place they are merged: the raw seals' verdicts (step 1), then the PDF
+    /// report and the verdicts of the seals that are PDF signatures (step
+    /// 2). A seal answered twice keeps its last answer; the seals come out
+    /// in the order of their indices.
+    pub fn merged(steps: impl IntoIterator<Item = VerifyReport>) -> VerifyReport {
+        let mut report = VerifyReport {
+            seals: Vec::new(),
+            pdf: None,
+        };
+        for step in steps {
+            for seal in step.seals {
+                match report.seals.iter_mut().find(|s| s.index == seal.index) {
+                    Some(slot) => *slot = seal,
+                    None => report.seals.push(seal),
+                }
+            }
+            report.pdf = step.pdf.or(report.pdf);
         }
-        let position = |index: usize| seals.iter().position(|&i| i == index);
-        all.sort_by_key(|report| position(report.index));
-        VerifyReport { seals: all, pdf }
+        report.seals.sort_by_key(|s| s.index);
+        report
     }
 
     /// The report when the document is not there to verify (it could not be

@@ -12,6 +12,7 @@ use crate::verdict::{
     CertificateInfo, MalformedPart, PdfReport, PdfSignature, SealReport, SealVerdict, ValidSeal,
     VerifyReport,
 };
+use crate::verdict_pdf::Warning;
 use crate::wire::WireError;
 
 fn items(value: Value, path: &str) -> Result<Vec<Value>, WireError> {
@@ -129,10 +130,17 @@ impl PdfReport {
                     .enumerate()
                     .map(|(i, item)| pdf_signature(item, &format!("pdf.signatures[{i}]")))
                     .collect::<Result<_, _>>()?;
+                let encrypted = f.boolean("encrypted")?.unwrap_or(false);
+                let warnings = match f.strings("warnings")? {
+                    Some(codes) => codes.iter().filter_map(|c| Warning::from_code(c)).collect(),
+                    None => Vec::new(),
+                };
                 Ok(PdfReport::Parsed {
                     verdict,
                     pages: u32::try_from(pages).unwrap_or(u32::MAX),
                     signatures,
+                    encrypted,
+                    warnings,
                 })
             }
             _ => Err(WireError::WrongType {
@@ -147,6 +155,7 @@ fn pdf_signature(value: Value, path: &str) -> Result<PdfSignature, WireError> {
     let mut f = object(value, path)?;
     Ok(PdfSignature {
         field: f.string("field")?,
+        other_fields: f.strings("otherFields")?.unwrap_or_default(),
         signer: f.string("signer")?,
         time: f.string("time")?,
         reason: f.string("reason")?,

@@ -3,113 +3,168 @@
 //! JSON; `verify::embedded` produces them. The JSON names are §6a's.
 
 pub mod warning;
+mod wire_enum;
 
 use serde::{Deserialize, Serialize};
 
-/// One signature's (and the document's) overall answer; worst wins.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum SignatureStatus {
-    /// Intact, trusted at signing time, nothing but permitted changes since.
-    Valid,
-    /// Intact, but who signed it or what changed since cannot be vouched for.
-    Indeterminate,
-    /// Altered, a signature that does not verify, or a forbidden change.
-    Invalid,
+pub use warning::Warning;
+
+crate::wire_enum! {
+    /// One signature's (and the document's) overall answer; worst wins.
+    pub enum SignatureStatus {
+        /// Intact, trusted at signing time, nothing but permitted changes since.
+        Valid,
+        /// Intact, but who signed it or what changed since cannot be vouched for.
+        Indeterminate,
+        /// Altered, a signature that does not verify, or a forbidden change.
+        Invalid,
+    }
 }
 
-/// The document's verdict: the worst of its signatures', or `unsigned`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum DocumentVerdict {
-    Valid,
-    Indeterminate,
-    Invalid,
-    Unsigned,
+crate::wire_enum! {
+    /// The document's verdict: the worst of its signatures', or `unsigned`.
+    pub enum DocumentVerdict {
+        Valid,
+        Indeterminate,
+        Invalid,
+        Unsigned,
+    }
 }
 
-/// Are the signed bytes as the signer signed them?
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Integrity {
-    /// The digest matches and the signature verifies with the signer's key.
-    Intact,
-    /// The digest of the signed bytes differs from the signed one.
-    Altered,
-    /// The digest matches but the signature value does not verify.
-    BadSignature,
-    /// `/Contents` or its ASN.1 cannot be read, or the signer is missing.
-    Malformed,
-    /// A format or algorithm we do not verify.
-    Unsupported,
+crate::wire_enum! {
+    /// Are the signed bytes as the signer signed them?
+    pub enum Integrity {
+        /// The digest matches and the signature verifies with the signer's key.
+        Intact,
+        /// The digest of the signed bytes differs from the signed one.
+        Altered,
+        /// The digest matches but the signature value does not verify.
+        BadSignature,
+        /// `/Contents` or its ASN.1 cannot be read, or the signer is missing.
+        Malformed,
+        /// A format or algorithm we do not verify.
+        Unsupported,
+    }
 }
 
-/// Who signed it, as far as the configured trust says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Identity {
-    /// A chain to a configured root, every certificate valid at the time.
-    Trusted,
-    /// No chain to any configured root (or no roots configured).
-    UnknownIssuer,
-    /// The signer's certificate is its own issuer and not a configured root.
-    SelfSigned,
-    /// A certificate of the chain had expired at the validation time.
-    Expired,
-    /// A certificate of the chain was not yet valid at the validation time.
-    NotYetValid,
-    /// A chain exists but breaks a rule (a signature, basicConstraints,
-    /// keyUsage, pathLen).
-    ChainInvalid,
-    /// The CMS carries no certificate for the signer.
-    NoCertificate,
+crate::wire_enum! {
+    /// Who signed it, as far as the configured trust says.
+    pub enum Identity {
+        /// A chain to a configured root, every certificate valid at the time.
+        Trusted,
+        /// No chain to any configured root (or no roots configured).
+        UnknownIssuer,
+        /// The signer's certificate is its own issuer and not a configured root.
+        SelfSigned,
+        /// A certificate of the chain had expired at the validation time.
+        Expired,
+        /// A certificate of the chain was not yet valid at the validation time.
+        NotYetValid,
+        /// A chain exists but breaks a rule (a signature, basicConstraints,
+        /// keyUsage, pathLen).
+        ChainInvalid,
+        /// The CMS carries no certificate for the signer.
+        NoCertificate,
+    }
 }
 
-/// What part of the file the signature covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Coverage {
-    /// Everything but its own `/Contents`, up to the last byte.
-    WholeFile,
-    /// Up to a revision boundary; later revisions follow.
-    Revision,
-    /// A `/ByteRange` that leaves out more than its `/Contents`.
-    Partial,
-    /// A `/ByteRange` that cannot be read or makes no sense.
-    Unclear,
+crate::wire_enum! {
+    /// What part of the file the signature covers.
+    pub enum Coverage {
+        /// Everything but its own `/Contents`, up to the last byte.
+        WholeFile,
+        /// Up to a revision boundary; later revisions follow.
+        Revision,
+        /// A `/ByteRange` that leaves out more than its `/Contents`.
+        Partial,
+        /// A `/ByteRange` that cannot be read or makes no sense.
+        Unclear,
+    }
 }
 
-/// A class of change made by a revision after a signature.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ChangeClass {
-    /// Another signature (its field, widget, appearance and dictionary).
-    Signing,
-    /// A document timestamp or validation data (DSS, VRI).
-    Timestamp,
-    /// Form field values and their appearances.
-    FormFill,
-    /// Annotations (comments, markup) other than widgets.
-    Annotation,
-    /// The document information dictionary or XMP metadata.
-    Metadata,
-    /// Anything else: page content, resources, structure.
-    Other,
+crate::wire_enum! {
+    /// A class of change made by a revision after a signature.
+    pub enum ChangeClass {
+        /// Another signature (its field, widget, appearance and dictionary).
+        Signing,
+        /// A document timestamp or validation data (DSS, VRI).
+        Timestamp,
+        /// Form field values and their appearances.
+        FormFill,
+        /// Annotations (comments, markup) other than widgets.
+        Annotation,
+        /// The document information dictionary or XMP metadata.
+        Metadata,
+        /// Anything else: page content, resources, structure.
+        Other,
+    }
 }
 
-/// The format of `/Contents`, sniffed from its ASN.1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum SignatureFormat {
-    /// CMS SignedData with the PKCS#7 OIDs.
-    Cms,
-    /// CMS SignedData with the GM/T 0010 OIDs.
-    CmsGm,
-    /// GB/T 38540 / GM/T 0031 `SES_Signature`.
-    Ses,
-    /// An RFC 3161 document timestamp (`ETSI.RFC3161`).
-    Timestamp,
-    Unknown,
+crate::wire_enum! {
+    /// The format of `/Contents`, sniffed from its ASN.1.
+    pub enum SignatureFormat {
+        /// CMS SignedData with the PKCS#7 OIDs.
+        Cms,
+        /// CMS SignedData with the GM/T 0010 OIDs.
+        CmsGm,
+        /// GB/T 38540 / GM/T 0031 `SES_Signature`.
+        Ses,
+        /// `adbe.x509.rsa_sha1`: a PKCS#1 RSA signature, the certificate
+        /// in `/Cert`.
+        Pkcs1,
+        /// A bare signature value with no structure around it (no
+        /// certificate, nothing names the key).
+        Raw,
+        /// An RFC 3161 document timestamp (`ETSI.RFC3161`).
+        Timestamp,
+        Unknown,
+    }
+}
+
+crate::wire_enum! {
+    /// What a changed object is for, in the final file.
+    pub enum ChangeRole {
+        /// The document catalog.
+        Catalog,
+        /// The document information dictionary.
+        Info,
+        /// XMP metadata or developer extensions.
+        Metadata,
+        /// The interactive form dictionary.
+        Form,
+        /// A list of form fields (`/Fields`, `/Kids`).
+        FieldList,
+        /// A form field or widget whose value a user fills in.
+        Field,
+        /// A signature field or its widget.
+        SignatureField,
+        /// An appearance stream of a field or widget, or what it uses.
+        Appearance,
+        /// A signature dictionary and what it holds.
+        Signature,
+        /// The document security store (validation data).
+        Dss,
+        /// A page or a node of the page tree.
+        Page,
+        /// A page's list of annotations.
+        Annotations,
+        /// An annotation other than a widget.
+        Annotation,
+        /// What a page shows: its content streams, resources, fonts,
+        /// images and form XObjects.
+        PageContent,
+        /// Anything else (outlines, actions, names, unreferenced objects).
+        Other,
+    }
+}
+
+/// One object a later revision added or changed, what it is for, and how
+/// that change is classed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    pub object: u32,
+    pub role: ChangeRole,
+    pub class: ChangeClass,
 }
 
 /// A certification signature's DocMDP permissions.
@@ -137,16 +192,16 @@ pub struct SignerCertificate {
     pub fingerprint: String,
 }
 
-/// Where the signing time came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum TimeSource {
-    /// A verified signature timestamp from a timestamp authority.
-    Timestamp,
-    /// The signed `signingTime` attribute: the signer's own clock.
-    SignedAttribute,
-    /// The signature dictionary's `/M`: unsigned, the signer's clock.
-    Dictionary,
+crate::wire_enum! {
+    /// Where the signing time came from.
+    pub enum TimeSource {
+        /// A verified signature timestamp from a timestamp authority.
+        Timestamp,
+        /// The signed `signingTime` attribute: the signer's own clock.
+        SignedAttribute,
+        /// The signature dictionary's `/M`: unsigned, the signer's clock.
+        Dictionary,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -180,16 +235,29 @@ pub struct SignatureCheck {
     pub identity: Identity,
     pub coverage: Coverage,
     pub changes_after: Vec<ChangeClass>,
+    /// The objects behind `changes_after` (at most [`MAX_CHANGES_LISTED`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<Change>,
     pub certification: Option<Certification>,
     pub format: SignatureFormat,
     /// Canonical name (`SM2withSM3`, `SHA384withECDSA`, …), when known.
     pub algorithm: Option<String>,
+    /// The signer's key: `RSA-2048`, `P-256`, `brainpoolP384r1`, `SM2`,
+    /// `Ed25519`, `Ed448`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     pub certificate: Option<SignerCertificate>,
     pub signing_time: Option<SigningTime>,
     pub timestamp: Option<TimestampInfo>,
-    /// Short codes (`sm2-empty-id`, `revocation-not-checked`, …).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
+    /// Why the signature is not intact or not understood, in a sentence
+    /// (an unsupported algorithm, an unreadable CMS), when that helps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
+
+/// Most changed objects one signature lists.
+pub const MAX_CHANGES_LISTED: usize = 200;
 
 impl Default for SignatureCheck {
     fn default() -> Self {
@@ -199,13 +267,25 @@ impl Default for SignatureCheck {
             identity: Identity::NoCertificate,
             coverage: Coverage::Unclear,
             changes_after: Vec::new(),
+            changes: Vec::new(),
             certification: None,
             format: SignatureFormat::Unknown,
             algorithm: None,
+            key: None,
             certificate: None,
             signing_time: None,
             timestamp: None,
             warnings: Vec::new(),
+            reason: None,
+        }
+    }
+}
+
+impl SignatureCheck {
+    /// Add `warning` unless it is there already.
+    pub fn warn(&mut self, warning: Warning) {
+        if !self.warnings.contains(&warning) {
+            self.warnings.push(warning);
         }
     }
 }

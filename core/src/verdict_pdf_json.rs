@@ -11,7 +11,7 @@ use crate::wire::WireError;
 
 /// A unit enum variant from its JSON name: every variant of `all` is
 /// tried. Unknown names are errors, so a newer worker's answer is seen.
-fn named<T: Serialize + Copy>(
+pub(crate) fn named<T: Serialize + Copy>(
     f: &mut Fields,
     key: &str,
     all: &[T],
@@ -38,95 +38,43 @@ fn required_named<T: Serialize + Copy>(
     f.required(value, key)
 }
 
-const STATUSES: [SignatureStatus; 3] = [
-    SignatureStatus::Valid,
-    SignatureStatus::Indeterminate,
-    SignatureStatus::Invalid,
-];
-pub(crate) const VERDICTS: [DocumentVerdict; 4] = [
-    DocumentVerdict::Valid,
-    DocumentVerdict::Indeterminate,
-    DocumentVerdict::Invalid,
-    DocumentVerdict::Unsigned,
-];
-const INTEGRITY: [Integrity; 5] = [
-    Integrity::Intact,
-    Integrity::Altered,
-    Integrity::BadSignature,
-    Integrity::Malformed,
-    Integrity::Unsupported,
-];
-const IDENTITY: [Identity; 7] = [
-    Identity::Trusted,
-    Identity::UnknownIssuer,
-    Identity::SelfSigned,
-    Identity::Expired,
-    Identity::NotYetValid,
-    Identity::ChainInvalid,
-    Identity::NoCertificate,
-];
-const COVERAGE: [Coverage; 4] = [
-    Coverage::WholeFile,
-    Coverage::Revision,
-    Coverage::Partial,
-    Coverage::Unclear,
-];
-const CHANGES: [ChangeClass; 6] = [
-    ChangeClass::Signing,
-    ChangeClass::Timestamp,
-    ChangeClass::FormFill,
-    ChangeClass::Annotation,
-    ChangeClass::Metadata,
-    ChangeClass::Other,
-];
-const FORMATS: [SignatureFormat; 5] = [
-    SignatureFormat::Cms,
-    SignatureFormat::CmsGm,
-    SignatureFormat::Ses,
-    SignatureFormat::Timestamp,
-    SignatureFormat::Unknown,
-];
-const SOURCES: [TimeSource; 3] = [
-    TimeSource::Timestamp,
-    TimeSource::SignedAttribute,
-    TimeSource::Dictionary,
-];
-
 /// The document verdict named `name`, if it is one.
 pub(crate) fn document_verdict(f: &mut Fields) -> Result<Option<DocumentVerdict>, WireError> {
-    named(f, "verdict", &VERDICTS)
+    named(f, "verdict", DocumentVerdict::ALL)
 }
 
 /// The §6a fields of one `pdf.signatures[i]`, or `None` when the signature
 /// was only listed (no `status`).
 pub(crate) fn signature_check(f: &mut Fields) -> Result<Option<SignatureCheck>, WireError> {
-    let Some(status) = named(f, "status", &STATUSES)? else {
+    let Some(status) = named(f, "status", SignatureStatus::ALL)? else {
         return Ok(None);
     };
-    let changes_after = match f.raw("changesAfter") {
+    let changes_after = codes(f, "changesAfter", ChangeClass::from_code)?;
+    // Warnings a newer worker may add are skipped, not an error: they
+    // qualify a status the control does understand.
+    let warnings = match f.strings("warnings")? {
+        Some(codes) => codes.iter().filter_map(|c| Warning::from_code(c)).collect(),
+        None => Vec::new(),
+    };
+    let changes = match f.raw("changes") {
         Value::Null => Vec::new(),
         Value::Array(items) => items
             .into_iter()
             .map(|item| {
-                CHANGES
-                    .iter()
-                    .copied()
-                    .find(|c| Value::String(wire_name(c)) == item)
-                    .ok_or_else(|| {
-                        wrong(
-                            format!("{}.changesAfter", f.path()),
-                            "a change class",
-                            &item,
-                        )
-                    })
+                let path = format!("{}.changes", f.path());
+                let Some(mut c) = Fields::of(item, &path)? else {
+                    return Err(wrong(path, "an object", &Value::Null));
+                };
+                let object = c.unsigned("object")?;
+                Ok(Change {
+                    object: u32::try_from(c.required(object, "object")?).unwrap_or(u32::MAX),
+                    role: required_named(&mut c, "role", ChangeRole::ALL)?,
+                    class: required_named(&mut c, "class", ChangeClass::ALL)?,
+                })
             })
-            .collect::<Result<_, _>>()?,
+            .collect::<Result<_, WireError>>()?,
         other => {
-            return Err(wrong(
-                format!("{}.changesAfter", f.path()),
-                "an array",
-                &other,
-            ))
+            return Err(wrong(format!("{}.changes", f.path()), "an array", &other));
         }
     };
     let certification = match f.object("certification")? {
@@ -154,7 +102,7 @@ pub(crate) fn signature_check(f: &mut Fields) -> Result<Option<SignatureCheck>, 
         None => None,
         Some(mut t) => Some(SigningTime {
             time: t.string("time")?.unwrap_or_default(),
-            source: required_named(&mut t, "source", &SOURCES)?,
+            source: required_named(&mut t, "source", TimeSource::ALL)?,
         }),
     };
     let timestamp = match f.object("timestamp")? {
@@ -168,16 +116,40 @@ pub(crate) fn signature_check(f: &mut Fields) -> Result<Option<SignatureCheck>, 
     };
     Ok(Some(SignatureCheck {
         status,
-        integrity: required_named(f, "integrity", &INTEGRITY)?,
-        identity: required_named(f, "identity", &IDENTITY)?,
-        coverage: required_named(f, "coverage", &COVERAGE)?,
+        integrity: required_named(f, "integrity", Integrity::ALL)?,
+        identity: required_named(f, "identity", Identity::ALL)?,
+        coverage: required_named(f, "coverage", Coverage::ALL)?,
         changes_after,
+        changes,
         certification,
-        format: required_named(f, "format", &FORMATS)?,
+        format: required_named(f, "format", SignatureFormat::ALL)?,
         algorithm: f.string("algorithm")?,
+        key: f.string("key")?,
         certificate,
         signing_time,
         timestamp,
-        warnings: f.strings("warnings")?.unwrap_or_default(),
+        warnings,
+        reason: f.string("reason")?,
     }))
+}
+
+/// An array of codes of one wire enum; an unknown code is an error.
+fn codes<T>(
+    f: &mut Fields,
+    key: &str,
+    from: impl Fn(&str) -> Option<T>,
+) -> Result<Vec<T>, WireError> {
+    let path = join(f.path(), key);
+    match f.raw(key) {
+        Value::Null => Ok(Vec::new()),
+        Value::Array(items) => items
+            .into_iter()
+            .map(|item| {
+                item.as_str()
+                    .and_then(&from)
+                    .ok_or_else(|| wrong(path.clone(), "a known code", &item))
+            })
+            .collect(),
+        other => Err(wrong(path, "an array", &other)),
+    }
 }

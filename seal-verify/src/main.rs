@@ -16,8 +16,7 @@ use args::{At, Command, Options};
 use infoplus_signature_core::verdict::PdfReport;
 use infoplus_signature_core::verdict_pdf::DocumentVerdict;
 use infoplus_signature_core::{parse_signature, SealVerdict, Signature, VerifyReport};
-use infoplus_signature_verify::embedded::{verify_all, PdfOptions, ValidationTime};
-use infoplus_signature_verify::report_without_document;
+use infoplus_signature_verify::{report_without_document, verify_all, ValidationTime};
 
 /// Every signed seal valid, and at least one signed.
 const VERIFIED: u8 = 0;
@@ -60,17 +59,13 @@ fn run(options: &Options) -> Result<u8, String> {
         Some(path) => Some(read_signature(path.as_deref())?),
         None => None,
     };
-    let pdf_options = PdfOptions {
+    let verify_options = infoplus_signature_verify::Options {
+        limit: options.max_document_bytes,
         roots_pem: read_trust(&options.trust)?,
         intermediates_pem: Vec::new(),
         at: validation_time(options.at)?,
     };
-    let report = verify(
-        signature.as_ref(),
-        &options.document,
-        options.max_document_bytes,
-        &pdf_options,
-    )?;
+    let report = verify(signature.as_ref(), &options.document, &verify_options)?;
     let output = if options.json {
         serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n"
     } else {
@@ -134,9 +129,9 @@ fn read_signature(path: Option<&Path>) -> Result<Signature, String> {
 fn verify(
     signature: Option<&Signature>,
     path: &Path,
-    limit: u64,
-    options: &PdfOptions,
+    options: &infoplus_signature_verify::Options,
 ) -> Result<VerifyReport, String> {
+    let limit = options.limit;
     let none = Signature::default();
     let signature = signature.unwrap_or(&none);
     let cannot = |e: io::Error| format!("cannot read {}: {e}", path.display());
@@ -154,7 +149,7 @@ fn verify(
     file.take(limit.saturating_add(1))
         .read_to_end(&mut document)
         .map_err(cannot)?;
-    Ok(verify_all(signature, &document, limit, options))
+    Ok(verify_all(signature, &document, options))
 }
 
 /// See `--help`: 0 only when something was verified and all of it held.

@@ -5,12 +5,12 @@
 use infoplus_signature_core::verdict::{PdfReport, PdfSignature};
 use infoplus_signature_core::verdict_pdf::{
     wire_name, ChangeClass, Coverage, DocumentVerdict, Identity, Integrity, SignatureCheck,
-    SignatureFormat, SignatureStatus, TimeSource,
+    SignatureFormat, SignatureStatus, TimeSource, Warning,
 };
 
 /// Every line about the PDF, without trailing newlines.
 pub fn lines(report: Option<&PdfReport>) -> Vec<String> {
-    let (verdict, pages, signatures) = match report {
+    let (verdict, pages, signatures, encrypted, warnings) = match report {
         None => return vec!["PDF: not inspected".to_owned()],
         Some(PdfReport::Unreadable { reason }) => {
             return vec![format!("PDF: unreadable — {reason}")]
@@ -19,7 +19,9 @@ pub fn lines(report: Option<&PdfReport>) -> Vec<String> {
             verdict,
             pages,
             signatures,
-        }) => (verdict, pages, signatures),
+            encrypted,
+            warnings,
+        }) => (verdict, pages, signatures, encrypted, warnings),
     };
     let headline = match verdict {
         Some(DocumentVerdict::Valid) => "all signatures are valid",
@@ -34,6 +36,12 @@ pub fn lines(report: Option<&PdfReport>) -> Vec<String> {
         signatures.len(),
         plural(signatures.len() as u64)
     )];
+    if *encrypted {
+        out.push("     encrypted, opened with the empty user password".to_owned());
+    }
+    if !warnings.is_empty() {
+        out.push(format!("     Warnings: {}", codes(warnings)));
+    }
     for (i, signature) in signatures.iter().enumerate() {
         out.push(String::new());
         out.extend(signature_lines(i + 1, signature));
@@ -111,13 +119,41 @@ fn signature_lines(number: usize, signature: &PdfSignature) -> Vec<String> {
         "Format:",
         format!("{}, {algorithm}, {sub_filter}", format(check.format)),
     );
+    if let Some(key) = &check.key {
+        add("Key:", key.clone());
+    }
+    if !signature.other_fields.is_empty() {
+        add("Also in:", signature.other_fields.join(", "));
+    }
     if let Some(reason) = &signature.reason {
         add("Reason:", reason.clone());
     }
+    if let Some(why) = &check.reason {
+        add("Why:", why.clone());
+    }
+    for change in &check.changes {
+        add(
+            "Changed:",
+            format!(
+                "object {} ({}): {}",
+                change.object,
+                change.role.code(),
+                change.class.code()
+            ),
+        );
+    }
     if !check.warnings.is_empty() {
-        add("Warnings:", check.warnings.join(", "));
+        add("Warnings:", codes(&check.warnings));
     }
     out
+}
+
+fn codes(warnings: &[Warning]) -> String {
+    warnings
+        .iter()
+        .map(|w| w.code())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn identity(identity: Identity) -> &'static str {
@@ -210,6 +246,8 @@ fn format(format: SignatureFormat) -> String {
         SignatureFormat::CmsGm => "CMS (GM/T 0010)".to_owned(),
         SignatureFormat::Ses => "SES_Signature (GB/T 38540)".to_owned(),
         SignatureFormat::Timestamp => "document timestamp (RFC 3161)".to_owned(),
+        SignatureFormat::Pkcs1 => "PKCS#1 with /Cert (adbe.x509.rsa_sha1)".to_owned(),
+        SignatureFormat::Raw => "a bare signature value".to_owned(),
         SignatureFormat::Unknown => wire_name(&format),
     }
 }

@@ -4,6 +4,7 @@
 
 use infoplus_signature_core::verdict_pdf::{
     ChangeClass, Coverage, DocumentVerdict, Identity, Integrity, SignatureStatus, TimeSource,
+    Warning,
 };
 
 use super::Lang;
@@ -166,83 +167,104 @@ impl Lang {
         )
     }
 
-    /// A warning code in words; a code we have no words for (from a newer
-    /// worker) is shown as is.
-    pub fn warning(self, code: &str) -> String {
-        self.known_warning(code)
-            .map(str::to_owned)
-            .unwrap_or_else(|| code.to_owned())
-    }
-
-    /// The words for one of `warning::ALL`.
-    pub fn known_warning(self, code: &str) -> Option<&'static str> {
-        use infoplus_signature_core::verdict_pdf::warning as w;
-        let (zh, en) = match code {
-            w::REVOCATION_NOT_CHECKED => (
+    /// A warning in words. The match is exhaustive: a new warning does
+    /// not compile until it has words in both languages.
+    pub fn warning(self, warning: Warning) -> &'static str {
+        use Warning as W;
+        let (zh, en) = match warning {
+            W::RevocationNotChecked => (
                 "未检查证书是否已被吊销",
                 "Whether the certificate was revoked was not checked",
             ),
-            w::SM2_EMPTY_ID => (
+            W::Sm2EmptyId => (
                 "SM2 签名使用了空的区分标识，而非 GM/T 0009 的默认值",
                 "The SM2 signature uses the empty distinguishing id, not the GM/T 0009 default",
             ),
-            w::SHA1_IN_CHAIN => (
+            W::Sha1InChain => (
                 "证书链中有证书使用 SHA-1 签名",
                 "A certificate in the chain is signed with SHA-1",
             ),
-            w::KEY_USAGE_MISSING => (
-                "签署人证书没有密钥用法扩展",
-                "The signer's certificate states no key usage",
+            W::WeakAlgorithm => (
+                "签名使用了弱算法（SHA-1 或短于 2048 位的 RSA 密钥）",
+                "The signature uses a weak algorithm (SHA-1, or an RSA key shorter than 2048 bits)",
             ),
-            w::TIMESTAMPING_EKU_MISSING => (
+            W::KeyUsageMissing => (
+                "签署人证书没有用于签名的密钥用法",
+                "The signer's certificate states no key usage for signing",
+            ),
+            W::TimestampingEkuMissing => (
                 "时间戳机构的证书未声明时间戳用途",
                 "The timestamp authority's certificate is not marked for timestamping",
             ),
-            w::CERTIFICATE_UNREADABLE => (
+            W::CertificateUnreadable => (
                 "签名中有无法读取的证书",
                 "A certificate in the signature could not be read",
             ),
-            w::CONTENTS_MISSING => (
+            W::ContentsMissing => (
                 "签名字典中没有签名数据",
                 "The signature dictionary holds no signature",
             ),
-            w::CONTENTS_OUTSIDE_GAP => (
+            W::ContentsOutsideGap => (
                 "签名数据不在签名范围留出的位置",
                 "The signature data is not where the signed byte ranges leave room for it",
             ),
-            w::DOC_TIMESTAMP_NOT_A_TOKEN => (
+            W::ContentsTrailingBytes => (
+                "签名数据之后还有多余的字节",
+                "Other bytes follow the signature data",
+            ),
+            W::CmsUnreadable => ("无法读取签名数据", "The signature data cannot be read"),
+            W::DocTimestampNotAToken => (
                 "文档时间戳不是 RFC 3161 时间戳",
                 "The document timestamp is not an RFC 3161 token",
             ),
-            w::NO_SIGNER => ("签名中没有签署人信息", "The signature names no signer"),
-            w::SEVERAL_SIGNERS => (
-                "签名中有多个签署人，只验证了第一个",
-                "The signature has several signers; the first was verified",
+            W::NoSigner => ("签名中没有签署人信息", "The signature names no signer"),
+            W::SeveralSigners => (
+                "签名中有多个签署人，均已验证",
+                "The signature has several signers; each was verified",
             ),
-            w::TIMESTAMP_BROKEN => (
+            W::AlgorithmUnsupported => (
+                "签名使用了本验证器不支持的格式或算法",
+                "The signature uses a format or algorithm this verifier does not check",
+            ),
+            W::TimestampBroken => (
                 "签名时间戳无效",
                 "The signature's timestamp does not verify",
             ),
-            w::TIMESTAMP_UNTRUSTED => (
+            W::TimestampUntrusted => (
                 "时间戳机构不受信任",
                 "The timestamp authority is not trusted",
             ),
-            w::NO_SIGNING_TIME => ("签名没有签署时间", "The signature states no signing time"),
-            w::MESSAGE_DIGEST_MISSING => (
+            W::NoSigningTime => ("签名没有签署时间", "The signature states no signing time"),
+            W::MessageDigestMissing => (
                 "签名属性中缺少文件摘要",
                 "The signed attributes lack the document's digest",
             ),
-            w::CONTENT_TYPE_MISSING => (
+            W::ContentTypeMissing => (
                 "签名属性中缺少内容类型",
                 "The signed attributes lack the content type",
             ),
-            w::REVISIONS_UNREADABLE => (
+            W::RevisionsUnreadable => (
                 "无法区分文件的各个修订版本",
                 "The document's revisions could not be told apart",
             ),
-            _ => return None,
+            W::ChangesNotFullyAnalysed => (
+                "未能完整分析签名之后的修改",
+                "The changes made after this signature could not be fully analysed",
+            ),
+            W::DocmdpPInvalid => (
+                "认证签名的修改权限值无效，按最严格处理",
+                "The certification's permission value is invalid; the strictest was assumed",
+            ),
+            W::XrefReconstructed => (
+                "文件的交叉引用表有误，已通过扫描文件重建",
+                "The file's cross-reference table was wrong; it was rebuilt by scanning the file",
+            ),
+            W::TrustStoreProblem => (
+                "部分受信任的证书无法使用",
+                "Some of the trusted certificates could not be used",
+            ),
         };
-        Some(self.pick(zh, en))
+        self.pick(zh, en)
     }
 
     /// Under a seal that is a PDF signature: which one.

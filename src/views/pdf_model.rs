@@ -143,7 +143,11 @@ impl SignatureModel {
             status: wire_name(&check.status),
             headline,
             lines,
-            warnings: check.warnings.iter().map(|w| lang.warning(w)).collect(),
+            warnings: check
+                .warnings
+                .iter()
+                .map(|w| lang.warning(*w).to_owned())
+                .collect(),
         })
     }
 }

@@ -1,70 +1,15 @@
-//! Message digests over byte ranges of the document, and a table of the
-//! ones already computed. The browser's worker fills the table with
+//! Digests over byte ranges of the document, and a table of the ones
+//! already computed. The browser's worker fills the table with
 //! WebCrypto (`crypto.subtle.digest`, several times faster than wasm for
 //! SHA-2) before it asks the core to verify; what is not in the table is
 //! computed here, once per (hash, ranges) and document.
 
 use std::cell::RefCell;
 
-/// The document is hashed in pieces of this size: in a fresh worker V8
-/// only swaps in optimized code between calls (see `check.rs`).
-const PIECE: usize = 256 * 1024;
-
-/// A digest algorithm of §6a (SHA-1 only for reading old certificates).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Hash {
-    Sha1,
-    Sha256,
-    Sha384,
-    Sha512,
-    Sm3,
-}
+pub use crate::hash::Hash;
 
 /// Half-open byte ranges `(start, end)` of the document, in order.
 pub type Ranges = Vec<(usize, usize)>;
-
-impl Hash {
-    /// The WebCrypto name, for the hashes WebCrypto has.
-    pub fn webcrypto_name(self) -> Option<&'static str> {
-        match self {
-            Hash::Sha1 => Some("SHA-1"),
-            Hash::Sha256 => Some("SHA-256"),
-            Hash::Sha384 => Some("SHA-384"),
-            Hash::Sha512 => Some("SHA-512"),
-            Hash::Sm3 => None,
-        }
-    }
-
-    /// Output length in bytes.
-    pub fn output_len(self) -> usize {
-        match self {
-            Hash::Sha1 => 20,
-            Hash::Sha256 | Hash::Sm3 => 32,
-            Hash::Sha384 => 48,
-            Hash::Sha512 => 64,
-        }
-    }
-
-    /// The digest of the concatenated `parts`.
-    pub fn digest(self, parts: &[&[u8]]) -> Vec<u8> {
-        fn run<D: sha2::Digest>(parts: &[&[u8]]) -> Vec<u8> {
-            let mut hasher = D::new();
-            for part in parts {
-                for piece in part.chunks(PIECE) {
-                    hasher.update(piece);
-                }
-            }
-            hasher.finalize().to_vec()
-        }
-        match self {
-            Hash::Sha1 => run::<sha1::Sha1>(parts),
-            Hash::Sha256 => run::<sha2::Sha256>(parts),
-            Hash::Sha384 => run::<sha2::Sha384>(parts),
-            Hash::Sha512 => run::<sha2::Sha512>(parts),
-            Hash::Sm3 => run::<sm3::Sm3>(parts),
-        }
-    }
-}
 
 /// The slices of `document` that `ranges` name; `None` if one is outside
 /// it or backwards.
@@ -124,23 +69,6 @@ impl Digests {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn known_answers() {
-        // FIPS 180 / GB/T 32905 "abc" vectors.
-        let abc: &[&[u8]] = &[b"a", b"bc"];
-        assert_eq!(
-            hex::encode(Hash::Sha256.digest(abc)),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-        assert_eq!(
-            hex::encode(Hash::Sm3.digest(abc)),
-            "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0"
-        );
-        assert_eq!(Hash::Sha384.digest(abc).len(), 48);
-        assert_eq!(Hash::Sha512.digest(abc).len(), 64);
-        assert_eq!(Hash::Sha1.digest(abc).len(), 20);
-    }
 
     #[test]
     fn the_table_answers_what_it_was_given_and_computes_the_rest() {

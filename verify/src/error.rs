@@ -1,12 +1,13 @@
-//! Why a seal could not be checked at all: its key or its signature cannot
-//! be read. A signature that reads fine but does not match is not an error
-//! here; it is the `invalid` verdict.
+//! Why a key, a signature value, an algorithm or a certificate cannot be
+//! used: one error type for raw seals (§6) and PDF signatures (§6a) alike.
+//! A signature that reads fine but does not match is not an error: it is
+//! [`crate::algorithm::Verification::Invalid`]. The message is the text
+//! users see (a seal's `detail`, a report's warning).
 
 use crate::verdict::{MalformedPart, SealVerdict};
 
-/// A key or signature we cannot use. The message is the `detail` users see.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub(crate) enum Problem {
+pub enum CryptoError {
     #[error("the seal has no public key (field `privateKey`)")]
     KeyMissing,
     #[error("the public key is {0} characters long; keys and certificates are far shorter")]
@@ -17,57 +18,96 @@ pub(crate) enum Problem {
     PemLabel(String),
     #[error("the PEM block has no matching END line")]
     PemUnterminated,
+    /// A SubjectPublicKeyInfo or certificate that cannot be read.
     #[error("the public key is neither a SubjectPublicKeyInfo nor an X.509 certificate: {0}")]
     KeyStructure(String),
+    /// A kind of key no algorithm of ours uses (DSA, X25519, an unknown curve).
     #[error("the public key is {0}, which no supported algorithm uses")]
     KeyAlgorithm(String),
-    #[error("the public key is {key}, but the seal's algorithm {algorithm} needs {needs}")]
+    #[error("the {0} public key is not a valid point or value: {1}")]
+    KeyValue(&'static str, String),
+    #[error("the public key is {key}, but {algorithm} needs {needs}")]
     KeyMismatch {
-        key: &'static str,
+        key: String,
         algorithm: &'static str,
         needs: &'static str,
     },
-    #[error("the {0} public key is not a valid point or value: {1}")]
-    KeyValue(&'static str, String),
     #[error("the seal's signature is {0} characters long; no supported signature is that long")]
     SignatureTooLong(usize),
     #[error("the signature is not base64 (standard or URL-safe)")]
     SignatureEncoding,
-    #[error("the {algorithm} signature is {len} bytes, neither DER nor raw r‖s (64 bytes)")]
+    #[error("the {algorithm} signature is {len} bytes, neither DER nor raw r‖s")]
     SignatureShape { algorithm: &'static str, len: usize },
     #[error("the RSA signature is {len} bytes, but this key's signatures are {expected} bytes")]
     SignatureLength { len: usize, expected: usize },
-    #[error("the Ed25519 signature is {0} bytes, not 64")]
-    Ed25519Length(usize),
+    #[error("the {algorithm} signature is {len} bytes, not {expected}")]
+    SignatureSize {
+        algorithm: &'static str,
+        len: usize,
+        expected: usize,
+    },
+    /// An algorithm, curve or parameter set we do not verify.
+    #[error("unsupported: {0}")]
+    Unsupported(String),
+    /// Algorithm parameters (RSASSA-PSS-params) that cannot be read.
+    #[error("unreadable algorithm parameters: {0}")]
+    Parameters(String),
+    #[error("unreadable certificate: {0}")]
+    Certificate(String),
+    #[error("unreadable PEM: {0}")]
+    Pem(String),
 }
 
-impl Problem {
-    /// Which part of the seal is at fault.
-    pub(crate) fn part(&self) -> MalformedPart {
+impl CryptoError {
+    /// Which part of a seal is at fault; `None` for an algorithm we do not
+    /// implement (that is `unsupported`, not `malformed`).
+    pub fn part(&self) -> Option<MalformedPart> {
+        use CryptoError::*;
         match self {
-            Problem::KeyMissing
-            | Problem::KeyTooLong(_)
-            | Problem::KeyEncoding
-            | Problem::PemLabel(_)
-            | Problem::PemUnterminated
-            | Problem::KeyStructure(_)
-            | Problem::KeyAlgorithm(_)
-            | Problem::KeyMismatch { .. }
-            | Problem::KeyValue(..) => MalformedPart::Key,
-            Problem::SignatureTooLong(_)
-            | Problem::SignatureEncoding
-            | Problem::SignatureShape { .. }
-            | Problem::SignatureLength { .. }
-            | Problem::Ed25519Length(_) => MalformedPart::Signature,
+            KeyMissing
+            | KeyTooLong(_)
+            | KeyEncoding
+            | PemLabel(_)
+            | PemUnterminated
+            | KeyStructure(_)
+            | KeyAlgorithm(_)
+            | KeyValue(..)
+            | KeyMismatch { .. }
+            | Certificate(_)
+            | Pem(_) => Some(MalformedPart::Key),
+            SignatureTooLong(_)
+            | SignatureEncoding
+            | SignatureShape { .. }
+            | SignatureLength { .. }
+            | SignatureSize { .. }
+            | Parameters(_) => Some(MalformedPart::Signature),
+            Unsupported(_) => None,
         }
+    }
+
+    /// Is this about the shape of the signature value alone (the key and
+    /// the algorithm are fine)? For a PDF signature those bytes are then
+    /// simply not a signature by this key: `bad-signature`, not `malformed`.
+    pub fn is_signature_shape(&self) -> bool {
+        matches!(
+            self,
+            CryptoError::SignatureShape { .. }
+                | CryptoError::SignatureLength { .. }
+                | CryptoError::SignatureSize { .. }
+        )
     }
 }
 
-impl From<Problem> for SealVerdict {
-    fn from(problem: Problem) -> Self {
-        SealVerdict::Malformed {
-            part: problem.part(),
-            detail: problem.to_string(),
+impl From<CryptoError> for SealVerdict {
+    fn from(error: CryptoError) -> Self {
+        match error.part() {
+            Some(part) => SealVerdict::Malformed {
+                part,
+                detail: error.to_string(),
+            },
+            None => SealVerdict::Unsupported {
+                algorithm: error.to_string(),
+            },
         }
     }
 }

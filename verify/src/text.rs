@@ -7,7 +7,7 @@ use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
 use base64::Engine;
 
-use super::error::Problem;
+use crate::error::CryptoError;
 
 /// Padding optional, stray low bits after the last character tolerated:
 /// what matters is the bytes, not how tidy the encoder was.
@@ -65,31 +65,47 @@ pub(crate) struct Pem {
 
 /// The first PEM block in `text`, if the text has a BEGIN line. A chain of
 /// certificates is read as its first (leaf) certificate.
-pub(crate) fn decode_pem(text: &str) -> Option<Result<Pem, Problem>> {
+pub(crate) fn decode_pem(text: &str) -> Option<Result<Pem, CryptoError>> {
+    pem_blocks(text).next()
+}
+
+/// Every PEM block of `text`, in order. Text between blocks (comments,
+/// `Bundle of …` headers) is skipped; CRLF and blank lines are fine. A
+/// block that cannot be decoded is an `Err` in its place, so one bad block
+/// does not hide the others; a block without its END line ends the text.
+pub(crate) fn pem_blocks(text: &str) -> impl Iterator<Item = Result<Pem, CryptoError>> + '_ {
     const BEGIN: &str = "-----BEGIN ";
     const DASHES: &str = "-----";
-    let start = text.find(BEGIN)? + BEGIN.len();
-    let rest = &text[start..];
-    let Some(label_end) = rest.find(DASHES) else {
-        return Some(Err(Problem::PemUnterminated));
-    };
-    let label = rest[..label_end].trim().to_owned();
-    let body_and_rest = &rest[label_end + DASHES.len()..];
-    let end_line = format!("-----END {label}-----");
-    let Some(body_end) = body_and_rest.find(&end_line) else {
-        return Some(Err(Problem::PemUnterminated));
-    };
-    // RFC 1421 headers ("Proc-Type: …") never occur in public keys, but skip
-    // them rather than fail on them.
-    let body: String = body_and_rest[..body_end]
-        .lines()
-        .filter(|line| !line.contains(':'))
-        .collect();
-    Some(
-        decode_base64(&body)
-            .map(|der| Pem { label, der })
-            .ok_or(Problem::KeyEncoding),
-    )
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let text = rest.take()?;
+        let start = text.find(BEGIN)? + BEGIN.len();
+        let after = text.get(start..).unwrap_or_default();
+        let Some(label_end) = after.find(DASHES) else {
+            return Some(Err(CryptoError::PemUnterminated));
+        };
+        let label = after.get(..label_end).unwrap_or_default().trim().to_owned();
+        let body_and_rest = after.get(label_end + DASHES.len()..).unwrap_or_default();
+        let end_line = format!("-----END {label}-----");
+        let Some(body_end) = body_and_rest.find(&end_line) else {
+            return Some(Err(CryptoError::PemUnterminated));
+        };
+        rest = body_and_rest.get(body_end + end_line.len()..);
+        // RFC 1421 headers ("Proc-Type: …") never occur in keys or
+        // certificates, but skip them rather than fail on them.
+        let body: String = body_and_rest
+            .get(..body_end)
+            .unwrap_or_default()
+            .lines()
+            .filter(|line| !line.contains(':'))
+            .collect();
+        Some(match decode_base64(&body) {
+            Some(der) => Ok(Pem { label, der }),
+            None => Err(CryptoError::Pem(format!(
+                "a {label} block that is not base64"
+            ))),
+        })
+    })
 }
 
 #[cfg(test)]
@@ -136,11 +152,26 @@ mod tests {
         assert_eq!(decode_pem("AQID"), None);
         assert_eq!(
             decode_pem("-----BEGIN PUBLIC KEY-----\nAQID\n"),
-            Some(Err(Problem::PemUnterminated))
+            Some(Err(CryptoError::PemUnterminated))
         );
         assert_eq!(
             decode_pem("-----BEGIN PUBLIC KEY"),
-            Some(Err(Problem::PemUnterminated))
+            Some(Err(CryptoError::PemUnterminated))
+        );
+    }
+
+    #[test]
+    fn every_block_of_a_bundle() {
+        let one = "-----BEGIN CERTIFICATE-----\r\nAQID\r\n-----END CERTIFICATE-----\r\n";
+        let bad = "-----BEGIN CERTIFICATE-----\n!!\n-----END CERTIFICATE-----\n";
+        let bundle = format!("# roots\n{one}{bad}between\n{one}");
+        let blocks: Vec<_> = pem_blocks(&bundle).collect();
+        assert_eq!(blocks.len(), 3);
+        assert_eq!(blocks[0].as_ref().map(|p| p.der.clone()), Ok(vec![1, 2, 3]));
+        assert!(blocks[1].is_err());
+        assert_eq!(
+            blocks[2].as_ref().map(|p| p.label.as_str()),
+            Ok("CERTIFICATE")
         );
     }
 }

@@ -5,11 +5,11 @@
 //! page and every control on it keep working.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use infoplus_signature_core::machine::Problem;
 use infoplus_signature_core::verdict::{SealVerdict, VerifyReport};
+use infoplus_signature_core::verify_protocol::VerifyRequest;
 use infoplus_signature_core::Signature;
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::closure::Closure;
@@ -19,7 +19,7 @@ use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
 mod answers;
 
-use answers::{fail_all, on_message, parse_answer};
+use answers::{fail_all, on_message, Requests, Waiting};
 
 use super::document::Fetched;
 use super::trust::Trust;
@@ -84,11 +84,6 @@ pub async fn verify(
     running.verify(signature, seals, limit, trust, chunks).await
 }
 
-/// An array of strings, for the worker.
-fn js_strings(items: &[String]) -> Array {
-    items.iter().map(|s| JsValue::from_str(s)).collect()
-}
-
 /// The page's worker, started (and waited for) if need be.
 async fn worker() -> Result<Rc<Running>, String> {
     if let Some(running) = WORKER.with(|w| w.borrow().clone()) {
@@ -148,21 +143,11 @@ fn start_worker(url: &str) -> Option<Worker> {
     Worker::new_with_options(&blob_url, &options).ok()
 }
 
-/// A request waiting for its answers.
-struct Waiting {
-    resolve: Function,
-    reject: Function,
-    /// The seals' verdicts, once they arrived.
-    seals: Option<String>,
-    /// The document's SHA-256 (hex), sent with the seals' verdicts.
-    document_sha256: Option<String>,
-}
-
 struct Running {
     worker: Worker,
     ready: Promise,
     next_id: std::cell::Cell<u32>,
-    waiting: Rc<RefCell<HashMap<u32, Waiting>>>,
+    requests: Rc<RefCell<Requests>>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(JsValue)>,
 }
@@ -173,7 +158,7 @@ impl Running {
             worker_url().ok_or_else(|| "the verifier's address cannot be resolved".to_owned())?;
         let worker = start_worker(&url)
             .ok_or_else(|| "the browser refused to start the verifier".to_owned())?;
-        let waiting: Rc<RefCell<HashMap<u32, Waiting>>> = Rc::default();
+        let requests: Rc<RefCell<Requests>> = Rc::default();
         let (mut ready_resolve, mut ready_reject) = (None, None);
         let ready = Promise::new(&mut |resolve, reject| {
             ready_resolve = Some(resolve);
@@ -184,16 +169,16 @@ impl Running {
             ready_reject.unwrap_or_else(|| Function::new_no_args("")),
         );
         let on_message = {
-            let waiting = waiting.clone();
+            let requests = requests.clone();
             Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-                on_message(&event.data(), &waiting, &ready_resolve);
+                on_message(&event.data(), &requests, &ready_resolve);
             })
         };
         let on_error = {
-            let waiting = waiting.clone();
+            let requests = requests.clone();
             Closure::<dyn FnMut(JsValue)>::new(move |_event: JsValue| {
                 let _ = ready_reject.call1(&JsValue::NULL, &"the verifier could not start".into());
-                fail_all(&waiting, "the verifier stopped");
+                fail_all(&requests, "the verifier stopped");
                 // This instance is dead; the next verify starts another.
                 retire_current();
             })
@@ -204,7 +189,7 @@ impl Running {
             worker,
             ready,
             next_id: std::cell::Cell::new(1),
-            waiting,
+            requests,
             _on_message: on_message,
             _on_error: on_error,
         })
@@ -231,42 +216,29 @@ impl Running {
         let id = self.next_id.get();
         self.next_id.set(id.wrapping_add(1));
         let answer = Promise::new(&mut |resolve, reject| {
-            self.waiting.borrow_mut().insert(
+            self.requests.borrow_mut().waiting.insert(
                 id,
                 Waiting {
                     resolve,
                     reject,
-                    seals: None,
+                    steps: Vec::new(),
                     document_sha256: None,
                 },
             );
         });
-        let message = Object::new();
-        let set = |k: &str, v: JsValue| {
-            let _ = Reflect::set(&message, &k.into(), &v);
+        let request = VerifyRequest {
+            id,
+            signature: signature.to_value(),
+            seals: seals.to_vec(),
+            limit,
+            roots: trust.roots.clone(),
+            intermediates: trust.intermediates.clone(),
+            now: (js_sys::Date::now() / 1000.0) as i64,
+            at_now: false,
         };
-        set("type", "verify".into());
-        set("id", id.into());
-        set("signature", signature.to_json().into());
-        set(
-            "seals",
-            seals
-                .iter()
-                .map(|&i| JsValue::from(i as u32))
-                .collect::<Array>()
-                .into(),
-        );
-        set("limit", (limit as f64).into());
-        set("chunks", chunks.clone().into());
-        let bundles = Object::new();
-        let _ = Reflect::set(&bundles, &"roots".into(), &js_strings(&trust.roots));
-        let _ = Reflect::set(
-            &bundles,
-            &"intermediates".into(),
-            &js_strings(&trust.intermediates),
-        );
-        set("trust", bundles.into());
-        set("now", js_sys::Date::now().into());
+        let message = Object::new();
+        let _ = Reflect::set(&message, &"request".into(), &request.to_json().into());
+        let _ = Reflect::set(&message, &"chunks".into(), &chunks);
         // Hand the buffers over instead of copying them on the main thread.
         let transfer: Array = chunks
             .iter()
@@ -277,24 +249,24 @@ impl Running {
             .post_message_with_transfer(&message, &transfer)
             .is_err()
         {
-            self.waiting.borrow_mut().remove(&id);
+            self.requests.borrow_mut().waiting.remove(&id);
             return Err(Problem::Verifier {
                 detail: "the document could not be handed to the verifier".into(),
             });
         }
-        let result = JsFuture::from(answer).await;
-        let text = match result {
-            Ok(text) => text.as_string().unwrap_or_default(),
-            Err(reason) => {
-                forget(self);
-                let detail = reason
-                    .as_string()
-                    .unwrap_or_else(|| "the verifier stopped".into());
-                return Err(Problem::Verifier { detail });
-            }
-        };
-        parse_answer(&text).ok_or_else(|| Problem::Verifier {
-            detail: "the verifier's answer could not be read".into(),
-        })
+        if let Err(reason) = JsFuture::from(answer).await {
+            forget(self);
+            let detail = reason
+                .as_string()
+                .unwrap_or_else(|| "the verifier stopped".into());
+            return Err(Problem::Verifier { detail });
+        }
+        self.requests
+            .borrow_mut()
+            .done
+            .remove(&id)
+            .ok_or_else(|| Problem::Verifier {
+                detail: "the verifier's answer could not be read".into(),
+            })
     }
 }

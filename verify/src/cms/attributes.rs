@@ -166,19 +166,19 @@ impl<'a> SignerInfo<'a> {
 
     /// The signed content-type attribute.
     pub fn content_type(&self) -> Option<Oid<'a>> {
-        let tlv = value_tlv(self.signed_value(oid::CONTENT_TYPE)?)?;
+        let tlv = value_tlv(self.signed_value(crate::oid::CONTENT_TYPE.as_bytes())?)?;
         oid::read(&tlv, "contentType").ok()
     }
 
     /// The signed message-digest attribute's octets.
     pub fn message_digest(&self) -> Option<&'a [u8]> {
-        let tlv = value_tlv(self.signed_value(oid::MESSAGE_DIGEST)?)?;
+        let tlv = value_tlv(self.signed_value(crate::oid::MESSAGE_DIGEST.as_bytes())?)?;
         (tlv.tag == der::OCTET_STRING).then_some(tlv.content)
     }
 
     /// The signed signing-time attribute, seconds since the epoch.
     pub fn signing_time(&self) -> Option<i64> {
-        let tlv = value_tlv(self.signed_value(oid::SIGNING_TIME)?)?;
+        let tlv = value_tlv(self.signed_value(crate::oid::SIGNING_TIME.as_bytes())?)?;
         match tlv.tag {
             der::UTC_TIME => time::utc_time(tlv.content),
             der::GENERALIZED_TIME => time::generalized_time(tlv.content),
@@ -189,7 +189,10 @@ impl<'a> SignerInfo<'a> {
     /// The raw ContentInfo TLV of the first signature timestamp token
     /// (unsigned attribute id-aa-signatureTimeStampToken).
     pub fn timestamp_token(&self) -> Option<&'a [u8]> {
-        first_value(&self.unsigned_attributes, oid::SIGNATURE_TIMESTAMP_TOKEN)
+        first_value(
+            &self.unsigned_attributes,
+            crate::oid::SIGNATURE_TIMESTAMP_TOKEN.as_bytes(),
+        )
     }
 
     /// RFC 5652 §5.3 and §11: signed attributes, when present, hold exactly
@@ -202,11 +205,11 @@ impl<'a> SignerInfo<'a> {
         };
         let list = &signed.attributes;
         let once = |oid: &[u8]| count(list, oid) == 1 && single_value(list, oid).is_some();
-        once(oid::CONTENT_TYPE)
-            && once(oid::MESSAGE_DIGEST)
-            && match count(list, oid::SIGNING_TIME) {
+        once(crate::oid::CONTENT_TYPE.as_bytes())
+            && once(crate::oid::MESSAGE_DIGEST.as_bytes())
+            && match count(list, crate::oid::SIGNING_TIME.as_bytes()) {
                 0 => true,
-                1 => single_value(list, oid::SIGNING_TIME).is_some(),
+                1 => single_value(list, crate::oid::SIGNING_TIME.as_bytes()).is_some(),
                 _ => false,
             }
     }
@@ -246,16 +249,19 @@ mod tests {
     #[test]
     fn duplicate_attributes_give_no_single_value() {
         let a = Attribute {
-            oid: Oid(oid::CONTENT_TYPE),
+            oid: Oid(crate::oid::CONTENT_TYPE.as_bytes()),
             values: vec![&[0x06, 0x01, 0x01]],
         };
         let list = vec![a.clone()];
         assert_eq!(
-            single_value(&list, oid::CONTENT_TYPE),
+            single_value(&list, crate::oid::CONTENT_TYPE.as_bytes()),
             Some(&[6u8, 1, 1][..])
         );
         let twice = vec![a.clone(), a];
-        assert_eq!(single_value(&twice, oid::CONTENT_TYPE), None);
-        assert_eq!(count(&twice, oid::CONTENT_TYPE), 2);
+        assert_eq!(
+            single_value(&twice, crate::oid::CONTENT_TYPE.as_bytes()),
+            None
+        );
+        assert_eq!(count(&twice, crate::oid::CONTENT_TYPE.as_bytes()), 2);
     }
 }

@@ -31,9 +31,6 @@ pub enum CmsError {
     /// An element after the last one the structure has.
     #[error("extra data at the end of {what}")]
     Extra { what: &'static str },
-    /// Non-zero bytes after the outer value (zero padding is allowed).
-    #[error("non-zero bytes after the CMS structure")]
-    TrailingData,
     /// An OBJECT IDENTIFIER that is empty or ends in the middle of an arc.
     #[error("malformed object identifier")]
     BadOid,

@@ -56,8 +56,9 @@ pub enum Contents<'a> {
 
 /// Reads the hex-decoded `/Contents` of a signature. PDF writers pad it
 /// with zero bytes up to the reserved size: the outer value's own length
-/// decides where it ends, and zeros after it are ignored; anything else
-/// after it is [`CmsError::TrailingData`].
+/// decides where it ends, and what follows is not read (zeros are normal;
+/// anything else, see [`has_trailing_bytes`], is worth a warning, not a
+/// refusal: §6b).
 pub fn parse(contents: &[u8]) -> Result<Contents<'_>, CmsError> {
     if contents.len() > MAX_CMS_BYTES {
         return Err(CmsError::TooLarge {
@@ -67,9 +68,6 @@ pub fn parse(contents: &[u8]) -> Result<Contents<'_>, CmsError> {
     }
     let mut reader = der::Reader::new(contents);
     let outer = reader.read()?;
-    if reader.rest().iter().any(|&b| b != 0) {
-        return Err(CmsError::TrailingData);
-    }
     if ses::is_ses_signature(&outer) {
         return Ok(Contents::Ses);
     }
@@ -85,16 +83,15 @@ pub fn parse(contents: &[u8]) -> Result<Contents<'_>, CmsError> {
     signed_data::read(fields, gm).map(Contents::SignedData)
 }
 
-/// The digest a digest-algorithm OID names.
-pub fn hash_of(oid: &Oid<'_>) -> Option<Hash> {
-    match oid.0 {
-        oid::SHA1 => Some(Hash::Sha1),
-        oid::SHA256 => Some(Hash::Sha256),
-        oid::SHA384 => Some(Hash::Sha384),
-        oid::SHA512 => Some(Hash::Sha512),
-        oid::SM3 => Some(Hash::Sm3),
-        _ => None,
-    }
+/// Are there bytes other than zero padding after the outer structure?
+pub fn has_trailing_bytes(contents: &[u8]) -> bool {
+    let mut reader = der::Reader::new(contents);
+    reader.read().is_ok() && reader.rest().iter().any(|&b| b != 0)
+}
+
+/// The digest a digestAlgorithm (or messageImprint.hashAlgorithm) names.
+pub fn hash_of(algorithm: &AlgorithmId<'_>) -> Option<Hash> {
+    Hash::from_algorithm(algorithm.oid.0, algorithm.parameters)
 }
 
 #[cfg(test)]

@@ -67,9 +67,9 @@ const UNSIGNED_ATTRS: Tag = Tag::context(1, true);
 /// `Some(gm)` if a ContentInfo's type is signed data, `gm` when it is the
 /// GM/T 0010 OID; `None` for any other type.
 pub(super) fn is_signed_data(content_type: Oid<'_>) -> Option<bool> {
-    if content_type == oid::SIGNED_DATA {
+    if content_type == crate::oid::SIGNED_DATA.as_bytes() {
         Some(false)
-    } else if content_type == oid::GM_SIGNED_DATA {
+    } else if content_type == crate::oid::GM_SIGNED_DATA.as_bytes() {
         Some(true)
     } else {
         None
@@ -120,7 +120,7 @@ pub(super) fn read(mut fields: Reader<'_>, gm: bool) -> Result<SignedData<'_>, C
         signers.push(signer_info(&reader.expect(der::SEQUENCE, "SignerInfo")?)?);
     }
     Ok(SignedData {
-        gm: gm || content_type == oid::GM_DATA,
+        gm: gm || content_type == crate::oid::GM_DATA.as_bytes(),
         version,
         digest_algorithms,
         content_type,

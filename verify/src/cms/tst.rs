@@ -30,7 +30,7 @@ pub struct TstInfo<'a> {
 
 /// Whether a SignedData is a timestamp token.
 pub fn is_timestamp_token(sd: &SignedData<'_>) -> bool {
-    sd.content_type == oid::TST_INFO
+    sd.content_type == crate::oid::TST_INFO.as_bytes()
 }
 
 /// Reads a TSTInfo from a token's eContent. Trailing bytes are an error.

@@ -5,12 +5,13 @@
 //! - `indeterminate`: intact, but the signer is not trusted (unknown
 //!   issuer, self-signed, outside its validity at signing time, no
 //!   certificate), an unsupported format or algorithm, `other` changes
-//!   after an approval signature, or no signing time to check against;
+//!   after an approval signature, no signing time to check against, or a
+//!   signature timestamp that does not verify (§6b);
 //! - `valid`: everything else.
 
-use crate::verdict_pdf::warning;
 use crate::verdict_pdf::{
     Certification, ChangeClass, Coverage, Identity, Integrity, SignatureCheck, SignatureStatus,
+    Warning,
 };
 
 /// Changes a certification signature with DocMDP `/P` permits. Document
@@ -34,15 +35,13 @@ pub(super) fn settle(result: &mut SignatureCheck, docmdp: Option<u8>) {
         permissions: p,
         permitted: result.changes_after.iter().all(|&c| permitted_by(p, c)),
     });
-    if result.certificate.is_some() && !result.warnings.iter().any(|w| w == REVOCATION) {
-        result.warnings.push(REVOCATION.to_owned());
+    // Revocation (CRL, OCSP) is never fetched: said on every signature
+    // with a certificate, so nobody reads `valid` as "not revoked".
+    if result.certificate.is_some() {
+        result.warn(Warning::RevocationNotChecked);
     }
     result.status = status(result);
 }
-
-/// Revocation (CRL, OCSP) is never fetched: said on every signature with
-/// a certificate, so nobody reads `valid` as "not revoked".
-pub(super) const REVOCATION: &str = warning::REVOCATION_NOT_CHECKED;
 
 fn status(result: &SignatureCheck) -> SignatureStatus {
     let broken = matches!(
@@ -56,10 +55,8 @@ fn status(result: &SignatureCheck) -> SignatureStatus {
     let doubtful = result.integrity == Integrity::Unsupported
         || result.identity != Identity::Trusted
         || result.changes_after.contains(&ChangeClass::Other)
-        || result
-            .warnings
-            .iter()
-            .any(|w| w == warning::NO_SIGNING_TIME);
+        || result.warnings.contains(&Warning::NoSigningTime)
+        || result.warnings.contains(&Warning::TimestampBroken);
     if doubtful {
         SignatureStatus::Indeterminate
     } else {
@@ -196,6 +193,13 @@ mod tests {
     }
 
     #[test]
+    fn a_broken_signature_timestamp_is_never_valid() {
+        let mut check = intact();
+        check.warn(Warning::TimestampBroken);
+        assert_eq!(settled(check, None).status, SignatureStatus::Indeterminate);
+    }
+
+    #[test]
     fn revocation_is_said_to_be_unchecked_once() {
         let check = SignatureCheck {
             certificate: Some(crate::verdict_pdf::SignerCertificate {
@@ -210,6 +214,6 @@ mod tests {
         };
         let once = settled(check, None);
         let twice = settled(once.clone(), None);
-        assert_eq!(twice.warnings, vec![REVOCATION.to_owned()]);
+        assert_eq!(twice.warnings, vec![Warning::RevocationNotChecked]);
     }
 }

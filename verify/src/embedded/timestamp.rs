@@ -3,13 +3,23 @@
 //! over the ByteRange bytes). A token is a SignedData whose content is a
 //! TSTInfo; its imprint must match, and its own signature must hold.
 
+use crate::algorithm::{SignatureAlgorithm, Signed, Verification};
 use crate::cms::{self, Contents, SignedData, SignerInfo};
-use crate::pki::{self, validate_chain, Certificate, Purpose, SignatureAlgorithm, Verification};
+use crate::key::PublicKey;
+use crate::pki::{validate_chain, Certificate, Purpose};
 use crate::time;
-use crate::verdict_pdf::{Identity, Integrity, SignatureCheck, TimestampInfo};
+use crate::verdict_pdf::{Identity, Integrity, SignatureCheck, TimestampInfo, Warning};
 
-use super::check::{certificates, find_signer, Context};
-use super::ValidationTime;
+use super::signer::find_signer;
+use super::{Context, ValidationTime};
+
+/// Every certificate of a token that parses.
+fn certificates(sd: &SignedData) -> Vec<Certificate> {
+    sd.certificates
+        .iter()
+        .filter_map(|der| crate::pki::parse_certificate(der).ok())
+        .collect()
+}
 
 /// Does the token's signer sign its TSTInfo? (Signed attributes are
 /// required by RFC 3161 §2.4.2: messageDigest over the eContent.)
@@ -17,22 +27,22 @@ fn token_signed(
     sd: &SignedData,
     signer: &SignerInfo,
     tsa: &Certificate,
-    algorithm: &SignatureAlgorithm,
+    algorithm: &'static SignatureAlgorithm,
 ) -> bool {
     let (Some(content), Some(attributes)) = (&sd.content, &signer.signed_attributes) else {
         return false;
     };
-    let Some(hash) = cms::hash_of(&signer.digest_algorithm.oid).or(algorithm.hash()) else {
-        return false;
-    };
+    let hash = cms::hash_of(&signer.digest_algorithm).unwrap_or(algorithm.hash);
     if signer.message_digest() != Some(hash.digest(&[content]).as_slice()) {
         return false;
     }
+    let Ok(key) = PublicKey::from_spki(&tsa.spki_der) else {
+        return false;
+    };
     matches!(
-        pki::verify_message(
-            &tsa.spki_der,
-            algorithm,
-            &[&attributes.to_be_signed],
+        algorithm.verify(
+            &key,
+            &Signed::Pieces(&[&attributes.to_be_signed]),
             signer.signature
         ),
         Ok(Verification::Valid | Verification::ValidWithEmptySm2Id)
@@ -46,7 +56,7 @@ fn tsa_trusted(
     tsa: &Certificate,
     pool: &[Certificate],
     gen_time: i64,
-) -> (Identity, Vec<String>) {
+) -> (Identity, Vec<Warning>) {
     let at = match context.at {
         ValidationTime::Signing => gen_time,
         ValidationTime::At(at) => at,
@@ -77,10 +87,9 @@ pub(super) fn signature_token(
         return info;
     };
     info.time = time::rfc3339(tst.gen_time);
-    let imprint_ok = cms::hash_of(&tst.hash_algorithm.oid)
+    let imprint_ok = cms::hash_of(&tst.hash_algorithm)
         .is_some_and(|hash| hash.digest(&[signature_value]) == tst.hashed_message);
-    let mut ignored = Vec::new();
-    let pool = certificates(&sd, &mut ignored);
+    let pool = certificates(&sd);
     let Some(signer) = sd.signers.first() else {
         return info;
     };
@@ -95,7 +104,7 @@ pub(super) fn signature_token(
     ) else {
         return info;
     };
-    info.intact = imprint_ok && token_signed(&sd, signer, tsa, &algorithm);
+    info.intact = imprint_ok && token_signed(&sd, signer, tsa, algorithm);
     info.trusted =
         info.intact && tsa_trusted(context, tsa, &pool, tst.gen_time).0 == Identity::Trusted;
     info
@@ -109,7 +118,7 @@ pub(super) fn document_token_integrity(
     sd: &SignedData,
     signer: &SignerInfo,
     tsa: &Certificate,
-    algorithm: &SignatureAlgorithm,
+    algorithm: &'static SignatureAlgorithm,
     ranges: &[(usize, usize)],
     result: &mut SignatureCheck,
 ) -> Integrity {
@@ -119,7 +128,7 @@ pub(super) fn document_token_integrity(
     let Ok(tst) = cms::tst_info(content) else {
         return Integrity::Malformed;
     };
-    let Some(hash) = cms::hash_of(&tst.hash_algorithm.oid) else {
+    let Some(hash) = cms::hash_of(&tst.hash_algorithm) else {
         return Integrity::Unsupported;
     };
     let Some(digest) = context.digests.of(hash, context.document, ranges) else {
@@ -127,8 +136,7 @@ pub(super) fn document_token_integrity(
     };
     let imprint_ok = digest == tst.hashed_message;
     let signed = token_signed(sd, signer, tsa, algorithm);
-    let mut ignored = Vec::new();
-    let pool = certificates(sd, &mut ignored);
+    let pool = certificates(sd);
     let trusted = signed
         && imprint_ok
         && tsa_trusted(context, tsa, &pool, tst.gen_time).0 == Identity::Trusted;

@@ -19,7 +19,7 @@ use super::changes_roles::Roles;
 use super::document::{Document, MAX_ANALYSIS_OBJECTS};
 use super::precheck;
 use super::revisions::Chain;
-use crate::verdict_pdf::ChangeClass;
+use crate::verdict_pdf::{Change, ChangeClass, ChangeRole, Warning, MAX_CHANGES_LISTED};
 
 /// Changed objects looked at after one signature.
 const MAX_CHANGED: usize = 10_000;
@@ -27,13 +27,14 @@ const MAX_CHANGED: usize = 10_000;
 /// Objects read from the final file for all its signatures' analyses.
 const MAX_FINAL_OBJECTS: u32 = 5 * MAX_ANALYSIS_OBJECTS;
 
-/// Set when the analysis stopped short: its classes then include `other`.
-pub const NOT_FULLY_ANALYSED: &str = "changes-not-fully-analysed";
-
 pub struct Changes {
     /// Sorted, without duplicates.
     pub classes: Vec<ChangeClass>,
-    pub warnings: Vec<&'static str>,
+    /// The objects behind the classes (at most `MAX_CHANGES_LISTED`).
+    pub objects: Vec<Change>,
+    /// `changes-not-fully-analysed` when the analysis stopped short: the
+    /// classes then include `other`.
+    pub warnings: Vec<Warning>,
 }
 
 /// The final file, opened once for the analyses of all its signatures (one
@@ -63,15 +64,16 @@ impl<'a> Final<'a> {
 /// The changes after a signature whose signed bytes end at the revision
 /// boundary `signed_end` of the final file (whose chain is given).
 pub fn after(last: &Final, chain: &Chain, signed_end: usize) -> Changes {
-    let mut out = BTreeSet::new();
-    let complete = classify(last, chain, signed_end, &mut out).is_some();
+    let mut found = Found::default();
+    let complete = classify(last, chain, signed_end, &mut found).is_some();
     let mut warnings = Vec::new();
     if !complete || last.roles.incomplete {
-        out.insert(ChangeClass::Other);
-        warnings.push(NOT_FULLY_ANALYSED);
+        found.classes.insert(ChangeClass::Other);
+        warnings.push(Warning::ChangesNotFullyAnalysed);
     }
     Changes {
-        classes: out.into_iter().collect(),
+        classes: found.classes.into_iter().collect(),
+        objects: found.objects,
         warnings,
     }
 }
@@ -80,17 +82,38 @@ pub fn after(last: &Final, chain: &Chain, signed_end: usize) -> Changes {
 pub fn not_analysed() -> Changes {
     Changes {
         classes: vec![ChangeClass::Other],
-        warnings: vec![NOT_FULLY_ANALYSED],
+        objects: Vec::new(),
+        warnings: vec![Warning::ChangesNotFullyAnalysed],
+    }
+}
+
+/// What the analysis found so far.
+#[derive(Default)]
+struct Found {
+    classes: BTreeSet<ChangeClass>,
+    objects: Vec<Change>,
+}
+
+impl Found {
+    /// Object `id` in `role` changed in the ways `classes` says.
+    fn add(&mut self, id: u64, role: ChangeRole, classes: &BTreeSet<ChangeClass>) {
+        for &class in classes {
+            let object = u32::try_from(id).unwrap_or(u32::MAX);
+            let change = Change {
+                object,
+                role,
+                class,
+            };
+            if self.objects.len() < MAX_CHANGES_LISTED && !self.objects.contains(&change) {
+                self.objects.push(change);
+            }
+        }
+        self.classes.extend(classes);
     }
 }
 
 /// `None` when the analysis could not be completed.
-fn classify(
-    last: &Final,
-    chain: &Chain,
-    signed_end: usize,
-    out: &mut BTreeSet<ChangeClass>,
-) -> Option<()> {
+fn classify(last: &Final, chain: &Chain, signed_end: usize, out: &mut Found) -> Option<()> {
     let (new, roles) = (&last.doc, &last.roles);
     let signed = new.bytes().get(..signed_end)?;
     // The signed revision is a file the crate has not seen yet: the same
@@ -116,7 +139,7 @@ fn classify(
             if before.is_some() || !freed {
                 // Freed, or there but unreadable: what used it has changed,
                 // or we cannot tell what it is.
-                out.insert(ChangeClass::Other);
+                out.add(id, ChangeRole::Other, &BTreeSet::from([ChangeClass::Other]));
             }
             continue;
         };
@@ -136,10 +159,12 @@ fn classify(
             // An object of the signed revision, no longer used as far as
             // the walks reached (a structure tree element, a field's
             // action): not shown to be harmless.
-            out.insert(ChangeClass::Other);
+            out.add(id, ChangeRole::Other, &BTreeSet::from([ChangeClass::Other]));
         }
         for role in object_roles {
-            revisions.classify(*role, before.as_ref(), &now, out);
+            let mut classes = BTreeSet::new();
+            revisions.classify(*role, before.as_ref(), &now, &mut classes);
+            out.add(id, role.wire(), &classes);
         }
     }
     (!old.exhausted() && !new.exhausted()).then_some(())

@@ -10,6 +10,7 @@ use pdf::primitive::{Dictionary, Primitive};
 
 use super::document::Document;
 use super::inspection::SignatureKind;
+use crate::verdict_pdf::ChangeRole;
 
 /// Values visited by all generic walks ([`Roles::reach`]) together: an
 /// object shared by many fields is walked once per field.
@@ -59,6 +60,32 @@ pub enum Role {
     /// Used by a part of the document no class covers (the catalog's
     /// `/OpenAction`, `/Names`, `/Outlines`, an unknown key, the trailer).
     Elsewhere,
+}
+
+impl Role {
+    /// What the report calls it.
+    pub fn wire(self) -> ChangeRole {
+        match self {
+            Role::Catalog => ChangeRole::Catalog,
+            Role::Info => ChangeRole::Info,
+            Role::Metadata => ChangeRole::Metadata,
+            Role::AcroForm => ChangeRole::Form,
+            Role::FieldList => ChangeRole::FieldList,
+            Role::FormNode {
+                kind: FieldKind::Value,
+                ..
+            } => ChangeRole::Field,
+            Role::FormNode { .. } => ChangeRole::SignatureField,
+            Role::Appearance { .. } => ChangeRole::Appearance,
+            Role::SignatureValue(_) => ChangeRole::Signature,
+            Role::Dss => ChangeRole::Dss,
+            Role::PageNode => ChangeRole::Page,
+            Role::AnnotList => ChangeRole::Annotations,
+            Role::Annotation => ChangeRole::Annotation,
+            Role::PageContent => ChangeRole::PageContent,
+            Role::Elsewhere => ChangeRole::Other,
+        }
+    }
 }
 
 #[derive(Default)]

@@ -22,7 +22,7 @@ pub fn permissions(
     catalog: &Dictionary,
     sig: &SignatureDictionary,
     value: Option<PlainRef>,
-) -> (Option<u8>, Option<&'static str>) {
+) -> (Option<u8>, Option<crate::verdict_pdf::Warning>) {
     let from_reference = docmdp_reference(doc, &sig.dict);
     let named_by_catalog = value.is_some_and(|r| perms_docmdp(doc, catalog) == Some(r));
     let p = match from_reference {
@@ -33,7 +33,7 @@ pub fn permissions(
     match p {
         None => (Some(DEFAULT_P), None),
         Some(p @ 1..=3) => (Some(p as u8), None),
-        Some(_) => (Some(1), Some("docmdp-p-invalid")),
+        Some(_) => (Some(1), Some(crate::verdict_pdf::Warning::DocmdpPInvalid)),
     }
 }
 

@@ -3,7 +3,7 @@
 //! as a raw dictionary (the crate's typed `SignatureDictionary` marks
 //! optional keys required and fails on real files).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use pdf::object::PlainRef;
 use pdf::primitive::{Dictionary, Primitive};
@@ -55,8 +55,9 @@ pub fn signatures(doc: &Document, catalog: &Dictionary, file_len: usize) -> Vec<
     // array of a million references stays a small stack.
     let mut stack: Vec<Pending> = roots.into_iter().take(MAX_NODES).rev().map(root).collect();
     let mut visited: HashSet<PlainRef> = HashSet::new();
-    let mut signed_values: HashSet<PlainRef> = HashSet::new();
-    let mut found = Vec::new();
+    // Each signature dictionary once, by reference: the index of its entry.
+    let mut signed_values: HashMap<PlainRef, usize> = HashMap::new();
+    let mut found: Vec<Found> = Vec::new();
     let mut nodes = 0;
 
     while let Some(pending) = stack.pop() {
@@ -81,12 +82,20 @@ pub fn signatures(doc: &Document, catalog: &Dictionary, file_len: usize) -> Vec<
 
         if is_signature {
             if let Some(value) = field.get("V") {
-                // Two fields sharing one signature dictionary are one signature.
-                let fresh = match value {
-                    Primitive::Reference(r) => signed_values.insert(*r),
-                    _ => true,
+                // Two fields sharing one signature dictionary are one
+                // signature, naming every field (§6b).
+                let seen = match value {
+                    Primitive::Reference(r) => signed_values.get(r).copied(),
+                    _ => None,
                 };
-                if let (true, Ok(sig)) = (fresh, doc.signature_dictionary(value)) {
+                if let Some(index) = seen {
+                    if let (Some(entry), Some(name)) = (found.get_mut(index), name.clone()) {
+                        entry.listing.other_fields.push(name);
+                    }
+                } else if let Ok(sig) = doc.signature_dictionary(value) {
+                    if let Primitive::Reference(r) = value {
+                        signed_values.insert(*r, found.len());
+                    }
                     found.push(Found {
                         listing: signature(doc, &sig, name.clone(), file_len),
                         sig,
@@ -149,6 +158,7 @@ fn signature(
     let range = byte_range.as_deref().unwrap_or_default();
     PdfSignature {
         field,
+        other_fields: Vec::new(),
         signer: text_entry(doc, sig, "Name"),
         time: text_entry(doc, sig, "M"),
         reason: text_entry(doc, sig, "Reason"),
@@ -174,6 +184,28 @@ pub fn text_entry(doc: &Document, sig: &SignatureDictionary, key: &str) -> Optio
         Primitive::Name(name) => Some(text::decode(name.as_str().as_bytes())),
         _ => None,
     }
+}
+
+/// `/Cert` (`adbe.x509.rsa_sha1`): one certificate string, or an array of
+/// them, the signer's first. Never encrypted, like `/Contents`.
+pub fn cert(doc: &Document, sig: &SignatureDictionary) -> Vec<Vec<u8>> {
+    const MAX_CERTS: usize = 16;
+    let Some(value) = sig.dict.get("Cert") else {
+        return Vec::new();
+    };
+    let items = match doc.resolve(value) {
+        Ok(Primitive::Array(items)) => items,
+        Ok(other) => vec![other],
+        Err(_) => return Vec::new(),
+    };
+    items
+        .iter()
+        .take(MAX_CERTS)
+        .filter_map(|item| match doc.resolve(item).ok()? {
+            Primitive::String(s) => Some(s.as_bytes().to_vec()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// `/Contents` as the dictionary has it: a string (never encrypted, ISO

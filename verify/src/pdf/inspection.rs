@@ -2,7 +2,7 @@
 //! (spec §6a): per signature its listing, raw `/Contents`, kind, coverage,
 //! the classes of later changes and its DocMDP permissions.
 
-use crate::verdict_pdf::warning;
+use crate::verdict_pdf::Warning;
 use pdf::primitive::{Dictionary, Primitive};
 
 use super::changes::Final;
@@ -11,7 +11,7 @@ use super::fields::{self, Found};
 use super::revisions::{self, Chain};
 use super::{changes, contents, docmdp, precheck};
 use crate::verdict::PdfSignature;
-use crate::verdict_pdf::{ChangeClass, Coverage};
+use crate::verdict_pdf::{Change, ChangeClass, Coverage};
 
 /// A signature proper, or a document timestamp.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,17 +37,25 @@ pub struct EmbeddedSignature {
     pub signed_end: Option<usize>,
     /// Sorted, without duplicates; empty unless coverage is `revision`.
     pub changes_after: Vec<ChangeClass>,
+    /// The objects behind `changes_after`.
+    pub changes: Vec<Change>,
+    /// `/Cert` (`adbe.x509.rsa_sha1`): the signer's certificate first.
+    pub cert: Vec<Vec<u8>>,
     /// DocMDP `/P` (1..=3) when this is a certification signature.
     pub docmdp: Option<u8>,
-    /// Short codes: `contents-outside-gap`, `changes-not-fully-analysed`,
+    /// `contents-outside-gap`, `changes-not-fully-analysed`,
     /// `docmdp-p-invalid`, `revisions-unreadable`.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Inspection {
     pub pages: u32,
     pub signatures: Vec<EmbeddedSignature>,
+    /// Opened with the empty user password.
+    pub encrypted: bool,
+    /// About the whole file (`xref-reconstructed`).
+    pub warnings: Vec<Warning>,
 }
 
 /// What a signature dictionary is, by `/Type` and `/SubFilter`.
@@ -92,7 +100,13 @@ pub fn unguarded(bytes: &[u8]) -> Result<Inspection, String> {
         .into_iter()
         .map(|found| embedded(&doc, &catalog, found, &mut context))
         .collect();
-    Ok(Inspection { pages, signatures })
+    let encrypted = doc.trailer().get("Encrypt").is_some();
+    Ok(Inspection {
+        pages,
+        signatures,
+        encrypted,
+        warnings: Vec::new(),
+    })
 }
 
 /// Signatures whose later changes are analysed, in one file: each needs its
@@ -150,14 +164,14 @@ fn embedded(
     };
     let misplaced = in_gap.is_some() && (differs || elsewhere);
     if misplaced {
-        warnings.push(warning::CONTENTS_OUTSIDE_GAP.to_owned());
+        warnings.push(Warning::ContentsOutsideGap);
     }
     let signed_end = range.and_then(|range| revisions::signed_end(range, bytes.len()));
     let scanned;
     let boundaries = match &context.chain {
         Some(chain) => &chain.boundaries,
         None => {
-            warnings.push(warning::REVISIONS_UNREADABLE.to_owned());
+            warnings.push(Warning::RevisionsUnreadable);
             scanned = revisions::scanned_boundaries(bytes);
             &scanned
         }
@@ -165,13 +179,15 @@ fn embedded(
     let gap_is_contents = in_gap.is_some() && !misplaced;
     let coverage = revisions::coverage(range, bytes.len(), gap_is_contents, boundaries);
     let mut changes_after = Vec::new();
+    let mut changes = Vec::new();
     if let (Coverage::Revision, Some(end)) = (coverage, signed_end) {
-        let changes = context.changes_after(end);
-        changes_after = changes.classes;
-        warnings.extend(changes.warnings.iter().map(|w| (*w).to_owned()));
+        let found = context.changes_after(end);
+        changes_after = found.classes;
+        changes = found.objects;
+        warnings.extend(found.warnings);
     }
     let (docmdp, docmdp_warning) = docmdp::permissions(doc, catalog, &found.sig, found.value);
-    warnings.extend(docmdp_warning.map(str::to_owned));
+    warnings.extend(docmdp_warning);
     EmbeddedSignature {
         kind: signature_kind(&found.sig.dict),
         listing: found.listing,
@@ -179,6 +195,8 @@ fn embedded(
         coverage,
         signed_end,
         changes_after,
+        changes,
+        cert: fields::cert(doc, &found.sig),
         docmdp,
         warnings,
     }

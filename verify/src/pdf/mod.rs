@@ -33,26 +33,11 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 pub use inspection::{EmbeddedSignature, Inspection, SignatureKind};
 
-use crate::verdict::PdfReport;
-
 /// Does this look like a PDF at all (`%PDF-` within the first 1024 bytes, as
 /// readers accept)?
 pub fn is_pdf(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(1024)];
     head.windows(5).any(|w| w == b"%PDF-")
-}
-
-/// Read what the PDF says about itself: page count and embedded signatures,
-/// or why it cannot be read.
-pub fn inspect(bytes: &[u8]) -> PdfReport {
-    report(inspect_signatures(bytes))
-}
-
-/// [`inspect`] without catching panics: for the fuzzer, which must see the
-/// crate's panics to find them. Everyone else calls [`inspect`].
-#[doc(hidden)]
-pub fn inspect_unguarded(bytes: &[u8]) -> PdfReport {
-    report(inspection::unguarded(bytes))
 }
 
 /// Everything the file says about its signatures (§6a): per signature its
@@ -68,19 +53,4 @@ pub fn inspect_signatures(bytes: &[u8]) -> Result<Inspection, String> {
 #[doc(hidden)]
 pub fn inspect_signatures_unguarded(bytes: &[u8]) -> Result<Inspection, String> {
     inspection::unguarded(bytes)
-}
-
-fn report(inspection: Result<Inspection, String>) -> PdfReport {
-    match inspection {
-        Ok(inspection) => PdfReport::Parsed {
-            verdict: None,
-            pages: inspection.pages,
-            signatures: inspection
-                .signatures
-                .into_iter()
-                .map(|signature| signature.listing)
-                .collect(),
-        },
-        Err(reason) => PdfReport::Unreadable { reason },
-    }
 }

@@ -10,12 +10,12 @@ use x509_cert::ext::pkix::{
     AuthorityKeyIdentifier, BasicConstraints, ExtendedKeyUsage, KeyUsage, SubjectKeyIdentifier,
 };
 
-use super::error::PkiError;
 use super::name::same_name;
 use super::name_text::rfc4514;
+use crate::error::CryptoError;
+use crate::hash::Hash;
 use crate::time::rfc3339;
 use crate::verdict_pdf::SignerCertificate;
-use crate::Hash;
 
 /// A parsed certificate. `key_usage`: bit n is RFC 5280's bit n
 /// (0 digitalSignature, 1 nonRepudiation, … 5 keyCertSign, 6 cRLSign).
@@ -99,13 +99,14 @@ fn raw_parts(der: &[u8]) -> Result<RawParts<'_>, spki::der::Error> {
 /// certificates from Chinese CAs and self-made test certificates bend
 /// RFC 5280 in small ways (serial length, time encoding) that do not
 /// matter for validating them.
-pub fn parse_certificate(der: &[u8]) -> Result<Certificate, PkiError> {
-    let bad = |e: spki::der::Error| PkiError::Certificate(e.to_string());
+pub fn parse_certificate(der: &[u8]) -> Result<Certificate, CryptoError> {
+    let bad = |e: spki::der::Error| CryptoError::Certificate(e.to_string());
     let parsed = CertificateInner::<Raw>::from_der(der).map_err(bad)?;
     let raw = raw_parts(der).map_err(bad)?;
     let tbs = parsed.tbs_certificate();
-    let extension =
-        |what: &str, e: spki::der::Error| PkiError::Certificate(format!("extension {what}: {e}"));
+    let extension = |what: &str, e: spki::der::Error| {
+        CryptoError::Certificate(format!("extension {what}: {e}"))
+    };
     let basic_constraints = tbs
         .get_extension::<BasicConstraints>()
         .map_err(|e| extension("basicConstraints", e))?
@@ -129,7 +130,7 @@ pub fn parse_certificate(der: &[u8]) -> Result<Certificate, PkiError> {
         .and_then(|(_, aki)| aki.key_identifier.map(|id| id.as_bytes().to_vec()));
     let seconds = |time: &x509_cert::time::Time| {
         i64::try_from(time.to_unix_duration().as_secs())
-            .map_err(|_| PkiError::Certificate("a validity time out of range".to_owned()))
+            .map_err(|_| CryptoError::Certificate("a validity time out of range".to_owned()))
     };
     let validity = tbs.validity();
     let not_before = seconds(&validity.not_before)?;
@@ -142,7 +143,7 @@ pub fn parse_certificate(der: &[u8]) -> Result<Certificate, PkiError> {
     let signature = parsed
         .signature()
         .as_bytes()
-        .ok_or_else(|| PkiError::Certificate("the signature BIT STRING has unused bits".into()))?
+        .ok_or_else(|| CryptoError::Certificate("the signature BIT STRING has unused bits".into()))?
         .to_vec();
     let info = SignerCertificate {
         subject: rfc4514(tbs.subject()),

@@ -9,13 +9,13 @@
 //! no path reaches a root is the answer `self-signed` or `unknown-issuer`.
 //! Revocation is not checked (the caller reports that).
 
-use super::algorithm::SignatureAlgorithm;
 use super::certificate::{Certificate, KU_DIGITAL_SIGNATURE, KU_KEY_CERT_SIGN, KU_NON_REPUDIATION};
 use super::trust::TrustStore;
-use super::verify::{verify_message, Verification};
-use crate::verdict_pdf::warning;
-use crate::verdict_pdf::Identity;
-use crate::Hash;
+use crate::algorithm::{SignatureAlgorithm, Signed, Verification};
+use crate::hash::Hash;
+use crate::key::PublicKey;
+use crate::oid;
+use crate::verdict_pdf::{Identity, Warning};
 
 /// At most this many certificates in a path, leaf and root included.
 pub const MAX_PATH_DEPTH: usize = 8;
@@ -23,9 +23,6 @@ pub const MAX_PATH_DEPTH: usize = 8;
 /// At most this many candidate issuers tried in one search: a pool of
 /// certificates crafted to share names cannot make the search explode.
 pub const MAX_CANDIDATES: usize = 50;
-
-/// id-kp-timeStamping (1.3.6.1.5.5.7.3.8), content bytes.
-const KP_TIME_STAMPING: &[u8] = &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x08];
 
 /// What the leaf certificate is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +41,7 @@ pub enum Purpose {
 pub struct ChainResult {
     pub identity: Identity,
     pub chain: Vec<Certificate>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// Lower is better.
@@ -65,13 +62,9 @@ fn rank(identity: Identity) -> u8 {
 fn signed_by(child: &Certificate, issuer: &Certificate) -> Option<(bool, bool)> {
     let (oid, parameters) = &child.signature_algorithm;
     let algorithm = SignatureAlgorithm::from_x509(oid, parameters.as_deref()).ok()?;
-    let sha1 = algorithm.hash() == Some(Hash::Sha1);
-    match verify_message(
-        &issuer.spki_der,
-        &algorithm,
-        &[&child.tbs_der],
-        &child.signature,
-    ) {
+    let sha1 = algorithm.hash == Hash::Sha1;
+    let key = PublicKey::from_spki(&issuer.spki_der).ok()?;
+    match algorithm.verify(&key, &Signed::Pieces(&[&child.tbs_der]), &child.signature) {
         Ok(Verification::Valid) => Some((false, sha1)),
         Ok(Verification::ValidWithEmptySm2Id) => Some((true, sha1)),
         _ => None,
@@ -103,7 +96,7 @@ struct Search<'a> {
     at: i64,
     purpose: Purpose,
     tried: usize,
-    best: Option<(Identity, Vec<&'a Certificate>, Vec<String>)>,
+    best: Option<(Identity, Vec<&'a Certificate>, Vec<Warning>)>,
     longest_dead_end: Vec<&'a Certificate>,
 }
 
@@ -175,12 +168,12 @@ fn judge_path(
     path: &[&Certificate],
     at: i64,
     purpose: Purpose,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) -> Identity {
     let mut broken = false;
-    let mut warn = |code: &str| {
-        if !warnings.iter().any(|w| w == code) {
-            warnings.push(code.to_owned());
+    let mut warn = |code: Warning| {
+        if !warnings.contains(&code) {
+            warnings.push(code);
         }
     };
     for (index, pair) in path.windows(2).enumerate() {
@@ -188,10 +181,10 @@ fn judge_path(
         match signed_by(child, issuer) {
             Some((empty_id, sha1)) => {
                 if empty_id {
-                    warn(warning::SM2_EMPTY_ID);
+                    warn(Warning::Sm2EmptyId);
                 }
                 if sha1 {
-                    warn(warning::SHA1_IN_CHAIN);
+                    warn(Warning::Sha1InChain);
                 }
             }
             None => broken = true,
@@ -221,16 +214,16 @@ fn judge_path(
                     .key_usage
                     .is_some_and(|ku| ku & (KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION) == 0)
                 {
-                    warn(warning::KEY_USAGE_MISSING);
+                    warn(Warning::KeyUsageMissing);
                 }
             }
             Purpose::Timestamping => {
                 if !leaf
                     .extended_key_usage
                     .iter()
-                    .any(|eku| eku == KP_TIME_STAMPING)
+                    .any(|eku| oid::is(eku, oid::KP_TIME_STAMPING))
                 {
-                    warn(warning::TIMESTAMPING_EKU_MISSING);
+                    warn(Warning::TimestampingEkuMissing);
                     broken = true;
                 }
             }
@@ -284,7 +277,7 @@ pub fn validate_chain(
             .key_usage
             .is_some_and(|ku| ku & (KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION) == 0)
     {
-        warnings.push(warning::KEY_USAGE_MISSING.to_owned());
+        warnings.push(Warning::KeyUsageMissing);
     }
     let self_signed = leaf.is_self_issued() && signed_by(leaf, leaf).is_some();
     ChainResult {

@@ -1,10 +1,9 @@
 //! The configured trust: roots (anchors) and extra intermediates, read from
 //! PEM bundles. Nothing is built in (spec §6a: trust is configured).
 
-use base64::Engine;
-
 use super::certificate::{parse_certificate, Certificate};
-use super::error::PkiError;
+use crate::error::CryptoError;
+use crate::text::pem_blocks;
 
 /// More certificates than any bundle a deployment configures (Mozilla's
 /// whole root program is ~150); bounds memory and chain-building work.
@@ -13,47 +12,16 @@ pub const MAX_STORE_CERTIFICATES: usize = 1000;
 /// The labels RFC 7468 and older OpenSSL use for a certificate.
 const LABELS: [&str; 2] = ["CERTIFICATE", "X509 CERTIFICATE"];
 
-/// Every certificate block of a PEM bundle, in order, as DER. Text between
-/// blocks (comments, `Bundle of …` headers, other block types) is skipped;
-/// CRLF and blank lines are fine. A block that cannot be decoded is an
-/// `Err` in its place, so one bad block does not hide the others.
-pub fn pem_certificates(text: &str) -> Vec<Result<Vec<u8>, PkiError>> {
-    let mut found = Vec::new();
-    let mut rest = text;
-    while let Some(begin) = rest.find("-----BEGIN ") {
-        let after_begin = rest.get(begin + "-----BEGIN ".len()..).unwrap_or_default();
-        let Some(label_end) = after_begin.find("-----") else {
-            break;
-        };
-        let label = after_begin.get(..label_end).unwrap_or_default();
-        let body_start = after_begin.get(label_end + 5..).unwrap_or_default();
-        let end_line = format!("-----END {label}-----");
-        let Some(body_end) = body_start.find(&end_line) else {
-            if LABELS.contains(&label) {
-                found.push(Err(PkiError::Pem(format!(
-                    "a {label} block without its END line"
-                ))));
-            }
-            break;
-        };
-        if LABELS.contains(&label) {
-            let body = body_start.get(..body_end).unwrap_or_default();
-            found.push(decode_body(body));
-        }
-        rest = body_start
-            .get(body_end + end_line.len()..)
-            .unwrap_or_default();
-    }
-    found
-}
-
-/// The base64 between the boundaries; white space of any kind ignored.
-/// RFC 1421 header lines (`Proc-Type: …`) do not belong in a certificate.
-fn decode_body(body: &str) -> Result<Vec<u8>, PkiError> {
-    let compact: String = body.chars().filter(|c| !c.is_whitespace()).collect();
-    base64::engine::general_purpose::STANDARD
-        .decode(compact.as_bytes())
-        .map_err(|e| PkiError::Pem(format!("a CERTIFICATE block that is not base64: {e}")))
+/// Every certificate block of a PEM bundle, in order, as DER (other block
+/// types skipped); a block that cannot be decoded is an `Err` in its place.
+pub fn pem_certificates(text: &str) -> Vec<Result<Vec<u8>, CryptoError>> {
+    pem_blocks(text)
+        .filter(|block| match block {
+            Ok(pem) => LABELS.contains(&pem.label.as_str()),
+            Err(_) => true,
+        })
+        .map(|block| block.map(|pem| pem.der))
+        .collect()
 }
 
 /// Roots and intermediates, parsed.
@@ -87,9 +55,9 @@ impl TrustStore {
     }
 
     /// Add one DER certificate as a root.
-    pub fn add_root_der(&mut self, der: &[u8]) -> Result<(), PkiError> {
+    pub fn add_root_der(&mut self, der: &[u8]) -> Result<(), CryptoError> {
         if self.len() >= MAX_STORE_CERTIFICATES {
-            return Err(PkiError::Certificate(format!(
+            return Err(CryptoError::Certificate(format!(
                 "more than {MAX_STORE_CERTIFICATES} trusted certificates"
             )));
         }
