@@ -29,7 +29,7 @@ from pyhanko.sign.signers.pdf_signer import PdfTBSDocument
 
 from . import clock
 
-RESERVED = 16384  # hex digits in /Contents: room for 8 KiB of DER
+RESERVED = 8192  # hex digits in /Contents: room for 4 KiB of DER
 
 
 @contextmanager
