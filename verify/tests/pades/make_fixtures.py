@@ -4,9 +4,11 @@ expected.json (what each fixture was made to be, in §6a's JSON names).
 
     .venv/bin/python verify/tests/pades/make_fixtures.py
 
-Made by independent implementations: pyHanko signs RSA/ECDSA/Ed25519,
+Made by independent implementations: pyHanko signs RSA/ECDSA/Ed25519/Ed448,
 certifies and timestamps (with its in-process TSA and our TSA certificate);
-SM2 CMS is assembled with asn1crypto and signed by OpenSSL. Times are fixed
+SM2 CMS, and the CMS of §6b pyHanko cannot make, is assembled with
+asn1crypto and signed by OpenSSL; legacy subfilters and raw values are
+embedded with pyHanko's interrupted signing (gen/embed.py). Times are fixed
 (gen/clock.py); keys are fresh on every run, so the bytes change but the
 verdicts do not. Check the result with crosscheck.py."""
 
@@ -24,6 +26,7 @@ from gen.expect import Expect  # noqa: E402
 from gen.pki import Pki  # noqa: E402
 from gen.sign import PKCS7, doc_timestamp, local_tsa, sign  # noqa: E402
 from gen.sm2 import Sm2Options, sign_sm2  # noqa: E402
+from gen.world import build_world  # noqa: E402
 from pyhanko.sign.fields import MDPPerm  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -39,14 +42,18 @@ def main() -> int:
         pki = Pki(work)
         base = document.base_pdf()
         fixtures = build(pki, base)
+        world, files = build_world(pki, base)
+        fixtures.update(world)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    for old in HERE.glob("*.pdf"):
+    for old in [*HERE.glob("*.pdf"), *HERE.glob("*.pub.pem")]:
         old.unlink()
     expected = {}
     for name, (pdf, expect) in sorted(fixtures.items()):
         (HERE / name).write_bytes(pdf)
         expected[name] = expect.json()
+    for name, data in files.items():  # the raw signatures' public keys
+        (HERE / name).write_bytes(data)
     (HERE / "roots.pem").write_text(pki.trusted_roots_pem())
     (HERE / "expected.json").write_text(json.dumps(expected, indent=2, ensure_ascii=False) + "\n")
     for name, (pdf, _) in sorted(fixtures.items()):

@@ -5,7 +5,10 @@ Per signature: field, status, integrity, identity, coverage, changesAfter,
 certification, format, algorithm, signingTime {time, source}, certificate
 {subject, issuer} (RFC 4514, most specific first), timestamp {time,
 authority, intact, trusted} when there is one (null otherwise), and
-warningsInclude: codes that must be among the warnings."""
+warningsInclude: codes that must be among the warnings. The fixtures of
+§6b also name the signer's `key` (RSA-2048, P-256, …, SM2, Ed25519,
+Ed448); a raw signature value (no certificate) has `certificate` null and,
+in `rawCheck`, the public key file that checks it as a seal's key would."""
 
 from cryptography.x509.oid import NameOID
 
@@ -27,8 +30,8 @@ class Expect:
 
     def sig(
         self,
-        who: Identity,
-        algorithm: str,
+        who: Identity | None,
+        algorithm: str | None,
         *,
         field: str = "Signature1",
         status: str = "valid",
@@ -41,13 +44,18 @@ class Expect:
         time=None,
         timestamp=None,
         warnings: list | None = None,
+        key: str | None = None,
+        timestamp_broken: bool = False,
+        raw_check: dict | None = None,
     ) -> "Expect":
-        issuer_cn = _issuer_cn(who)
+        """`who` None: no certificate (a raw signature value).
+        `timestamp_broken`: the token is there but does not verify; its
+        `trusted` is not asserted."""
         entry = {
             "field": field,
             "status": status,
             "integrity": integrity,
-            "identity": identity or "trusted",
+            "identity": identity or ("trusted" if who is not None else "no-certificate"),
             "coverage": coverage,
             "changesAfter": changes or [],
             "certification": (
@@ -55,7 +63,8 @@ class Expect:
             ),
             "format": format,
             "algorithm": algorithm,
-            "certificate": {"subject": rfc4514(who.name), "issuer": rfc4514(issuer_cn), **_serial_and_validity(who)},
+            "certificate": None if who is None else {
+                "subject": rfc4514(who.name), "issuer": rfc4514(_issuer_cn(who)), **_serial_and_validity(who)},
             "signingTime": None if time is None else {"time": clock.rfc3339(time[0]), "source": time[1]},
             "timestamp": None,
         }
@@ -64,9 +73,15 @@ class Expect:
             entry["timestamp"] = {
                 "time": clock.rfc3339(moment),
                 "authority": rfc4514(tsa.name),
-                "intact": True,
+                "intact": not timestamp_broken,
                 "trusted": True,
             }
+            if timestamp_broken:
+                del entry["timestamp"]["trusted"]
+        if key is not None:
+            entry["key"] = key
+        if raw_check is not None:
+            entry["rawCheck"] = raw_check
         if warnings:
             entry["warningsInclude"] = warnings
         self.signatures.append(entry)

@@ -14,10 +14,11 @@ from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
+from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 SM2_ID = "1234567812345678"
+_KEY_DIR: list = [None]  # where key_file() writes: Pki's work directory
 ORG = "InfoPlus Fixtures"
 
 UTC = dt.timezone.utc
@@ -40,10 +41,33 @@ class Identity:
     cert_der: bytes
     key_pem: bytes = b""
     chain: list = field(default_factory=list)  # DER of intermediates
+    _key_path: Path | None = field(default=None, repr=False)
 
     @property
     def asn1_cert(self) -> asn1_x509.Certificate:
         return asn1_x509.Certificate.load(self.cert_der)
+
+    def key_file(self) -> Path:
+        """The private key as a PKCS#8 PEM file, for OpenSSL to sign with
+        (written once, next to the other temporary files)."""
+        if isinstance(self.key, Path):
+            return self.key
+        if self._key_path is None:
+            fd, name = tempfile.mkstemp(suffix=".key.pem", dir=_KEY_DIR[0])
+            with open(fd, "wb") as out:
+                out.write(
+                    self.key.private_bytes(
+                        serialization.Encoding.PEM,
+                        serialization.PrivateFormat.PKCS8,
+                        serialization.NoEncryption(),
+                    )
+                )
+            self._key_path = Path(name)
+        return self._key_path
+
+    def public_key_pem(self) -> bytes:
+        """The SubjectPublicKeyInfo as PEM (OpenSSL reads it from the key)."""
+        return openssl("pkey", "-in", str(self.key_file()), "-pubout")
 
     @property
     def asn1_key(self) -> asn1_keys.PrivateKeyInfo:
@@ -77,7 +101,7 @@ def _name(cn: str) -> x509.Name:
 
 
 def _hash_for(issuer_key) -> hashes.HashAlgorithm | None:
-    if isinstance(issuer_key, ed25519.Ed25519PrivateKey):
+    if isinstance(issuer_key, (ed25519.Ed25519PrivateKey, ed448.Ed448PrivateKey)):
         return None
     if isinstance(issuer_key, ec.EllipticCurvePrivateKey) and issuer_key.curve.key_size > 256:
         return hashes.SHA384()
@@ -149,6 +173,7 @@ class Pki:
     """Every certificate the fixtures use."""
 
     def __init__(self, workdir: Path):
+        _KEY_DIR[0] = workdir
         serial = iter(range(0x1001, 0x2000))
         s = lambda: next(serial)  # noqa: E731 - fixed, readable serials
         self.rsa_root = _issue("Fixture RSA Root", _rsa(), None, ca=True, not_after=CA_UNTIL, serial=s())
@@ -191,6 +216,14 @@ class Pki:
             "Fixture Time Stamping Authority", _rsa(), self.tsa_root, ca=False, time_stamping=True, serial=s()
         )
         self.sm2_root, self.sm2_leaf = _sm2_pair(workdir)
+        # §6b's further curves, all under the ECDSA root (serials after the
+        # SM2 pair's keep the older ones unchanged).
+        ec_leaf = lambda cn, key: _issue(cn, key, self.ec_root, ca=False, serial=s())  # noqa: E731
+        self.p521_leaf = ec_leaf("Fixture P-521 Signer", ec.generate_private_key(ec.SECP521R1()))
+        self.bp256_leaf = ec_leaf("Fixture brainpoolP256r1 Signer", ec.generate_private_key(ec.BrainpoolP256R1()))
+        self.bp384_leaf = ec_leaf("Fixture brainpoolP384r1 Signer", ec.generate_private_key(ec.BrainpoolP384R1()))
+        self.bp512_leaf = ec_leaf("Fixture brainpoolP512r1 Signer", ec.generate_private_key(ec.BrainpoolP512R1()))
+        self.ed448_leaf = ec_leaf("Fixture Ed448 Signer", ed448.Ed448PrivateKey.generate())
 
     def trusted_roots_pem(self) -> str:
         """roots.pem: what the verifier is told to trust. Not the untrusted

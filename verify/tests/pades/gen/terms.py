@@ -22,7 +22,8 @@ CHANGE_LEVEL = {
 
 
 def status_of(sig: dict) -> str:
-    """§6a: invalid beats indeterminate beats valid."""
+    """§6a: invalid beats indeterminate beats valid; §6b: a signature
+    timestamp that is there but does not verify makes it indeterminate."""
     if sig["integrity"] in ("altered", "bad-signature", "malformed"):
         return "invalid"
     if sig["coverage"] in ("partial", "unclear"):
@@ -31,6 +32,8 @@ def status_of(sig: dict) -> str:
     if cert is not None and not cert["permitted"]:
         return "invalid"
     if sig["integrity"] == "unsupported" or sig["identity"] != "trusted":
+        return "indeterminate"
+    if sig.get("timestamp") is not None and not sig["timestamp"]["intact"]:
         return "indeterminate"
     if cert is None and "other" in sig["changesAfter"]:
         return "indeterminate"
@@ -110,14 +113,55 @@ def tst_gen_time(signed_data: cms.SignedData) -> dt.datetime:
     return tst["gen_time"].native
 
 
-def signing_time(signer_info: cms.SignerInfo, sig_dict) -> tuple[dt.datetime, str] | None:
-    """§6a's signing time: timestamp, else signingTime, else /M."""
-    ts = timestamp_token_time(signer_info)
+def signing_time(signer_info: cms.SignerInfo | None, sig_dict, token_ok: bool = True) -> tuple[dt.datetime, str] | None:
+    """§6a's signing time: a verified timestamp (the caller says whether the
+    token verified: `token_ok`), else signingTime, else /M."""
+    ts = timestamp_token_time(signer_info) if signer_info is not None and token_ok else None
     if ts is not None:
         return ts, "timestamp"
-    st = signed_attr(signer_info, "signing_time")
+    st = signed_attr(signer_info, "signing_time") if signer_info is not None else None
     if st is not None:
         return st.native, "signed-attribute"
     if "/M" in sig_dict:
         return parse_pdf_date(str(sig_dict["/M"])), "dictionary"
     return None
+
+
+# §6b's key names, by curve (asn1crypto's names, or the dotted OID of a
+# curve it does not know).
+_CURVES = {
+    "secp256r1": "P-256",
+    "secp384r1": "P-384",
+    "secp521r1": "P-521",
+    "brainpoolp256r1": "brainpoolP256r1",
+    "brainpoolp384r1": "brainpoolP384r1",
+    "brainpoolp512r1": "brainpoolP512r1",
+    "1.2.156.10197.1.301": "SM2",
+}
+
+
+def key_name(public_key) -> str | None:
+    """§6b's `key` of an asn1crypto PublicKeyInfo: RSA-<bits>, the curve, or
+    Ed25519/Ed448."""
+    algorithm = public_key["algorithm"]["algorithm"].native
+    if algorithm in ("rsa", "rsassa_pss"):
+        return f"RSA-{public_key.bit_size}"
+    if algorithm == "ec":
+        params = public_key["algorithm"]["parameters"]
+        if params.name != "named":
+            return None
+        curve = params.chosen
+        return _CURVES.get(curve.native) or _CURVES.get(curve.dotted)
+    return {"ed25519": "Ed25519", "ed448": "Ed448"}.get(algorithm)
+
+
+def contents_warnings(contents: bytes) -> list:
+    """§6b: bytes after the outer DER structure of /Contents that are not
+    zero padding are the warning contents-trailing-bytes."""
+    first = contents[1]
+    if first < 0x80:
+        end = 2 + first
+    else:
+        n = first & 0x7F
+        end = 2 + n + int.from_bytes(contents[2 : 2 + n], "big")
+    return ["contents-trailing-bytes"] if any(contents[end:]) else []
