@@ -11,7 +11,9 @@ use sm2::elliptic_curve::Generate;
 use sm2::pkcs8::{DecodePrivateKey, EncodePrivateKey, EncodePublicKey, LineEnding};
 
 /// SM2 distinguishing identifier (GB/T 32918 default; spec §6).
-pub const SM2_DISTID: &str = "1234567812345678";
+pub const SM2_DISTID: &str = infoplus_signature_verify::SM2_DISTINGUISHING_ID;
+
+use infoplus_signature_verify::algorithm::{table, SignatureAlgorithm};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Algorithm {
@@ -22,14 +24,20 @@ pub enum Algorithm {
 }
 
 impl Algorithm {
+    /// The verifier's entry for it (`infoplus_signature_verify::algorithm`):
+    /// its name, OIDs and digest are what the provider writes.
+    pub fn signature_algorithm(self) -> &'static SignatureAlgorithm {
+        match self {
+            Algorithm::Sm2 => &table::SM2_WITH_SM3,
+            Algorithm::EcdsaP256 => &table::SHA256_WITH_ECDSA,
+            Algorithm::RsaPkcs1Sha256 => &table::SHA256_WITH_RSA,
+            Algorithm::Ed25519 => &table::ED25519,
+        }
+    }
+
     /// The canonical name of spec §6, as written to `seal.algorithm`.
     pub fn canonical(self) -> &'static str {
-        match self {
-            Algorithm::Sm2 => "SM2withSM3",
-            Algorithm::EcdsaP256 => "SHA256withECDSA",
-            Algorithm::RsaPkcs1Sha256 => "SHA256withRSA",
-            Algorithm::Ed25519 => "Ed25519",
-        }
+        self.signature_algorithm().name
     }
 
     pub fn from_canonical(name: &str) -> Option<Algorithm> {

@@ -95,6 +95,11 @@ oids! {
     /// sm2sign (GM/T 0006 "1.2.156.10197.1.301.1"), met in the wild.
     SM2_SIGN = "1.2.156.10197.1.301.1", "sm2sign";
 
+    // Name attributes (RFC 4519).
+    COUNTRY_NAME = "2.5.4.6", "countryName";
+    ORGANIZATION_NAME = "2.5.4.10", "organizationName";
+    COMMON_NAME = "2.5.4.3", "commonName";
+
     // Certificate extensions and key purposes.
     KP_TIME_STAMPING = "1.3.6.1.5.5.7.3.8", "id-kp-timeStamping";
 }

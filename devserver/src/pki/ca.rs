@@ -174,7 +174,7 @@ impl BuilderProfile for DevProfile {
             Role::Tsa => {
                 let usage = KeyUsage(KeyUsages::DigitalSignature | KeyUsages::NonRepudiation);
                 extensions.push(extension(true, &usage)?);
-                let eku = ExtendedKeyUsage(vec![oids::ID_KP_TIME_STAMPING]);
+                let eku = ExtendedKeyUsage(vec![oids::KP_TIME_STAMPING]);
                 extensions.push(extension(true, &eku)?);
             }
         }

@@ -7,7 +7,7 @@ use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
 use cms::signed_data::{EncapsulatedContentInfo, SignerIdentifier, SignerInfo, UnsignedAttributes};
 use der::asn1::{OctetString, SetOfVec};
 use der::{Any, Decode, Encode};
-use sha2::{Digest, Sha256, Sha512};
+use sha2::{Digest, Sha256};
 use spki::AlgorithmIdentifierOwned;
 use time::OffsetDateTime;
 use x509_cert::attr::Attribute;
@@ -60,11 +60,11 @@ pub fn sign_cms(
     let signer = KeySigner::from_pem(request.kind, request.key_pem, spki)?;
     let digest = content_digest(request.kind, request.signed_parts);
     let attributes = vec![
-        attribute(oids::ID_SIGNING_TIME, &x509_time(request.signing_time)?)?,
+        attribute(oids::SIGNING_TIME, &x509_time(request.signing_time)?)?,
         signing_certificate_attribute(&certificate, request.certificate_der)?,
     ];
     let content = EncapsulatedContentInfo {
-        econtent_type: oids::ID_DATA,
+        econtent_type: oids::DATA,
         econtent: None,
     };
     let signed = Signed {
@@ -81,7 +81,7 @@ pub fn sign_cms(
         let token = tsa::timestamp_token(pki, &imprint, tsa_time, tsa_serial)?;
         let token = Any::from_der(&token).map_err(PkiError::der("timestamp token"))?;
         Ok(Some(attribute_of_any(
-            oids::ID_AA_SIGNATURE_TIME_STAMP_TOKEN,
+            oids::SIGNATURE_TIMESTAMP_TOKEN,
             token,
         )?))
     })
@@ -163,32 +163,18 @@ where
         .map_err(PkiError::der("CMS SignedData"))
 }
 
+/// The digest of the algorithm's table entry (Ed25519: SHA-512, as
+/// RFC 8419 asks for signed attributes).
 fn digest_algorithm(kind: KeyKind) -> AlgorithmIdentifierOwned {
-    let oid = match kind {
-        KeyKind::Sm2 => oids::SM3,
-        KeyKind::Ed25519 => oids::SHA512,
-        KeyKind::EcdsaP256 | KeyKind::Rsa => oids::SHA256,
-    };
     // RFC 5754 §2: SHA-2 identifiers are written without parameters.
     AlgorithmIdentifierOwned {
-        oid,
+        oid: kind.algorithm().signature_algorithm().hash.oid(),
         parameters: None,
     }
 }
 
 fn content_digest(kind: KeyKind, parts: &[&[u8]]) -> Vec<u8> {
-    fn hash<D: Digest>(parts: &[&[u8]]) -> Vec<u8> {
-        let mut hasher = D::new();
-        for part in parts {
-            hasher.update(part);
-        }
-        hasher.finalize().to_vec()
-    }
-    match kind {
-        KeyKind::Sm2 => hash::<sm3::Sm3>(parts),
-        KeyKind::Ed25519 => hash::<Sha512>(parts),
-        KeyKind::EcdsaP256 | KeyKind::Rsa => hash::<Sha256>(parts),
-    }
+    kind.algorithm().signature_algorithm().hash.digest(parts)
 }
 
 /// ESS signingCertificateV2 (RFC 5035), which binds the signer's
@@ -209,7 +195,7 @@ pub(crate) fn signing_certificate_attribute(
             },
         }],
     };
-    attribute(oids::ID_AA_SIGNING_CERTIFICATE_V2, &value)
+    attribute(oids::SIGNING_CERTIFICATE_V2, &value)
 }
 
 /// An attribute with one value.

@@ -40,11 +40,9 @@ impl KeyKind {
                 .and_then(|p| p.decode_as::<ObjectIdentifier>().ok())
         };
         match self {
-            KeyKind::Sm2 => {
-                spki.algorithm.oid == oids::ID_EC_PUBLIC_KEY && curve() == Some(oids::SM2_CURVE)
-            }
+            KeyKind::Sm2 => spki.algorithm.oid == oids::EC_PUBLIC_KEY && curve() == Some(oids::SM2),
             KeyKind::EcdsaP256 => {
-                spki.algorithm.oid == oids::ID_EC_PUBLIC_KEY && curve() == Some(oids::SECP256R1)
+                spki.algorithm.oid == oids::EC_PUBLIC_KEY && curve() == Some(oids::P256)
             }
             KeyKind::Rsa => spki.algorithm.oid == oids::RSA_ENCRYPTION,
             KeyKind::Ed25519 => spki.algorithm.oid == oids::ED25519,

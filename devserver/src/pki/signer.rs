@@ -16,6 +16,8 @@ use spki::{
     SignatureBitStringEncoding,
 };
 
+use infoplus_signature_verify::algorithm::Scheme;
+
 use super::oids;
 use super::{KeyKind, PkiError};
 use crate::keys::SM2_DISTID;
@@ -128,14 +130,16 @@ impl DynSignatureAlgorithmIdentifier for KeySigner {
 
 /// The signatureAlgorithm written in certificates and SignerInfos.
 pub(crate) fn signature_algorithm(kind: KeyKind) -> AlgorithmIdentifierOwned {
-    let (oid, parameters) = match kind {
-        // SM2 with SM3 (GM/T 0006), no parameters, as OpenSSL writes it.
-        KeyKind::Sm2 => (oids::SM2_WITH_SM3, None),
-        KeyKind::EcdsaP256 => (oids::ECDSA_WITH_SHA256, None),
-        // RFC 4055: the PKCS#1 v1.5 identifiers carry an explicit NULL.
-        KeyKind::Rsa => (oids::SHA256_WITH_RSA, Some(Any::from(Null))),
-        KeyKind::Ed25519 => (oids::ED25519, None),
-    };
+    let algorithm = kind.algorithm().signature_algorithm();
+    // The table's first OID is the one signers write (SM2: 1.2.156.10197.1.501
+    // as OpenSSL writes it, no parameters).
+    let oid = algorithm
+        .oids
+        .first()
+        .copied()
+        .unwrap_or(oids::SM2_WITH_SM3);
+    // RFC 4055: the PKCS#1 v1.5 identifiers carry an explicit NULL.
+    let parameters = (algorithm.scheme == Scheme::RsaPkcs1).then(|| Any::from(Null));
     AlgorithmIdentifierOwned { oid, parameters }
 }
 

@@ -55,7 +55,7 @@ pub fn timestamp_token(
     };
     let tst_der = tst_info.to_der().map_err(&der_err)?;
     let content = EncapsulatedContentInfo {
-        econtent_type: oids::ID_CT_TST_INFO,
+        econtent_type: oids::TST_INFO,
         econtent: Some(Any::new(Tag::OctetString, tst_der).map_err(&der_err)?),
     };
     let spki = certificate

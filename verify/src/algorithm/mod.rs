@@ -8,7 +8,7 @@
 mod check;
 mod ec_value;
 mod lookup;
-mod table;
+pub mod table;
 
 #[cfg(test)]
 mod openssl_tests;

@@ -53,7 +53,7 @@ pub(super) fn timestamp_of(info: &SignerInfo) -> Vec<u8> {
     let attributes = info.unsigned_attrs.as_ref().expect("unsigned attributes");
     let attribute = attributes
         .iter()
-        .find(|a| a.oid == oids::ID_AA_SIGNATURE_TIME_STAMP_TOKEN)
+        .find(|a| a.oid == oids::SIGNATURE_TIMESTAMP_TOKEN)
         .expect("a signature timestamp");
     attribute.values.iter().next().unwrap().to_der().unwrap()
 }
