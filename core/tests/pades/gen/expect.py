@@ -21,8 +21,9 @@ def rfc4514(cn: str) -> str:
 
 
 class Expect:
-    def __init__(self, description: str):
+    def __init__(self, description: str, attack: dict | None = None):
         self.description = description
+        self.attack = attack
         self.signatures = []
 
     def sig(
@@ -41,6 +42,7 @@ class Expect:
         time=None,
         timestamp=None,
         warnings: list | None = None,
+        changes_include: list | None = None,
     ) -> "Expect":
         issuer_cn = _issuer_cn(who)
         entry = {
@@ -69,17 +71,22 @@ class Expect:
             }
         if warnings:
             entry["warningsInclude"] = warnings
+        if changes_include:
+            # Every object of an attack's update is part of a change that
+            # alters what a signed page shows: §6b's `other`.
+            entry["changesInclude"] = [
+                {"object": number, "role": role, "class": "other"} for number, role in changes_include
+            ]
         self.signatures.append(entry)
         return self
 
     def json(self) -> dict:
         worst = max((s["status"] for s in self.signatures), key=_RANK.__getitem__, default="unsigned")
-        return {
-            "description": self.description,
-            "verdict": worst,
-            "pages": PAGES,
-            "signatures": self.signatures,
-        }
+        out = {"description": self.description}
+        if self.attack is not None:
+            out["attack"] = self.attack
+        out.update(verdict=worst, pages=PAGES, signatures=self.signatures)
+        return out
 
 
 def _serial_and_validity(who: Identity) -> dict:
