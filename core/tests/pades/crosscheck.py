@@ -33,9 +33,11 @@ COMPARED = ("status", "integrity", "identity", "coverage", "certification", "for
             "certificate", "signingTime", "timestamp")
 
 
-def check_pyhanko(reader, field_ref, name, expected: dict, roots) -> tuple[dict, list]:
+def check_pyhanko(file: str, reader, field_ref, name, expected: dict, roots) -> tuple[dict, list, list]:
     emb = EmbeddedPdfSignature(reader, field_ref, name)
     found = pyhanko_check.check(emb, roots)
+    if "changesInclude" in expected:
+        return check_attack(file, reader, emb, found, expected)
     problems = []
     want_level = max((terms.CHANGE_LEVEL[c] for c in expected["changesAfter"]), default=0)
     if want_level == terms.CHANGE_LEVEL["annotation"] and found["changesLevel"] == terms.CHANGE_LEVEL["other"]:
@@ -54,7 +56,24 @@ def check_pyhanko(reader, field_ref, name, expected: dict, roots) -> tuple[dict,
         # annotations (see above).
         if not (expected["status"] == "valid" and "annotation" in expected["changesAfter"]):
             problems.append(f"pyHanko bottom_line {found['bottomLine']} for expected {expected['status']}")
-    return found, problems
+    return found, problems, []
+
+
+def check_attack(file: str, reader, emb, found: dict, expected: dict) -> tuple[dict, list, list]:
+    """A shadow attack (changesInclude): pyHanko sees intact, valid, trusted
+    cryptography and files the attacker's revision above FORM_FILLING (or
+    pyhanko_check.ACCEPTED_ATTACKS says why not); the objects the later
+    revisions define, read with pyHanko's reader, are exactly those of
+    changesInclude. §6b's answer is then `other`, whatever pyHanko's level."""
+    problems, note = pyhanko_check.attack_problems(file, found)
+    defined = pyhanko_check.revision_objects_after(reader, emb.signed_revision)
+    listed = {c["object"] for c in expected["changesInclude"]}
+    if defined != listed:
+        problems.append(f"the revisions after the signed one define objects {sorted(defined)}, "
+                        f"changesInclude lists {sorted(listed)}")
+    found["changesAfter"] = ["other"]
+    found["status"] = terms.status_of(found)
+    return found, problems, [note]
 
 
 def second_opinion(pdf: bytes, sig_dict, found: dict, roots_path: Path) -> list:
@@ -72,10 +91,10 @@ def second_opinion(pdf: bytes, sig_dict, found: dict, roots_path: Path) -> list:
     return problems
 
 
-def check_file(name: str, expected: dict, roots, roots_path: Path) -> list:
+def check_file(name: str, expected: dict, roots, roots_path: Path) -> tuple[list, list]:
     pdf = (HERE / name).read_bytes()
     reader = PdfFileReader(BytesIO(pdf))
-    problems = []
+    problems, notes = [], []
     pages = int(reader.root["/Pages"]["/Count"])
     if pages != expected["pages"]:
         problems.append(f"pages {pages}, expected {expected['pages']}")
@@ -96,7 +115,8 @@ def check_file(name: str, expected: dict, roots, roots_path: Path) -> list:
                 if code not in found["warnings"]:
                     extra.append(f"warning {code} missing (got {found['warnings']})")
         else:
-            found, extra = check_pyhanko(reader, ref, field, want, roots)
+            found, extra, more_notes = check_pyhanko(name, reader, ref, field, want, roots)
+            notes += [f"{field}: {n}" for n in more_notes]
             extra += second_opinion(pdf, sig_dict, found, roots_path)
         problems += [f"{field}: {p}" for p in extra]
         for key in COMPARED:
@@ -106,7 +126,7 @@ def check_file(name: str, expected: dict, roots, roots_path: Path) -> list:
     verdict = terms.worst(statuses)
     if verdict != expected["verdict"]:
         problems.append(f"verdict {verdict}, expected {expected['verdict']}")
-    return problems
+    return problems, notes
 
 
 def main() -> int:
@@ -119,8 +139,9 @@ def main() -> int:
     passed = failed = 0
     for name, want in expected.items():
         uses_sm2 = any(s["algorithm"] == "SM2withSM3" for s in want["signatures"])
+        notes = []
         try:
-            problems = check_file(name, want, roots, roots_path)
+            problems, notes = check_file(name, want, roots, roots_path)
         except Exception as e:  # a crash is a disagreement, with its reason
             problems = [f"{type(e).__name__}: {e}"]
         by = "OpenSSL" if uses_sm2 else "pyHanko"
@@ -131,6 +152,8 @@ def main() -> int:
         else:
             passed += 1
             print(f"ok   {name} ({by}): {want['verdict']}")
+        for n in notes:
+            print(f"     {n}")
     print("SM2 fixtures: checked with OpenSSL (pyHanko does not verify SM2)")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
