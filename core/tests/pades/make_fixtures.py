@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.dont_write_bytecode = True
 
-from gen import clock, document  # noqa: E402
+from gen import clock, document, shadow  # noqa: E402
 from gen.expect import Expect  # noqa: E402
 from gen.pki import Pki  # noqa: E402
 from gen.sign import PKCS7, doc_timestamp, local_tsa, sign  # noqa: E402
@@ -116,11 +116,33 @@ def build(pki: Pki, base: bytes) -> dict:
         .sig(rsa, "SHA256withRSA", status="indeterminate", coverage="revision", changes=["other"],
              time=(SIGNED, "dictionary")),
     )
+    f["approval-form-fill.pdf"] = (
+        document.fill_form(signed),
+        e("approval signature, then a form fill (the text field's value and a new appearance)")
+        .sig(rsa, "SHA256withRSA", coverage="revision", changes=["form-fill"], time=(SIGNED, "dictionary")),
+    )
     f["metadata-after.pdf"] = (
         document.change_metadata(signed),
         e("approval signature, then the document information dictionary changed")
         .sig(rsa, "SHA256withRSA", coverage="revision", changes=["metadata"], time=(SIGNED, "dictionary")),
     )
+
+    # Shadow attacks (Mainka et al., NDSS 2021; gen/shadow.py): an approval
+    # signature over the document the attacker prepared, then the
+    # attacker's incremental update. Never valid, even with the signer
+    # trusted: the update changes what the signed page shows (§6b).
+    for kind, (attack, attack_class, variant) in shadow.ATTACKS.items():
+        attacked, changed = attack(sign(shadow.prepared(kind), rsa))
+        what = " ".join(attack.__doc__.split("\n\n")[0].split())
+        f[f"shadow-{kind}.pdf"] = (
+            attacked,
+            e(
+                f"shadow attack ({attack_class}: {variant}): approval signature over the attacker's document, "
+                "then the attacker's incremental update",
+                attack={"class": attack_class, "variant": variant, "update": what},
+            ).sig(rsa, "SHA256withRSA", status="indeterminate", coverage="revision", changes=["other"],
+                  changes_include=changed, time=(SIGNED, "dictionary")),
+        )
 
     # Integrity and identity.
     f["tampered.pdf"] = (
