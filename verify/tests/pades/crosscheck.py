@@ -17,6 +17,12 @@
 Which verifier checks a signature is decided from the file (its /SubFilter
 and /Contents), not from expected.json.
 
+Shadow attacks (a signature with changesInclude, gen/shadow.py): pyHanko
+must see intact, trusted cryptography and file the attacker's revision
+above FORM_FILLING (or pyhanko_check.ACCEPTED_ATTACKS says why not), and
+the objects the later revisions define must be exactly changesInclude's;
+pyHanko's level, docmdp_ok and bottom line are printed as a note.
+
 Each answer is mapped to §6a's terms and §6a's status rules are applied to
 it; every field must agree with expected.json. Prints one line per
 disagreement and `N passed, N failed`; exits 1 on any disagreement.
@@ -66,9 +72,11 @@ def verifier_for(sig_dict) -> str:
         return "openssl"  # not a CMS: a raw value
 
 
-def check_pyhanko(reader, field_ref, name, expected: dict, roots) -> tuple[dict, list]:
+def check_pyhanko(file: str, reader, field_ref, name, expected: dict, roots) -> tuple[dict, list, list]:
     emb = EmbeddedPdfSignature(reader, field_ref, name)
     found = pyhanko_check.check(emb, roots)
+    if "changesInclude" in expected:
+        return check_attack(file, reader, emb, found, expected)
     problems = []
     want_level = max((terms.CHANGE_LEVEL[c] for c in expected["changesAfter"]), default=0)
     if want_level == terms.CHANGE_LEVEL["annotation"] and found["changesLevel"] == terms.CHANGE_LEVEL["other"]:
@@ -87,7 +95,24 @@ def check_pyhanko(reader, field_ref, name, expected: dict, roots) -> tuple[dict,
         # annotations (see above).
         if not (expected["status"] == "valid" and "annotation" in expected["changesAfter"]):
             problems.append(f"pyHanko bottom_line {found['bottomLine']} for expected {expected['status']}")
-    return found, problems
+    return found, problems, []
+
+
+def check_attack(file: str, reader, emb, found: dict, expected: dict) -> tuple[dict, list, list]:
+    """A shadow attack (changesInclude): pyHanko sees intact, valid, trusted
+    cryptography and files the attacker's revision above FORM_FILLING (or
+    pyhanko_check.ACCEPTED_ATTACKS says why not); the objects the later
+    revisions define, read with pyHanko's reader, are exactly those of
+    changesInclude. §6b's answer is then `other`, whatever pyHanko's level."""
+    problems, note = pyhanko_check.attack_problems(file, found)
+    defined = pyhanko_check.revision_objects_after(reader, emb.signed_revision)
+    listed = {c["object"] for c in expected["changesInclude"]}
+    if defined != listed:
+        problems.append(f"the revisions after the signed one define objects {sorted(defined)}, "
+                        f"changesInclude lists {sorted(listed)}")
+    found["changesAfter"] = ["other"]
+    found["status"] = terms.status_of(found)
+    return found, problems, [note]
 
 
 def second_opinion(pdf: bytes, sig_dict, found: dict, roots_path: Path) -> list:
@@ -122,10 +147,10 @@ def openssl_cms_verify(pdf: bytes, sig_dict, found: dict, roots_path: Path) -> l
     return problems
 
 
-def check_file(name: str, expected: dict, roots, roots_path: Path, used: set) -> list:
+def check_file(name: str, expected: dict, roots, roots_path: Path, used: set) -> tuple[list, list]:
     pdf = (HERE / name).read_bytes()
     reader = PdfFileReader(BytesIO(pdf))
-    problems = []
+    problems, notes = [], []
     pages = int(reader.root["/Pages"]["/Count"])
     if pages != expected["pages"]:
         problems.append(f"pages {pages}, expected {expected['pages']}")
@@ -140,8 +165,13 @@ def check_file(name: str, expected: dict, roots, roots_path: Path, used: set) ->
         sig_dict, ref = present[field]
         verifier = verifier_for(sig_dict)
         used.add(verifier)
+        if "changesInclude" in want and verifier != "pyhanko":
+            # check_attack reads the revisions with pyHanko; an attack
+            # fixture signed otherwise would go unchecked.
+            problems.append(f"{field}: changesInclude on a signature checked by {verifier}, not pyHanko")
         if verifier == "pyhanko":
-            found, extra = check_pyhanko(reader, ref, field, want, roots)
+            found, extra, more_notes = check_pyhanko(name, reader, ref, field, want, roots)
+            notes += [f"{field}: {n}" for n in more_notes]
             found["warnings"] += terms.contents_warnings(bytes(sig_dict["/Contents"]))
             extra += second_opinion(pdf, sig_dict, found, roots_path)
         else:
@@ -173,7 +203,7 @@ def check_file(name: str, expected: dict, roots, roots_path: Path, used: set) ->
     verdict = terms.worst(statuses)
     if verdict != expected["verdict"]:
         problems.append(f"verdict {verdict}, expected {expected['verdict']}")
-    return problems
+    return problems, notes
 
 
 def main() -> int:
@@ -186,8 +216,9 @@ def main() -> int:
     passed = failed = 0
     for name, want in expected.items():
         used = set()
+        notes = []
         try:
-            problems = check_file(name, want, roots, roots_path, used)
+            problems, notes = check_file(name, want, roots, roots_path, used)
         except Exception as e:  # a crash is a disagreement, with its reason
             problems = [f"{type(e).__name__}: {e}"]
         by = "+".join(sorted({"sm2": "OpenSSL", "openssl": "OpenSSL", "openssl-cms": "cms -verify",
@@ -199,6 +230,8 @@ def main() -> int:
         else:
             passed += 1
             print(f"ok   {name} ({by}): {want['verdict']}")
+        for n in notes:
+            print(f"     {n}")
     print("OpenSSL: SM2, and what pyHanko cannot verify (gen/openssl_check.py); "
           "pyHanko: the rest, with openssl cms -verify as a second opinion")
     print(f"{passed} passed, {failed} failed")

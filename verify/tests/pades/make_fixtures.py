@@ -8,7 +8,9 @@ Made by independent implementations: pyHanko signs RSA/ECDSA/Ed25519/Ed448,
 certifies and timestamps (with its in-process TSA and our TSA certificate);
 SM2 CMS, and the CMS of §6b pyHanko cannot make, is assembled with
 asn1crypto and signed by OpenSSL; legacy subfilters and raw values are
-embedded with pyHanko's interrupted signing (gen/embed.py). Times are fixed
+embedded with pyHanko's interrupted signing (gen/embed.py); the shadow
+attacks' prepared documents are written by hand and their updates by
+pyHanko's incremental writer or by hand (gen/shadow.py). Times are fixed
 (gen/clock.py); keys are fresh on every run, so the bytes change but the
 verdicts do not. Check the result with crosscheck.py."""
 
@@ -21,7 +23,7 @@ from pathlib import Path
 
 sys.dont_write_bytecode = True
 
-from gen import clock, document  # noqa: E402
+from gen import clock, document, shadow  # noqa: E402
 from gen.expect import Expect  # noqa: E402
 from gen.pki import Pki  # noqa: E402
 from gen.sign import PKCS7, doc_timestamp, local_tsa, sign  # noqa: E402
@@ -123,11 +125,33 @@ def build(pki: Pki, base: bytes) -> dict:
         .sig(rsa, "SHA256withRSA", status="indeterminate", coverage="revision", changes=["other"],
              time=(SIGNED, "dictionary")),
     )
+    f["approval-form-fill.pdf"] = (
+        document.fill_form(signed),
+        e("approval signature, then a form fill (the text field's value and a new appearance)")
+        .sig(rsa, "SHA256withRSA", coverage="revision", changes=["form-fill"], time=(SIGNED, "dictionary")),
+    )
     f["metadata-after.pdf"] = (
         document.change_metadata(signed),
         e("approval signature, then the document information dictionary changed")
         .sig(rsa, "SHA256withRSA", coverage="revision", changes=["metadata"], time=(SIGNED, "dictionary")),
     )
+
+    # Shadow attacks (Mainka et al., NDSS 2021; gen/shadow.py): an approval
+    # signature over the document the attacker prepared, then the
+    # attacker's incremental update. Never valid, even with the signer
+    # trusted: the update changes what the signed page shows (§6b).
+    for kind, (attack, attack_class, variant) in shadow.ATTACKS.items():
+        attacked, changed = attack(sign(shadow.prepared(kind), rsa))
+        what = " ".join(attack.__doc__.split("\n\n")[0].split())
+        f[f"shadow-{kind}.pdf"] = (
+            attacked,
+            e(
+                f"shadow attack ({attack_class}: {variant}): approval signature over the attacker's document, "
+                "then the attacker's incremental update",
+                attack={"class": attack_class, "variant": variant, "update": what},
+            ).sig(rsa, "SHA256withRSA", status="indeterminate", coverage="revision", changes=["other"],
+                  changes_include=changed, time=(SIGNED, "dictionary")),
+        )
 
     # Integrity and identity.
     f["tampered.pdf"] = (

@@ -8,7 +8,10 @@ authority, intact, trusted} when there is one (null otherwise), and
 warningsInclude: codes that must be among the warnings. The fixtures of
 §6b also name the signer's `key` (RSA-2048, P-256, …, SM2, Ed25519,
 Ed448); a raw signature value (no certificate) has `certificate` null and,
-in `rawCheck`, the public key file that checks it as a seal's key would."""
+in `rawCheck`, the public key file that checks it as a seal's key would.
+A shadow attack (gen/shadow.py) lists in `changesInclude` every object its
+update defines ({object, role, class}), and the file names the `attack`
+({class, variant, update})."""
 
 from cryptography.x509.oid import NameOID
 
@@ -24,8 +27,9 @@ def rfc4514(cn: str) -> str:
 
 
 class Expect:
-    def __init__(self, description: str):
+    def __init__(self, description: str, attack: dict | None = None):
         self.description = description
+        self.attack = attack
         self.signatures = []
 
     def sig(
@@ -47,6 +51,7 @@ class Expect:
         key: str | None = None,
         timestamp_broken: bool = False,
         raw_check: dict | None = None,
+        changes_include: list | None = None,
     ) -> "Expect":
         """`who` None: no certificate (a raw signature value).
         `timestamp_broken`: the token is there but does not verify; its
@@ -84,17 +89,22 @@ class Expect:
             entry["rawCheck"] = raw_check
         if warnings:
             entry["warningsInclude"] = warnings
+        if changes_include:
+            # Every object of an attack's update is part of a change that
+            # alters what a signed page shows: §6b's `other`.
+            entry["changesInclude"] = [
+                {"object": number, "role": role, "class": "other"} for number, role in changes_include
+            ]
         self.signatures.append(entry)
         return self
 
     def json(self) -> dict:
         worst = max((s["status"] for s in self.signatures), key=_RANK.__getitem__, default="unsigned")
-        return {
-            "description": self.description,
-            "verdict": worst,
-            "pages": PAGES,
-            "signatures": self.signatures,
-        }
+        out = {"description": self.description}
+        if self.attack is not None:
+            out["attack"] = self.attack
+        out.update(verdict=worst, pages=PAGES, signatures=self.signatures)
+        return out
 
 
 def _serial_and_validity(who: Identity) -> dict:

@@ -5,6 +5,7 @@ signingTime → /M), trust: roots.pem only, no fetching."""
 import asyncio
 
 from asn1crypto import pem, x509
+from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko.sign.validation.settings import KeyUsageConstraints
@@ -37,6 +38,53 @@ _ALGORITHMS = {
 # with SHAKE256 (id-shake256-len, 512 bits). pyHanko does not hold Ed25519
 # to it, so the cross-check does: another digest is bad-signature.
 _EDDSA = {"ed25519": ("Ed25519", {"sha512"}), "ed448": ("Ed448", {"shake256_len"})}
+
+
+# Shadow attacks (gen/shadow.py) that pyHanko's default difference policy
+# lets through: the level it files the attacker's revision under, and why.
+# Our expected answer stays not-valid (§6b); the cross-check asserts that
+# pyHanko still says exactly this, so that a change in pyHanko shows.
+ACCEPTED_ATTACKS = {
+    "shadow-replace-overlay-field.pdf": (
+        ModificationLevel.FORM_FILLING,
+        "a new /V and appearance for a text field that was there when signing is a form fill to pyHanko; "
+        "it does not look at where the widget lies or at what its appearance paints",
+    ),
+}
+
+
+def attack_problems(file: str, found: dict) -> tuple[list, str]:
+    """A shadow-attack fixture: pyHanko must find the signature intact,
+    valid and trusted, and file the attacker's revision above
+    FORM_FILLING with a negative bottom line, unless ACCEPTED_ATTACKS
+    documents otherwise. Returns the disagreements and a note of what
+    pyHanko said."""
+    problems = []
+    if found["integrity"] != "intact" or found["identity"] != "trusted":
+        problems.append(f"pyHanko: integrity {found['integrity']}, identity {found['identity']}")
+    level = found["changesLevel"]
+    name = "none" if level is None else ModificationLevel(level).name
+    note = f"pyHanko: modification level {name}, docmdp_ok {found['docmdpOk']}, bottom line {found['bottomLine']}"
+    accepted = ACCEPTED_ATTACKS.get(file)
+    if accepted is not None:
+        if level != accepted[0].value:
+            problems.append(f"pyHanko files the attack under {name}, ACCEPTED_ATTACKS says {accepted[0].name}")
+        return problems, f"{note} (accepted: {accepted[1]})"
+    if level is None or level <= ModificationLevel.FORM_FILLING.value:
+        problems.append(f"pyHanko files the attack under {name}, not above FORM_FILLING")
+    if found["bottomLine"]:
+        problems.append("pyHanko's bottom line accepts the attack")
+    return problems, note
+
+
+def revision_objects_after(reader, signed_revision: int) -> set:
+    """Object numbers that the revisions after `signed_revision` define
+    (added, redefined or re-pointed by their xref sections), read with
+    pyHanko's reader."""
+    numbers = set()
+    for revision in range(signed_revision + 1, reader.xrefs.total_revisions):
+        numbers |= {ref.idnum for ref in reader.get_historical_resolver(revision).explicit_refs_in_revision()}
+    return numbers
 
 
 def load_roots(text: str) -> list:
