@@ -11,6 +11,7 @@ use infoplus_signature_core::verdict_pdf::*;
 fn signature(check: Option<SignatureCheck>) -> PdfSignature {
     PdfSignature {
         field: Some("Signature1".into()),
+        other_fields: Vec::new(),
         signer: Some("<b>Dict Name</b>".into()),
         time: Some("D:20261201093000Z".into()),
         reason: None,
@@ -29,12 +30,25 @@ fn intact_but_unknown() -> SignatureCheck {
         identity: Identity::UnknownIssuer,
         coverage: Coverage::Revision,
         changes_after: vec![ChangeClass::Signing, ChangeClass::Other],
+        changes: vec![
+            Change {
+                object: 7,
+                role: ChangeRole::Signature,
+                class: ChangeClass::Signing,
+            },
+            Change {
+                object: 11,
+                role: ChangeRole::PageContent,
+                class: ChangeClass::Other,
+            },
+        ],
         certification: Some(Certification {
             permissions: 2,
             permitted: false,
         }),
         format: SignatureFormat::Cms,
         algorithm: Some("SHA256withRSA".into()),
+        key: Some("RSA-2048".into()),
         certificate: Some(SignerCertificate {
             subject: "CN=张三\\, 测试,O=Example Org,C=CN".into(),
             issuer: "C=CN,O=Test CA,CN=Test Root".into(),
@@ -48,7 +62,8 @@ fn intact_but_unknown() -> SignatureCheck {
             source: TimeSource::SignedAttribute,
         }),
         timestamp: None,
-        warnings: vec!["revocation-not-checked".into(), "x-new-code".into()],
+        warnings: vec![Warning::RevocationNotChecked],
+        reason: None,
     }
 }
 
@@ -57,6 +72,8 @@ fn report(verdict: Option<DocumentVerdict>, signatures: Vec<PdfSignature>) -> Pd
         verdict,
         pages: 1,
         signatures,
+        encrypted: false,
+        warnings: Vec::new(),
     }
 }
 
@@ -148,19 +165,17 @@ fn an_intact_signature_by_an_unknown_issuer_in_words() {
         "Issuer: Test Root",
         "Valid from 2026-01-01T00:00:00Z to 2027-01-01T00:00:00Z",
         "Signed at 2026-12-01T09:30:00Z (according to the signer's clock)",
-        "Algorithm: SHA256withRSA",
+        "Algorithm: SHA256withRSA (RSA-2048)",
         "Covers the version it signed; the file was added to afterwards",
         "Changed after this signature: further signatures, other changes (page content, …)",
+        // The object behind `other`; the signing change is not listed.
+        "Object 11 (what a page shows): other changes (page content, …)",
         "Certification signature: form filling and signing allowed; later changes are not permitted",
     ];
     assert_eq!(m.lines, expected);
     assert_eq!(
         m.warnings,
-        [
-            "Whether the certificate was revoked was not checked",
-            "x-new-code"
-        ],
-        "an unknown code is shown as the code"
+        ["Whether the certificate was revoked was not checked"]
     );
 }
 
@@ -180,7 +195,10 @@ fn the_same_signature_in_chinese() {
     assert!(m
         .lines
         .contains(&"此签名之后的修改：追加签名、其他修改（页面内容等）".to_owned()));
-    assert_eq!(m.warnings, ["未检查证书是否已被吊销", "x-new-code"]);
+    assert_eq!(m.warnings, ["未检查证书是否已被吊销"]);
+    assert!(m
+        .lines
+        .contains(&"对象 11（页面内容）：其他修改（页面内容等）".to_owned()));
 }
 
 #[test]
@@ -281,5 +299,48 @@ fn every_warning_has_its_own_words_in_both_languages() {
     assert_eq!(
         Lang::En.warning(Warning::TimestampUntrusted),
         "The timestamp authority is not trusted"
+    );
+}
+
+#[test]
+fn documents_the_world_makes_in_words() {
+    // A bare value, a field sharing its signature, the verifier's reason.
+    let mut check = intact_but_unknown();
+    check.format = SignatureFormat::Raw;
+    check.integrity = Integrity::Unsupported;
+    check.reason = Some("a bare signature value".into());
+    let mut sig = signature(Some(check));
+    sig.other_fields = vec!["Copy".into(), "Copy2".into()];
+    let m = SignatureModel::of(&sig, Lang::En).unwrap();
+    for line in [
+        "A bare signature value: the document does not name its key",
+        "The same signature also fills: Copy, Copy2",
+        "The verifier says: a bare signature value",
+    ] {
+        assert!(
+            m.lines.contains(&line.to_owned()),
+            "{line} in {:?}",
+            m.lines
+        );
+    }
+    let zh = SignatureModel::of(&sig, Lang::ZhCn).unwrap();
+    assert!(zh
+        .lines
+        .contains(&"同一签名也出现在字段：Copy、Copy2".to_owned()));
+    // An encrypted file whose cross-references were rebuilt: said on the banner.
+    let r = PdfReport::Parsed {
+        verdict: Some(DocumentVerdict::Indeterminate),
+        pages: 1,
+        signatures: vec![],
+        encrypted: true,
+        warnings: vec![Warning::XrefReconstructed],
+    };
+    let banner = BannerModel::of(&r, None, Lang::En).unwrap();
+    assert_eq!(
+        banner.notes,
+        [
+            "The document is encrypted (it opens without a password) and was decrypted to verify it",
+            "The file's cross-reference table was wrong; it was rebuilt by scanning the file",
+        ]
     );
 }

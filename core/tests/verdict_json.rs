@@ -74,6 +74,7 @@ fn checked() -> PdfSignature {
     use verdict_pdf::*;
     PdfSignature {
         field: Some("Seal1".into()),
+        other_fields: vec!["Seal1Copy".into()],
         signer: None,
         time: None,
         reason: Some("盖章".into()),
@@ -87,12 +88,18 @@ fn checked() -> PdfSignature {
             identity: Identity::UnknownIssuer,
             coverage: Coverage::Revision,
             changes_after: vec![ChangeClass::Signing, ChangeClass::FormFill],
+            changes: vec![Change {
+                object: 12,
+                role: ChangeRole::Field,
+                class: ChangeClass::FormFill,
+            }],
             certification: Some(Certification {
                 permissions: 2,
                 permitted: true,
             }),
             format: SignatureFormat::CmsGm,
             algorithm: Some("SM2withSM3".into()),
+            key: Some("SM2".into()),
             certificate: Some(SignerCertificate {
                 subject: "CN=张三".into(),
                 issuer: "CN=Dev SM2 Root".into(),
@@ -111,7 +118,8 @@ fn checked() -> PdfSignature {
                 intact: true,
                 trusted: false,
             }),
-            warnings: vec!["sm2-empty-id".into()],
+            warnings: vec![Warning::Sm2EmptyId, Warning::ContentsTrailingBytes],
+            reason: Some("why, in a sentence".into()),
         }),
     }
 }
@@ -131,6 +139,7 @@ fn every_verdict_and_pdf_report_survives_the_trip() {
                 checked(),
                 PdfSignature {
                     field: Some("Signature1".into()),
+                    other_fields: Vec::new(),
                     signer: Some("Zhang San".into()),
                     time: Some("D:20261122100000Z".into()),
                     reason: None,
@@ -141,6 +150,8 @@ fn every_verdict_and_pdf_report_survives_the_trip() {
                     check: None,
                 },
             ],
+            encrypted: true,
+            warnings: vec![verdict_pdf::Warning::XrefReconstructed],
         }),
     };
     let written = serde_json::to_value(&report).unwrap();
@@ -189,4 +200,92 @@ fn a_broken_answer_is_an_error_naming_the_field() {
             other => panic!("{value}: {other:?}"),
         }
     }
+}
+
+#[test]
+fn every_wire_enum_reads_back_its_own_codes() {
+    use verdict_pdf::*;
+    fn all<T: Copy + PartialEq + std::fmt::Debug>(
+        values: &[T],
+        code: impl Fn(T) -> String,
+        from: impl Fn(&str) -> Option<T>,
+    ) {
+        let mut seen = std::collections::HashSet::new();
+        for &v in values {
+            let c = code(v);
+            assert!(seen.insert(c.clone()), "{c} twice");
+            assert_eq!(from(&c), Some(v), "{c}");
+        }
+        assert_eq!(from("no-such-code"), None);
+    }
+    all(Warning::ALL, Warning::code, Warning::from_code);
+    all(ChangeRole::ALL, ChangeRole::code, ChangeRole::from_code);
+    all(
+        SignatureFormat::ALL,
+        SignatureFormat::code,
+        SignatureFormat::from_code,
+    );
+    all(Integrity::ALL, Integrity::code, Integrity::from_code);
+    assert_eq!(Warning::XrefReconstructed.code(), "xref-reconstructed");
+    assert_eq!(SignatureFormat::Pkcs1.code(), "pkcs1");
+}
+
+#[test]
+fn worker_answers_and_the_merge_of_steps() {
+    use infoplus_signature_core::verify_protocol::WorkerAnswer;
+    let seals = every_verdict();
+    let first = VerifyReport {
+        seals: vec![
+            SealReport {
+                index: 2,
+                verdict: seals[0].clone(),
+            },
+            SealReport {
+                index: 0,
+                verdict: seals[1].clone(),
+            },
+        ],
+        pdf: None,
+    };
+    let second = VerifyReport {
+        seals: vec![SealReport {
+            index: 1,
+            verdict: seals[2].clone(),
+        }],
+        pdf: Some(PdfReport::Parsed {
+            verdict: Some(verdict_pdf::DocumentVerdict::Indeterminate),
+            pages: 1,
+            signatures: vec![checked()],
+            encrypted: false,
+            warnings: Vec::new(),
+        }),
+    };
+    for answer in [
+        WorkerAnswer::Ready,
+        WorkerAnswer::Panic {
+            message: "boom".into(),
+        },
+        WorkerAnswer::Step {
+            id: 7,
+            report: first.clone(),
+            document_sha256: Some("ab".repeat(32)),
+            last: false,
+        },
+        WorkerAnswer::Step {
+            id: 7,
+            report: second.clone(),
+            document_sha256: None,
+            last: true,
+        },
+    ] {
+        assert_eq!(WorkerAnswer::from_json(&answer.to_json()), Ok(answer));
+    }
+    assert!(WorkerAnswer::from_json("{\"type\":\"what\"}").is_err());
+    assert!(WorkerAnswer::from_json("not json").is_err());
+    // Merged: in the order of the seals' indices, the PDF from the step
+    // that had it.
+    let merged = VerifyReport::merged([first, second.clone()]);
+    let indices: Vec<usize> = merged.seals.iter().map(|s| s.index).collect();
+    assert_eq!(indices, [0, 1, 2]);
+    assert_eq!(merged.pdf, second.pdf);
 }

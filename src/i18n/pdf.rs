@@ -3,8 +3,8 @@
 //! warnings. Only the verify part's views use these.
 
 use infoplus_signature_core::verdict_pdf::{
-    ChangeClass, Coverage, DocumentVerdict, Identity, Integrity, SignatureStatus, TimeSource,
-    Warning,
+    Change, ChangeClass, ChangeRole, Coverage, DocumentVerdict, Identity, Integrity,
+    SignatureFormat, SignatureStatus, TimeSource, Warning,
 };
 
 use super::Lang;
@@ -121,6 +121,86 @@ impl Lang {
         self.pick_owned(
             format!("此签名之后的修改：{}", words.join("、")),
             format!("Changed after this signature: {}", words.join(", ")),
+        )
+    }
+
+    /// What a changed object is, in words (exhaustive: a new role does not
+    /// compile without them).
+    pub fn change_role(self, role: ChangeRole) -> &'static str {
+        use ChangeRole as R;
+        let (zh, en) = match role {
+            R::Catalog => ("文档目录", "the document catalog"),
+            R::Info => ("文档信息", "the document information"),
+            R::Metadata => ("元数据", "metadata"),
+            R::Form => ("表单", "the form"),
+            R::FieldList => ("表单字段列表", "a list of form fields"),
+            R::Field => ("表单字段", "a form field"),
+            R::SignatureField => ("签名字段", "a signature field"),
+            R::Appearance => ("字段外观", "a field's appearance"),
+            R::Signature => ("签名数据", "a signature"),
+            R::Dss => ("长期验证数据", "validation data"),
+            R::Page => ("页面", "a page"),
+            R::Annotations => ("页面注释列表", "a page's list of annotations"),
+            R::Annotation => ("注释", "an annotation"),
+            R::PageContent => ("页面内容", "what a page shows"),
+            R::Other => ("其他对象", "another object"),
+        };
+        self.pick(zh, en)
+    }
+
+    /// One changed object: "Object 11 (what a page shows): other changes".
+    pub fn change(self, change: &Change) -> String {
+        let role = self.change_role(change.role);
+        let class = self.change_class(change.class);
+        self.pick_owned(
+            format!("对象 {}（{role}）：{class}", change.object),
+            format!("Object {} ({role}): {class}", change.object),
+        )
+    }
+
+    /// The format of a signature that is not a plain CMS, in words.
+    pub fn signature_format(self, format: SignatureFormat) -> Option<&'static str> {
+        let (zh, en) = match format {
+            SignatureFormat::Cms | SignatureFormat::CmsGm => return None,
+            SignatureFormat::Ses => (
+                "国标电子印章签名（GB/T 38540）",
+                "A Chinese electronic seal (GB/T 38540)",
+            ),
+            SignatureFormat::Pkcs1 => (
+                "旧式 PKCS#1 签名，证书在 /Cert 中",
+                "A legacy PKCS#1 signature with its certificate in /Cert",
+            ),
+            SignatureFormat::Raw => (
+                "裸签名值：文件中没有指明其公钥",
+                "A bare signature value: the document does not name its key",
+            ),
+            SignatureFormat::Timestamp => {
+                ("文档时间戳（RFC 3161）", "A document timestamp (RFC 3161)")
+            }
+            SignatureFormat::Unknown => ("无法识别的签名格式", "A signature format not recognised"),
+        };
+        Some(self.pick(zh, en))
+    }
+
+    pub fn other_fields(self, fields: &[String]) -> String {
+        self.pick_owned(
+            format!("同一签名也出现在字段：{}", fields.join("、")),
+            format!("The same signature also fills: {}", fields.join(", ")),
+        )
+    }
+
+    /// The engine's own sentence about why (English, from the verifier).
+    pub fn verifier_says(self, why: &str) -> String {
+        self.pick_owned(
+            format!("验证器说明：{why}"),
+            format!("The verifier says: {why}"),
+        )
+    }
+
+    pub fn encrypted_document(self) -> &'static str {
+        self.pick(
+            "文件已加密（无需密码即可打开），已解密后验证",
+            "The document is encrypted (it opens without a password) and was decrypted to verify it",
         )
     }
 

@@ -3,10 +3,15 @@
 //! signature. Pure, tested natively; rendered by the verify part.
 
 use infoplus_signature_core::verdict::{PdfReport, PdfSignature};
-use infoplus_signature_core::verdict_pdf::{wire_name, Coverage, DocumentVerdict, SignatureCheck};
+use infoplus_signature_core::verdict_pdf::{
+    wire_name, ChangeClass, Coverage, DocumentVerdict, SignatureCheck,
+};
 
 use crate::audit::Audit;
 use crate::i18n::Lang;
+
+/// Changed objects listed on a card; the report has them all.
+const MAX_CHANGES_SHOWN: usize = 8;
 
 /// The document's banner.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +22,8 @@ pub struct BannerModel {
     /// A trust bundle that could not be used, in words.
     pub trust_problem: Option<String>,
     pub document_sha256: Option<String>,
+    /// About the file itself (encrypted, rebuilt cross-references).
+    pub notes: Vec<String>,
 }
 
 /// One embedded signature that was verified.
@@ -49,7 +56,20 @@ pub fn document_verdict(report: &PdfReport) -> Option<DocumentVerdict> {
 impl BannerModel {
     pub fn of(report: &PdfReport, audit: Option<&Audit>, lang: Lang) -> Option<BannerModel> {
         let verdict = document_verdict(report)?;
+        let mut notes = Vec::new();
+        if let PdfReport::Parsed {
+            encrypted,
+            warnings,
+            ..
+        } = report
+        {
+            if *encrypted {
+                notes.push(lang.encrypted_document().to_owned());
+            }
+            notes.extend(warnings.iter().map(|w| lang.warning(*w).to_owned()));
+        }
         Some(BannerModel {
+            notes,
             verdict: wire_name(&verdict),
             text: lang.document_verdict(verdict).to_owned(),
             trust_problem: audit
@@ -127,8 +147,21 @@ impl SignatureModel {
                 .map(common_name);
             lines.push(lang.signing_time(&time.time, time.source, authority.as_deref()));
         }
-        if let Some(algorithm) = &check.algorithm {
-            lines.push(format!("{}: {algorithm}", lang.algorithm()));
+        if let Some(format) = lang.signature_format(check.format) {
+            lines.push(format.to_owned());
+        }
+        match (&check.algorithm, &check.key) {
+            (Some(algorithm), Some(key)) => {
+                lines.push(format!("{}: {algorithm} ({key})", lang.algorithm()))
+            }
+            (Some(algorithm), None) => lines.push(format!("{}: {algorithm}", lang.algorithm())),
+            _ => {}
+        }
+        if !sig.other_fields.is_empty() {
+            lines.push(lang.other_fields(&sig.other_fields));
+        }
+        if let Some(why) = &check.reason {
+            lines.push(lang.verifier_says(why));
         }
         if check.coverage != Coverage::WholeFile || !check.changes_after.is_empty() {
             lines.push(lang.coverage(check.coverage).to_owned());
@@ -136,6 +169,16 @@ impl SignatureModel {
         if !check.changes_after.is_empty() {
             lines.push(lang.changes_after(&check.changes_after));
         }
+        // The objects behind anything but signing and validation data: what
+        // an auditor looks at first after a shadow or incremental attack.
+        lines.extend(
+            check
+                .changes
+                .iter()
+                .filter(|c| !matches!(c.class, ChangeClass::Signing | ChangeClass::Timestamp))
+                .take(MAX_CHANGES_SHOWN)
+                .map(|c| lang.change(c)),
+        );
         if let Some(c) = &check.certification {
             lines.push(lang.certification(c.permissions, c.permitted));
         }

@@ -124,6 +124,7 @@ fn banner_view(m: BannerModel) -> AnyView {
     view! {
         <div class="pdf-banner" part="pdf-banner" data-verdict=m.verdict role="note">
             <p class="pdf-banner-text">{m.text}</p>
+            {m.notes.into_iter().map(|note| view! { <p class="pdf-banner-note">{note}</p> }).collect_view()}
             {m.trust_problem.map(|why| view! { <p class="warning" part="warning">{why}</p> })}
         </div>
     }
