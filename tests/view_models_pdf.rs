@@ -63,7 +63,7 @@ fn intact_but_unknown() -> SignatureCheck {
         }),
         timestamp: None,
         warnings: vec![Warning::RevocationNotChecked],
-        reason: None,
+        detail: None,
     }
 }
 
@@ -308,7 +308,7 @@ fn documents_the_world_makes_in_words() {
     let mut check = intact_but_unknown();
     check.format = SignatureFormat::Raw;
     check.integrity = Integrity::Unsupported;
-    check.reason = Some("a bare signature value".into());
+    check.detail = Some("a bare signature value".into());
     let mut sig = signature(Some(check));
     sig.other_fields = vec!["Copy".into(), "Copy2".into()];
     let m = SignatureModel::of(&sig, Lang::En).unwrap();

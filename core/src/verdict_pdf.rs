@@ -252,8 +252,10 @@ pub struct SignatureCheck {
     pub warnings: Vec<Warning>,
     /// Why the signature is not intact or not understood, in a sentence
     /// (an unsupported algorithm, an unreadable CMS), when that helps.
+    /// (Not `reason`: that is the signature dictionary's `/Reason`, beside
+    /// it in the same JSON object.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub detail: Option<String>,
 }
 
 /// Most changed objects one signature lists.
@@ -276,7 +278,7 @@ impl Default for SignatureCheck {
             signing_time: None,
             timestamp: None,
             warnings: Vec::new(),
-            reason: None,
+            detail: None,
         }
     }
 }

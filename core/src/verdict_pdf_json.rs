@@ -129,7 +129,7 @@ pub(crate) fn signature_check(f: &mut Fields) -> Result<Option<SignatureCheck>, 
         signing_time,
         timestamp,
         warnings,
-        reason: f.string("reason")?,
+        detail: f.string("detail")?,
     }))
 }
 

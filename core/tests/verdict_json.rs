@@ -119,7 +119,7 @@ fn checked() -> PdfSignature {
                 trusted: false,
             }),
             warnings: vec![Warning::Sm2EmptyId, Warning::ContentsTrailingBytes],
-            reason: Some("why, in a sentence".into()),
+            detail: Some("why, in a sentence".into()),
         }),
     }
 }

@@ -128,7 +128,7 @@ fn signature_lines(number: usize, signature: &PdfSignature) -> Vec<String> {
     if let Some(reason) = &signature.reason {
         add("Reason:", reason.clone());
     }
-    if let Some(why) = &check.reason {
+    if let Some(why) = &check.detail {
         add("Why:", why.clone());
     }
     for change in &check.changes {

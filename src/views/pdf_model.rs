@@ -160,7 +160,7 @@ impl SignatureModel {
         if !sig.other_fields.is_empty() {
             lines.push(lang.other_fields(&sig.other_fields));
         }
-        if let Some(why) = &check.reason {
+        if let Some(why) = &check.detail {
             lines.push(lang.verifier_says(why));
         }
         if check.coverage != Coverage::WholeFile || !check.changes_after.is_empty() {

@@ -80,7 +80,7 @@ fn contents_check(
             result.integrity = Integrity::Unsupported;
             result.identity = Identity::NoCertificate;
             result.warn(Warning::AlgorithmUnsupported);
-            result.reason = Some("a GB/T 38540 electronic seal (SES), not yet verified".into());
+            result.detail = Some("a GB/T 38540 electronic seal (SES), not yet verified".into());
             return;
         }
         Err(error) => {

@@ -50,19 +50,19 @@ pub(super) fn check(
     }
     if value.is_empty() {
         result.warn(Warning::CmsUnreadable);
-        result.reason = Some("the signature's /Contents is empty".into());
+        result.detail = Some("the signature's /Contents is empty".into());
     } else if looks_like_a_bare_value(value) {
         result.format = SignatureFormat::Raw;
         result.integrity = Integrity::Unsupported;
         result.identity = Identity::NoCertificate;
-        result.reason = Some(
+        result.detail = Some(
             "a bare signature value: nothing in the document names its key (a seal that \
              carries the key can check it)"
                 .into(),
         );
     } else {
         result.warn(Warning::CmsUnreadable);
-        result.reason = Some(format!("the signature cannot be read: {error}"));
+        result.detail = Some(format!("the signature cannot be read: {error}"));
     }
     Vec::new()
 }
@@ -78,7 +78,7 @@ fn cert_entries(found: &EmbeddedSignature, result: &mut SignatureCheck) -> Vec<C
     }
     if certs.is_empty() {
         result.identity = Identity::NoCertificate;
-        result.reason = Some("the signature has no readable certificate in /Cert".into());
+        result.detail = Some("the signature has no readable certificate in /Cert".into());
     }
     certs
 }
@@ -97,7 +97,7 @@ fn pkcs1(
         Ok(key) => key,
         Err(error) => {
             result.integrity = Integrity::Unsupported;
-            result.reason = Some(error.to_string());
+            result.detail = Some(error.to_string());
             return;
         }
     };
@@ -119,7 +119,7 @@ fn pkcs1(
                 break;
             }
             Err(error) if !error.is_signature_shape() => {
-                result.reason = Some(error.to_string());
+                result.detail = Some(error.to_string());
                 verdict = Integrity::Malformed;
                 break;
             }

@@ -59,7 +59,7 @@ pub(super) fn check_signers<'c>(
         Ok(message) => message,
         Err(integrity) => {
             result.integrity = integrity;
-            result.reason = Some(
+            result.detail = Some(
                 "the SHA-1 carried in the signature is not the SHA-1 of the signed bytes".into(),
             );
             return sd.signers.first().and_then(|s| find_signer(certs, &s.sid));
@@ -80,7 +80,7 @@ pub(super) fn check_signers<'c>(
             first_leaf = leaf;
             if leaf.is_none() {
                 result.identity = crate::verdict_pdf::Identity::NoCertificate;
-                result.reason = Some("the signature carries no certificate for its signer".into());
+                result.detail = Some("the signature carries no certificate for its signer".into());
             }
         }
         if rank(integrity) > rank(worst) {
@@ -238,8 +238,8 @@ fn weak_rsa(key: &PublicKey) -> bool {
 
 fn unsupported(result: &mut SignatureCheck, error: CryptoError, first: bool) -> Integrity {
     result.warn(Warning::AlgorithmUnsupported);
-    if first || result.reason.is_none() {
-        result.reason = Some(error.to_string());
+    if first || result.detail.is_none() {
+        result.detail = Some(error.to_string());
     }
     Integrity::Unsupported
 }
@@ -264,11 +264,11 @@ pub(super) fn integrity_of(
         Err(error) if error.is_signature_shape() => Integrity::BadSignature,
         Err(error @ CryptoError::Unsupported(_)) => {
             result.warn(Warning::AlgorithmUnsupported);
-            result.reason = Some(error.to_string());
+            result.detail = Some(error.to_string());
             Integrity::Unsupported
         }
         Err(error) => {
-            result.reason = Some(error.to_string());
+            result.detail = Some(error.to_string());
             Integrity::Malformed
         }
     }
