@@ -12,7 +12,8 @@ Verify the seals of an InfoPlus Signature against its document, and the
 PDF's own signatures (CMS/PAdES, SM2, certificates, trust, revisions).
 
 Usage: seal-verify --document DOC.pdf [--signature SIG.json] [--trust ROOTS.pem]...
-                   [--at signing|now|RFC3339] [--json] [--max-document-bytes N]
+                   [--trust-own-certificates] [--at signing|now|RFC3339] [--json]
+                   [--max-document-bytes N]
 
 Options:
   --document FILE           the PDF (the document at the Signature's `uri`)
@@ -20,6 +21,9 @@ Options:
                             without it only the PDF's own signatures are verified
   --trust FILE              a PEM bundle of trusted root certificates (repeatable);
                             no roots are built in: without --trust no signer is trusted
+  --trust-own-certificates  also trust every certificate the document itself carries
+                            (a diagnostic: checks that each signature holds and its
+                            chain is sound at its signing time, whoever the CA is)
   --at WHEN                 when certificates are checked: `signing` (default: each
                             signature's signing time), `now`, or an RFC 3339 time
   --json                    print the report as JSON
@@ -52,6 +56,7 @@ pub struct Options {
     pub json: bool,
     pub max_document_bytes: u64,
     pub trust: Vec<PathBuf>,
+    pub trust_own_certificates: bool,
     pub at: At,
 }
 
@@ -81,6 +86,7 @@ pub fn parse(arguments: impl IntoIterator<Item = OsString>) -> Result<Command, S
     let mut document = None;
     let mut json = false;
     let mut trust = Vec::new();
+    let mut trust_own_certificates = false;
     let mut at = At::Signing;
     let mut max_document_bytes = DEFAULT_MAX_DOCUMENT_BYTES;
     let mut arguments = arguments.into_iter();
@@ -108,6 +114,7 @@ pub fn parse(arguments: impl IntoIterator<Item = OsString>) -> Result<Command, S
             }
             "--document" => document = Some(PathBuf::from(value()?)),
             "--trust" => trust.push(PathBuf::from(value()?)),
+            "--trust-own-certificates" if inline.is_none() => trust_own_certificates = true,
             "--at" => {
                 let when = value()?;
                 at = parse_at(&when.to_string_lossy())?;
@@ -132,6 +139,7 @@ pub fn parse(arguments: impl IntoIterator<Item = OsString>) -> Result<Command, S
         json,
         max_document_bytes,
         trust,
+        trust_own_certificates,
         at,
     }))
 }
@@ -152,17 +160,18 @@ mod tests {
             json: true,
             max_document_bytes: 10,
             trust: vec!["a.pem".into(), "b.pem".into()],
+            trust_own_certificates: true,
             at: At::Fixed(1_795_341_600),
         });
         assert_eq!(
             parse(args(
-                "--signature s.json --document d.pdf --json --max-document-bytes 10 --trust a.pem --trust b.pem --at 2026-11-22T18:00:00+08:00"
+                "--signature s.json --document d.pdf --json --max-document-bytes 10 --trust a.pem --trust b.pem --trust-own-certificates --at 2026-11-22T18:00:00+08:00"
             )),
             Ok(want.clone())
         );
         assert_eq!(
             parse(args(
-                "--json --max-document-bytes=10 --document=d.pdf --signature=s.json --trust=a.pem --at=2026-11-22T10:00:00Z --trust b.pem"
+                "--json --max-document-bytes=10 --document=d.pdf --trust-own-certificates --signature=s.json --trust=a.pem --at=2026-11-22T10:00:00Z --trust b.pem"
             )),
             Ok(want)
         );
@@ -178,6 +187,7 @@ mod tests {
         assert_eq!(options.max_document_bytes, 20 * 1024 * 1024);
         assert_eq!(options.at, At::Signing);
         assert!(options.trust.is_empty());
+        assert!(!options.trust_own_certificates);
         let Ok(Command::Verify(options)) = parse(args("--document d --at now")) else {
             panic!("parses");
         };

@@ -63,6 +63,7 @@ fn run(options: &Options) -> Result<u8, String> {
         limit: options.max_document_bytes,
         roots_pem: read_trust(&options.trust)?,
         intermediates_pem: Vec::new(),
+        trust_document_certificates: options.trust_own_certificates,
         at: validation_time(options.at)?,
     };
     let report = verify(signature.as_ref(), &options.document, &verify_options)?;

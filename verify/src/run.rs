@@ -34,6 +34,10 @@ pub struct Options {
     /// PEM bundles of trusted roots and of extra intermediates (§6a).
     pub roots_pem: Vec<String>,
     pub intermediates_pem: Vec<String>,
+    /// Also trust every certificate the document itself carries (a
+    /// diagnostic for `seal-verify`: whether each signature holds and its
+    /// chain is sound at its signing time, whoever the CA is).
+    pub trust_document_certificates: bool,
     pub at: ValidationTime,
 }
 
@@ -43,6 +47,7 @@ impl Default for Options {
             limit: DEFAULT_MAX_DOCUMENT_BYTES,
             roots_pem: Vec::new(),
             intermediates_pem: Vec::new(),
+            trust_document_certificates: false,
             at: ValidationTime::Signing,
         }
     }
@@ -117,11 +122,18 @@ impl<'r> Run<'r> {
         for pem in &options.intermediates_pem {
             problems.extend(trust.add_intermediates_pem(pem));
         }
-        let parsed = document
+        let parsed: Vec<_> = document
             .signatures()
             .iter()
             .map(|s| s.contents.as_deref().map(cms::parse))
             .collect();
+        if options.trust_document_certificates {
+            for der in document_certificates(document.signatures(), &parsed) {
+                // A certificate that does not parse is already a warning
+                // on the signature that carries it.
+                let _ = trust.add_root_der(der);
+            }
+        }
         Run {
             document,
             signature,
@@ -249,6 +261,28 @@ impl<'r> Run<'r> {
             pdf: Some(report),
         }
     }
+}
+
+/// Every certificate the document carries: in each CMS (and in its
+/// signature timestamp tokens) and in `/Cert`.
+fn document_certificates<'a>(
+    signatures: &'a [pdf::EmbeddedSignature],
+    parsed: &'a [Option<Result<Contents<'a>, CmsError>>],
+) -> Vec<&'a [u8]> {
+    let mut found: Vec<&[u8]> = Vec::new();
+    for (signature, contents) in signatures.iter().zip(parsed) {
+        found.extend(signature.cert.iter().map(Vec::as_slice));
+        let Some(Ok(Contents::SignedData(sd))) = contents else {
+            continue;
+        };
+        found.extend(sd.certificates.iter().copied());
+        for token in sd.signers.iter().filter_map(|s| s.timestamp_token()) {
+            if let Ok(Contents::SignedData(tst)) = cms::parse(token) {
+                found.extend(tst.certificates.iter().copied());
+            }
+        }
+    }
+    found
 }
 
 /// The whole run `seal-verify` does: every seal of `signature` (raw §6
