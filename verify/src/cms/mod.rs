@@ -96,3 +96,9 @@ pub fn hash_of(algorithm: &AlgorithmId<'_>) -> Option<Hash> {
 
 #[cfg(test)]
 mod tests;
+
+/// The reader against the CMS that OpenSSL and pyHanko made (fixtures in
+/// `verify/tests/cms/`).
+#[cfg(test)]
+#[path = "../../tests/cms/mod.rs"]
+mod fixture_tests;

@@ -1,5 +1,5 @@
 //! Unit tests of the reader on hand-made encodings; the OpenSSL-made
-//! fixtures are in `verify/tests/cms_reader.rs`.
+//! fixtures are in `verify/tests/cms/` (`fixture_tests`).
 
 use super::der::{self, Class, Reader};
 use super::primitive;

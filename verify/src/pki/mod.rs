@@ -18,3 +18,8 @@ pub use certificate::{
 };
 pub use chain::{validate_chain, ChainResult, Purpose, MAX_CANDIDATES, MAX_PATH_DEPTH};
 pub use trust::{pem_certificates, TrustStore, MAX_STORE_CERTIFICATES};
+
+/// Chains against OpenSSL's answers (fixtures in `verify/tests/pki/`).
+#[cfg(test)]
+#[path = "../../tests/pki/chain_tests.rs"]
+mod chain_tests;
