@@ -20,6 +20,8 @@ pub mod cms;
 mod digest;
 pub mod embedded;
 mod error;
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 pub mod hash;
 pub mod key;
 pub mod oid;
