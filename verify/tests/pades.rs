@@ -28,6 +28,7 @@ fn every_fixture_gets_its_expected_verdict() {
         let bytes = support::read(&support::dir().join(file));
         let report = support::verify(&bytes, &[&roots]);
         problems.extend(support::compare_file(file, &report, want));
+        problems.extend(support::compare_raw_checks(file, &bytes, &report, want));
     }
     assert!(
         problems.is_empty(),

@@ -4,7 +4,7 @@
 //! which refuses documents without a PDF header), included from
 //! `verify/src/seal.rs`.
 
-#[path = "../vectors/support.rs"]
+#[path = "../vectors/files.rs"]
 mod support;
 
 #[path = "sm2_standard.rs"]
