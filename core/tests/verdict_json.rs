@@ -69,11 +69,13 @@ fn every_verdict() -> Vec<SealVerdict> {
     ]
 }
 
-/// An embedded signature with every §6a field filled.
+/// An embedded signature with every §6a field filled (but the check's
+/// `reason`: see `both_reasons_survive_the_trip`).
 fn checked() -> PdfSignature {
     use verdict_pdf::*;
     PdfSignature {
         field: Some("Seal1".into()),
+        other_fields: vec!["Seal1Copy".into(), "Form.Seal1".into()],
         signer: None,
         time: None,
         reason: Some("盖章".into()),
@@ -87,12 +89,25 @@ fn checked() -> PdfSignature {
             identity: Identity::UnknownIssuer,
             coverage: Coverage::Revision,
             changes_after: vec![ChangeClass::Signing, ChangeClass::FormFill],
+            changes: vec![
+                Change {
+                    object: 12,
+                    role: ChangeRole::Field,
+                    class: ChangeClass::FormFill,
+                },
+                Change {
+                    object: 15,
+                    role: ChangeRole::SignatureField,
+                    class: ChangeClass::Signing,
+                },
+            ],
             certification: Some(Certification {
                 permissions: 2,
                 permitted: true,
             }),
             format: SignatureFormat::CmsGm,
             algorithm: Some("SM2withSM3".into()),
+            key: Some("SM2".into()),
             certificate: Some(SignerCertificate {
                 subject: "CN=张三".into(),
                 issuer: "CN=Dev SM2 Root".into(),
@@ -111,7 +126,30 @@ fn checked() -> PdfSignature {
                 intact: true,
                 trusted: false,
             }),
-            warnings: vec!["sm2-empty-id".into()],
+            warnings: vec![Warning::Sm2EmptyId, Warning::RevocationNotChecked],
+            reason: None,
+        }),
+    }
+}
+
+/// A signature without `/Reason`, in a format of §6b, not understood (its
+/// check's `reason` is left out here: see `both_reasons_survive_the_trip`).
+fn not_understood() -> PdfSignature {
+    use verdict_pdf::*;
+    PdfSignature {
+        field: Some("Signature2".into()),
+        other_fields: vec![],
+        signer: None,
+        time: None,
+        reason: None,
+        sub_filter: Some("adbe.x509.rsa_sha1".into()),
+        byte_range: Some(vec![0, 10, 30, 40]),
+        byte_range_well_formed: true,
+        covers_whole_file: true,
+        check: Some(SignatureCheck {
+            format: SignatureFormat::Raw,
+            integrity: Integrity::Unsupported,
+            ..SignatureCheck::default()
         }),
     }
 }
@@ -129,8 +167,10 @@ fn every_verdict_and_pdf_report_survives_the_trip() {
             pages: 3,
             signatures: vec![
                 checked(),
+                not_understood(),
                 PdfSignature {
                     field: Some("Signature1".into()),
+                    other_fields: vec![],
                     signer: Some("Zhang San".into()),
                     time: Some("D:20261122100000Z".into()),
                     reason: None,
@@ -141,6 +181,8 @@ fn every_verdict_and_pdf_report_survives_the_trip() {
                     check: None,
                 },
             ],
+            encrypted: true,
+            warnings: vec![verdict_pdf::Warning::XrefReconstructed],
         }),
     };
     let written = serde_json::to_value(&report).unwrap();
@@ -164,6 +206,37 @@ fn every_verdict_and_pdf_report_survives_the_trip() {
         VerifyReport::from_value(serde_json::to_value(&no_pdf).unwrap()).unwrap(),
         no_pdf
     );
+}
+
+/// The dictionary's `/Reason` and the check's `reason` are two fields of one
+/// signature: both must come back as they were written, with the other
+/// present or not.
+#[test]
+fn both_reasons_survive_the_trip() {
+    let with_reason = |mut signature: PdfSignature, reason: &str| {
+        if let Some(check) = &mut signature.check {
+            check.reason = Some(reason.into());
+        }
+        signature
+    };
+    let report = VerifyReport {
+        seals: vec![],
+        pdf: Some(PdfReport::Parsed {
+            verdict: Some(verdict_pdf::DocumentVerdict::Indeterminate),
+            pages: 1,
+            signatures: vec![
+                with_reason(checked(), "the signer's certificate has no chain to a root"),
+                with_reason(
+                    not_understood(),
+                    "a bare signature value: nothing names its key",
+                ),
+            ],
+            encrypted: false,
+            warnings: vec![],
+        }),
+    };
+    let written = serde_json::to_value(&report).unwrap();
+    assert_eq!(VerifyReport::from_value(written).unwrap(), report);
 }
 
 #[test]
