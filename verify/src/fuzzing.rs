@@ -26,10 +26,7 @@ pub fn cms(bytes: &[u8]) {
             signer.signing_time(),
             signer.signed_value(crate::oid::SIGNING_CERTIFICATE_V2.as_bytes()),
         );
-        let _ = (
-            signer.attribute_count_ok(),
-            cms::hash_of(&signer.digest_algorithm),
-        );
+        let _ = cms::hash_of(&signer.digest_algorithm);
         let _ = signer.signature_algorithm.oid.to_string();
         let _ = crate::algorithm::SignatureAlgorithm::from_cms(
             signer.signature_algorithm.oid.0,

@@ -44,7 +44,7 @@ fn pyhanko_signatures_read_as_openssl_reads_them() {
             .map_or(0, |s| s.attributes.len());
         assert_eq!(count.to_string(), signed, "{name}");
         if count > 0 {
-            assert!(signer.attribute_count_ok(), "{name}");
+            assert!(signer.content_type().is_some(), "{name}");
             assert!(signer.message_digest().is_some(), "{name}");
         }
         assert_eq!(signer.timestamp_token().is_some(), token == "1", "{name}");

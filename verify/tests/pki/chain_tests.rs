@@ -9,9 +9,10 @@
 
 use std::path::PathBuf;
 
-use crate::pki::{
-    parse_certificate, pem_certificates, validate_chain, Certificate, Purpose, TrustStore,
-};
+use base64::Engine;
+
+use super::trust::pem_certificates;
+use crate::pki::{parse_certificate, validate_chain, Certificate, Purpose, TrustStore};
 use crate::verdict_pdf::{wire_name, Identity};
 
 fn dir() -> PathBuf {
@@ -123,7 +124,7 @@ fn an_empty_store_trusts_nothing() {
     let pool = certificates("rsa.pool.pem");
     let roots = certificates("rsa.roots.pem");
     let trust = TrustStore::new();
-    assert!(trust.is_empty());
+    assert!(trust.roots().is_empty());
     let result = validate_chain(
         &leaf[0],
         &pool,
@@ -275,9 +276,18 @@ fn pem_bundles_with_crlf_comments_and_bad_blocks() {
     assert!(trust.add_roots_pem(&rsa).is_empty());
     assert_eq!(trust.roots().len(), 2);
     assert_eq!(trust.add_roots_pem("nothing here").len(), 1);
+    // A root given as one DER certificate (here in a PEM block of its own),
+    // and junk refused.
     let der = trust.roots()[0].der.clone();
-    assert!(TrustStore::new().add_root_der(&der).is_ok());
-    assert!(TrustStore::new().add_root_der(b"junk").is_err());
+    let pem = format!(
+        "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
+        base64::engine::general_purpose::STANDARD.encode(&der)
+    );
+    let mut one = TrustStore::new();
+    assert!(one.add_roots_pem(&pem).is_empty());
+    assert_eq!(one.roots().len(), 1);
+    let junk = "-----BEGIN CERTIFICATE-----\nanVuaw==\n-----END CERTIFICATE-----\n";
+    assert_eq!(TrustStore::new().add_roots_pem(junk).len(), 1);
 }
 
 #[test]
