@@ -69,12 +69,13 @@ fn every_verdict() -> Vec<SealVerdict> {
     ]
 }
 
-/// An embedded signature with every §6a field filled.
+/// An embedded signature with every §6a field filled (but the check's
+/// `detail`: see `the_reason_and_the_detail_both_survive_the_trip`).
 fn checked() -> PdfSignature {
     use verdict_pdf::*;
     PdfSignature {
         field: Some("Seal1".into()),
-        other_fields: vec!["Seal1Copy".into()],
+        other_fields: vec!["Seal1Copy".into(), "Form.Seal1".into()],
         signer: None,
         time: None,
         reason: Some("盖章".into()),
@@ -88,11 +89,18 @@ fn checked() -> PdfSignature {
             identity: Identity::UnknownIssuer,
             coverage: Coverage::Revision,
             changes_after: vec![ChangeClass::Signing, ChangeClass::FormFill],
-            changes: vec![Change {
-                object: 12,
-                role: ChangeRole::Field,
-                class: ChangeClass::FormFill,
-            }],
+            changes: vec![
+                Change {
+                    object: 12,
+                    role: ChangeRole::Field,
+                    class: ChangeClass::FormFill,
+                },
+                Change {
+                    object: 15,
+                    role: ChangeRole::SignatureField,
+                    class: ChangeClass::Signing,
+                },
+            ],
             certification: Some(Certification {
                 permissions: 2,
                 permitted: true,
@@ -118,8 +126,30 @@ fn checked() -> PdfSignature {
                 intact: true,
                 trusted: false,
             }),
-            warnings: vec![Warning::Sm2EmptyId, Warning::ContentsTrailingBytes],
-            detail: Some("why, in a sentence".into()),
+            warnings: vec![Warning::Sm2EmptyId, Warning::RevocationNotChecked],
+            detail: None,
+        }),
+    }
+}
+
+/// A signature without `/Reason`, in a format of §6b, not understood (its
+/// check's `detail` is left out here: see `the_reason_and_the_detail_both_survive_the_trip`).
+fn not_understood() -> PdfSignature {
+    use verdict_pdf::*;
+    PdfSignature {
+        field: Some("Signature2".into()),
+        other_fields: vec![],
+        signer: None,
+        time: None,
+        reason: None,
+        sub_filter: Some("adbe.x509.rsa_sha1".into()),
+        byte_range: Some(vec![0, 10, 30, 40]),
+        byte_range_well_formed: true,
+        covers_whole_file: true,
+        check: Some(SignatureCheck {
+            format: SignatureFormat::Raw,
+            integrity: Integrity::Unsupported,
+            ..SignatureCheck::default()
         }),
     }
 }
@@ -137,9 +167,10 @@ fn every_verdict_and_pdf_report_survives_the_trip() {
             pages: 3,
             signatures: vec![
                 checked(),
+                not_understood(),
                 PdfSignature {
                     field: Some("Signature1".into()),
-                    other_fields: Vec::new(),
+                    other_fields: vec![],
                     signer: Some("Zhang San".into()),
                     time: Some("D:20261122100000Z".into()),
                     reason: None,
@@ -175,6 +206,39 @@ fn every_verdict_and_pdf_report_survives_the_trip() {
         VerifyReport::from_value(serde_json::to_value(&no_pdf).unwrap()).unwrap(),
         no_pdf
     );
+}
+
+/// The dictionary's `/Reason` and the check's `reason` are two fields of one
+/// signature: both must come back as they were written, with the other
+/// present or not.
+#[test]
+fn the_reason_and_the_detail_both_survive_the_trip() {
+    // The dictionary's `/Reason` and the check's `detail` share one JSON
+    // object (the check is flattened into the signature).
+    let with_reason = |mut signature: PdfSignature, detail: &str| {
+        if let Some(check) = &mut signature.check {
+            check.detail = Some(detail.into());
+        }
+        signature
+    };
+    let report = VerifyReport {
+        seals: vec![],
+        pdf: Some(PdfReport::Parsed {
+            verdict: Some(verdict_pdf::DocumentVerdict::Indeterminate),
+            pages: 1,
+            signatures: vec![
+                with_reason(checked(), "the signer's certificate has no chain to a root"),
+                with_reason(
+                    not_understood(),
+                    "a bare signature value: nothing names its key",
+                ),
+            ],
+            encrypted: false,
+            warnings: vec![],
+        }),
+    };
+    let written = serde_json::to_value(&report).unwrap();
+    assert_eq!(VerifyReport::from_value(written).unwrap(), report);
 }
 
 #[test]

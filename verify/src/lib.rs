@@ -5,26 +5,34 @@
 //! what a seal or a document contains.
 //!
 //! - [`algorithm`]: the one table of signature algorithms; [`oid`]: the
-//!   one table of object identifiers; [`key`]: the one key reader;
-//!   [`pki`]: the one certificate type, trust and chains.
+//!   one table of object identifiers; inside the crate, `key`: the one key
+//!   reader, `pki`: the one certificate type, trust and chains, `cms` and
+//!   `pdf`: the readers.
 //! - [`run`]: one verification run (the document read once, each CMS
 //!   parsed once, two steps merged in one place), what the worker and
 //!   `seal-verify` do; [`verify_all`] for both steps at once.
+//!
+//! Only the entry points are public; everything else is the crate's own,
+//! its tests included (unit tests beside what they test, integration tests
+//! through [`verify_all`] and [`Run`]). The `fuzzing` feature adds the
+//! entry points of the fuzz targets (`fuzz/`).
 
 // The model and the report types live in the core, which the control
 // shares without any of the crypto below.
 pub(crate) use infoplus_signature_core::{model, verdict, verdict_pdf};
 
 pub mod algorithm;
-pub mod cms;
+mod cms;
 mod digest;
-pub mod embedded;
+mod embedded;
 mod error;
-pub mod hash;
-pub mod key;
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
+mod hash;
+mod key;
 pub mod oid;
-pub mod pdf;
-pub mod pki;
+mod pdf;
+mod pki;
 pub mod run;
 mod seal;
 mod text;

@@ -97,3 +97,9 @@ pub(crate) fn signer_allowed(seal: &Seal) -> Option<bool> {
     let account = seal.signer_account();
     Some(allowed.any(|s| Some(s) == account))
 }
+
+/// Seals over messages that are not PDFs: the SM2 standard's example,
+/// Wycheproof (fixtures in `verify/tests/seal/` and `verify/tests/vectors/`).
+#[cfg(test)]
+#[path = "../tests/seal/mod.rs"]
+mod message_tests;

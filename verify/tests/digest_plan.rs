@@ -1,59 +1,56 @@
-//! The worker's digest plan (`verify::embedded::digest_plan`): the digests
-//! it lists are exactly the ones the checks then ask for, and step 2 over
-//! the plan's reading of the file answers what a fresh reading does.
+//! The worker's digest plan (`Run::planned_digests`): the digests it lists
+//! are exactly the ones the checks then ask for, and step 2 over digests
+//! computed elsewhere from the plan (WebCrypto, in the worker) answers what
+//! a fresh run does.
 
 #[path = "pades/support.rs"]
 mod support;
 
+use infoplus_signature_core::model::Signature;
 use infoplus_signature_core::signature_from_str;
-use infoplus_signature_verify::embedded::{
-    digest_plan, verify_embedded, verify_embedded_planned, PdfOptions, ValidationTime,
-};
-use infoplus_signature_verify::{Digests, Hash};
+use infoplus_signature_core::verdict::PdfReport;
+use infoplus_signature_verify::{verify_all, Document, Hash, Options, Run};
 
-fn options() -> PdfOptions {
-    PdfOptions {
-        roots_pem: vec![support::fixture_roots()],
-        intermediates_pem: vec![],
-        at: ValidationTime::Signing,
-    }
+fn options() -> Options {
+    support::options(&[&support::fixture_roots()])
 }
 
 fn fixture(name: &str) -> Vec<u8> {
     support::read(&support::dir().join(name))
 }
 
-fn no_seals(size: usize) -> infoplus_signature_core::model::Signature {
+fn no_seals(size: usize) -> Signature {
     let json = format!(
         r#"{{"id":"plan","name":"a.pdf","size":{size},"uri":"/a.pdf","mime":"application/pdf","seals":[]}}"#
     );
     signature_from_str(&json).expect("a Signature")
 }
 
-/// The embedded signatures verified without a plan or precomputed digests.
-fn fresh(
-    signature: &infoplus_signature_core::model::Signature,
-    bytes: &[u8],
-) -> infoplus_signature_verify::embedded::EmbeddedAnswer {
-    verify_embedded(signature, bytes, u64::MAX, &[], &options(), &Digests::new())
+/// The embedded signatures verified by a fresh run, no digests given.
+fn fresh(signature: &Signature, bytes: &[u8]) -> Option<PdfReport> {
+    verify_all(signature, bytes, &options()).pdf
 }
 
-fn pdf_json(answer: &infoplus_signature_verify::embedded::EmbeddedAnswer) -> String {
-    serde_json::to_string(&answer.pdf).expect("the report serializes")
+fn pdf_json(report: &Option<PdfReport>) -> String {
+    serde_json::to_string(report).expect("the report serializes")
+}
+
+/// The digest of `ranges` of `bytes`, computed here (as WebCrypto would).
+fn digest(hash: Hash, bytes: &[u8], ranges: &[(usize, usize)]) -> Vec<u8> {
+    let parts: Vec<&[u8]> = ranges.iter().map(|&(s, e)| &bytes[s..e]).collect();
+    hash.digest(&parts)
 }
 
 #[test]
 fn the_whole_document_first_then_each_signatures_byte_range() {
     for (name, hash) in [("ecdsa-p256.pdf", Hash::Sha256), ("sm2-gm.pdf", Hash::Sm3)] {
         let bytes = fixture(name);
-        let plan = digest_plan(&bytes, u64::MAX);
-        assert_eq!(
-            plan.digests[0],
-            (Hash::Sha256, vec![(0, bytes.len())]),
-            "{name}"
-        );
-        assert_eq!(plan.digests.len(), 2, "{name}: {:?}", plan.digests);
-        let (planned, ranges) = &plan.digests[1];
+        let signature = no_seals(bytes.len());
+        let document = Document::read(&bytes, u64::MAX);
+        let plan = Run::new(&document, &signature, &options()).planned_digests();
+        assert_eq!(plan[0], (Hash::Sha256, vec![(0, bytes.len())]), "{name}");
+        assert_eq!(plan.len(), 2, "{name}: {plan:?}");
+        let (planned, ranges) = &plan[1];
         assert_eq!(*planned, hash, "{name}");
         // A ByteRange covering the file but the /Contents gap.
         assert_eq!(ranges.len(), 2, "{name}");
@@ -77,20 +74,20 @@ fn the_checks_use_the_planned_digests() {
             pdf_json(&right)
         );
 
-        let plan = digest_plan(&bytes, u64::MAX);
-        let wrong = Digests::new();
-        for (hash, ranges) in &plan.digests {
-            wrong.insert(*hash, ranges.clone(), vec![0; hash.output_len()]);
+        let document = Document::read(&bytes, u64::MAX);
+        let run = Run::new(&document, &signature, &options());
+        for (hash, ranges) in run.planned_digests() {
+            run.digests()
+                .insert(hash, ranges, vec![0; hash.output_len()]);
         }
-        let answer = verify_embedded_planned(&signature, &bytes, &[], &options(), &wrong, plan);
-        let text = pdf_json(&answer);
+        let text = pdf_json(&run.pdf(&[]).pdf);
         assert!(text.contains(r#""verdict":"invalid""#), "{name}: {text}");
         assert!(text.contains(r#""integrity":"altered""#), "{name}: {text}");
     }
 }
 
 #[test]
-fn the_plans_reading_gives_the_same_answer_as_a_fresh_one() {
+fn digests_computed_from_the_plan_give_the_same_answer_as_a_fresh_run() {
     let expected = support::json(&support::dir().join("expected.json"));
     for file in expected
         .as_object()
@@ -100,10 +97,13 @@ fn the_plans_reading_gives_the_same_answer_as_a_fresh_one() {
         let bytes = fixture(file);
         let signature = no_seals(bytes.len());
         let fresh = fresh(&signature, &bytes);
-        let plan = digest_plan(&bytes, u64::MAX);
-        let planned =
-            verify_embedded_planned(&signature, &bytes, &[], &options(), &Digests::new(), plan);
-        assert_eq!(planned, fresh, "{file}");
+        let document = Document::read(&bytes, u64::MAX);
+        let run = Run::new(&document, &signature, &options());
+        for (hash, ranges) in run.planned_digests() {
+            let value = digest(hash, &bytes, &ranges);
+            run.digests().insert(hash, ranges, value);
+        }
+        assert_eq!(run.pdf(&[]).pdf, fresh, "{file}");
     }
 }
 
@@ -112,15 +112,20 @@ fn nothing_is_read_over_the_limit_or_in_a_non_pdf() {
     let bytes = fixture("ecdsa-p256.pdf");
     let signature = no_seals(bytes.len());
     let limit = bytes.len() as u64 - 1;
-    let plan = digest_plan(&bytes, limit);
-    assert_eq!(plan.digests, vec![(Hash::Sha256, vec![(0, bytes.len())])]);
-    let answer =
-        verify_embedded_planned(&signature, &bytes, &[], &options(), &Digests::new(), plan);
-    assert_eq!(answer.pdf, None);
+    let document = Document::read(&bytes, limit);
+    let run = Run::new(&document, &signature, &options());
+    assert_eq!(
+        run.planned_digests(),
+        vec![(Hash::Sha256, vec![(0, bytes.len())])]
+    );
+    assert_eq!(run.pdf(&[]).pdf, None);
 
     let text = b"not a PDF at all".to_vec();
-    let plan = digest_plan(&text, u64::MAX);
-    assert_eq!(plan.digests, vec![(Hash::Sha256, vec![(0, text.len())])]);
-    let answer = verify_embedded_planned(&signature, &text, &[], &options(), &Digests::new(), plan);
-    assert_eq!(answer.pdf, None);
+    let document = Document::read(&text, u64::MAX);
+    let run = Run::new(&document, &signature, &options());
+    assert_eq!(
+        run.planned_digests(),
+        vec![(Hash::Sha256, vec![(0, text.len())])]
+    );
+    assert_eq!(run.pdf(&[]).pdf, None);
 }

@@ -28,6 +28,7 @@ fn every_fixture_gets_its_expected_verdict() {
         let bytes = support::read(&support::dir().join(file));
         let report = support::verify(&bytes, &[&roots]);
         problems.extend(support::compare_file(file, &report, want));
+        problems.extend(support::compare_raw_checks(file, &bytes, &report, want));
     }
     assert!(
         problems.is_empty(),
@@ -203,5 +204,43 @@ fn the_comparison_names_the_file_and_field() {
     assert!(
         problems[1].starts_with("two-signatures.pdf: Signature2.integrity"),
         "{problems:?}"
+    );
+}
+
+/// The rules of §6b's fields: `key` compared only where expected.json
+/// names it, and each `changesInclude` entry (an object number and its
+/// class) found among the report's `changes`.
+#[test]
+fn key_and_changes_include_are_compared_where_given() {
+    let want = serde_json::json!({
+        "field": "Signature1",
+        "changesAfter": ["form-fill"],
+        "changesInclude": [{"object": 12, "class": "form-fill"}],
+    });
+    let mut found = serde_json::json!({
+        "field": "Signature1",
+        "changesAfter": ["form-fill"],
+        "changes": [
+            {"object": 9, "role": "field", "class": "form-fill"},
+            {"object": 12, "role": "appearance", "class": "form-fill"},
+        ],
+        "key": "P-256",
+    });
+    let problems = |found: &Value, want: &Value| {
+        support::compare_signature("f.pdf: Signature1", found, want)
+            .into_iter()
+            .filter(|p| p.contains(".key") || p.contains(".changes:"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(problems(&found, &want), Vec::<String>::new());
+    let mut with_key = want.clone();
+    with_key["key"] = Value::from("P-384");
+    assert_eq!(problems(&found, &with_key).len(), 1, "the key differs");
+    found["changes"][1]["class"] = Value::from("other");
+    let missing = problems(&found, &want);
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    assert!(
+        missing[0].starts_with("f.pdf: Signature1.changes: {"),
+        "{missing:?}"
     );
 }

@@ -1,11 +1,15 @@
-//! `pdf::inspect` on real signed PDFs (made by pyHanko, see
-//! `tests/pdf/make_fixtures.py`) and on broken ones.
+//! The PDF report of the run (`verify_all`) on real signed PDFs (made by
+//! pyHanko, see `tests/pdf/make_fixtures.py`) and on broken ones: what the
+//! file says about itself and its signatures.
 
 #[path = "pdf/support.rs"]
 mod support;
 
-use infoplus_signature_verify::pdf;
-use support::{files_in, fixture, inspect_quickly, parsed, unreadable};
+use infoplus_signature_core::{Seal, SealVerdict, Signature};
+use infoplus_signature_verify::{verify_all, Options};
+use support::{
+    assert_no_caught_panic, files_in, fixture, inspect_quickly, parsed, run_quickly, unreadable,
+};
 
 #[test]
 fn unsigned_two_pages() {
@@ -146,16 +150,39 @@ fn a_user_password_is_needed() {
 
 #[test]
 fn not_a_pdf_and_empty() {
+    // The run refuses a document without a PDF header (`%PDF-` in its first
+    // 1024 bytes) before reading it: no PDF report, and every signed seal
+    // is `not-pdf`. (The reader's own reason for such a file, "it has no PDF
+    // header (%PDF-) in its first 1024 bytes", is no longer observable: the
+    // run never hands it such a file.)
+    let seal = Seal {
+        algorithm: Some("SM2withSM3".into()),
+        signature: Some("AAAA".into()),
+        public_key: Some("AAAA".into()),
+        ..Seal::default()
+    };
+    let signature = Signature {
+        seals: vec![seal],
+        ..Signature::default()
+    };
     let png = fixture("malformed/not-a-pdf.png");
-    assert!(!pdf::is_pdf(&png));
-    assert!(!pdf::is_pdf(&[]));
-    assert!(pdf::is_pdf(&fixture("signed.pdf")));
-    let no_header = "it has no PDF header (%PDF-) in its first 1024 bytes";
-    assert_eq!(unreadable(inspect_quickly(&png)), no_header);
-    assert_eq!(
-        unreadable(inspect_quickly(&fixture("malformed/empty.pdf"))),
-        no_header
-    );
+    let empty = fixture("malformed/empty.pdf");
+    for (name, bytes) in [
+        ("png", &png[..]),
+        ("empty.pdf", &empty[..]),
+        ("no bytes", &[]),
+    ] {
+        let report = verify_all(&signature, bytes, &Options::default());
+        assert_eq!(report.pdf, None, "{name}");
+        let [seal] = report.seals.as_slice() else {
+            panic!("{name}: {report:?}");
+        };
+        assert!(
+            matches!(&seal.verdict, SealVerdict::NotPdf { detail } if detail.contains("%PDF-")),
+            "{name}: {seal:?}"
+        );
+    }
+    assert!(run_quickly(&fixture("signed.pdf")).pdf.is_some());
 }
 
 #[test]
@@ -244,16 +271,13 @@ fn malformed_byte_ranges() {
 
 #[test]
 fn every_fixture_without_catch_unwind() {
-    // What wasm32 does: no unwinding, so a panic would fail this test.
+    // What wasm32 does: no unwinding, so a panic the run caught natively
+    // would abort the worker there. (This compared the unguarded reader
+    // with the guarded one; the run has only the guarded one, and a panic
+    // it caught shows as its reason.)
     for path in files_in(".").into_iter().chain(files_in("malformed")) {
         let bytes = std::fs::read(&path).expect("fixture");
-        let guarded = inspect_quickly(&bytes);
-        assert_eq!(
-            pdf::inspect_unguarded(&bytes),
-            guarded,
-            "{}",
-            path.display()
-        );
+        assert_no_caught_panic(&run_quickly(&bytes), &path.display().to_string());
     }
 }
 

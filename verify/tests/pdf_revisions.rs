@@ -1,8 +1,16 @@
-//! `pdf::inspect_signatures`: raw `/Contents`, kind, coverage, the classes
-//! of changes after each signature and DocMDP, on files whose signatures,
-//! certifications, timestamps and updates pyHanko made
-//! (`tests/pdf/revisions/make_fixtures.py`), cross-checked with pyHanko's
-//! own difference analysis (`tests/pdf/revisions/expected.json`).
+//! The run's report on files whose signatures, certifications,
+//! timestamps and updates pyHanko made (`tests/pdf/revisions/make_fixtures.py`):
+//! `/Contents`, kind, coverage, the classes of changes after each signature
+//! and DocMDP, cross-checked with pyHanko's own difference analysis
+//! (`tests/pdf/revisions/expected.json`).
+//!
+//! These read `pdf::inspect_signatures` before; what it said is now seen
+//! in the report: the kind as the signature's format (a document timestamp
+//! is a `timestamp` token), DocMDP as `certification.permissions`, its
+//! warnings as the file-reading ones among the signature's
+//! (`support::FILE_WARNINGS`), the `/Contents` it read through a seal that
+//! carries those bytes (the run matches the seal to that signature), and
+//! the signed end as the ByteRange's `c + d`.
 
 #[path = "pdf/support.rs"]
 mod support;
@@ -10,22 +18,64 @@ mod support;
 use std::collections::BTreeSet;
 use std::time::Instant;
 
-use infoplus_signature_core::verdict::PdfReport;
+use infoplus_signature_core::verdict::{PdfReport, PdfSignature, SealVerdict};
 use infoplus_signature_core::verdict_pdf::ChangeClass::{self, *};
 use infoplus_signature_core::verdict_pdf::Coverage::{self, *};
-use infoplus_signature_verify::pdf::{self, EmbeddedSignature, Inspection, SignatureKind};
-use support::{files_in, fixture, quiet_crate_panics, QUICK};
+use infoplus_signature_core::verdict_pdf::{SignatureFormat, Warning};
+use infoplus_signature_core::{Seal, Signature};
+use infoplus_signature_verify::{verify_all, Options};
+use support::{
+    assert_no_caught_panic, check, file_warnings, files_in, fixture, quiet_crate_panics, QUICK,
+};
 
-fn inspect(name: &str) -> (Vec<u8>, Inspection) {
+/// The pages and signatures of the run's report on a fixture that must
+/// parse, and the fixture's bytes.
+fn inspect(name: &str) -> (Vec<u8>, u32, Vec<PdfSignature>) {
     let bytes = fixture(name);
     let started = Instant::now();
-    let inspection = pdf::inspect_signatures(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let report = verify_all(&Signature::default(), &bytes, &Options::default());
     assert!(
         started.elapsed() < QUICK,
         "{name} took {:?}",
         started.elapsed()
     );
-    (bytes, inspection)
+    match report.pdf {
+        Some(PdfReport::Parsed {
+            pages, signatures, ..
+        }) => (bytes, pages, signatures),
+        other => panic!("{name}: {other:?}"),
+    }
+}
+
+/// What a signature's kind shows as: a document timestamp's `/Contents` is
+/// a timestamp token, a signature's a CMS.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SignatureKind {
+    Signature,
+    DocTimeStamp,
+}
+
+fn kind(sig: &PdfSignature) -> SignatureKind {
+    match check(sig).format {
+        SignatureFormat::Timestamp => SignatureKind::DocTimeStamp,
+        _ => SignatureKind::Signature,
+    }
+}
+
+/// DocMDP `/P` when the signature certifies.
+fn docmdp(sig: &PdfSignature) -> Option<u8> {
+    check(sig).certification.map(|c| c.permissions)
+}
+
+/// The signed end of a well-formed `/ByteRange [a b c d]`: `c + d`.
+fn signed_end(sig: &PdfSignature) -> Option<usize> {
+    if !sig.byte_range_well_formed {
+        return None;
+    }
+    match sig.byte_range.as_deref() {
+        Some(&[_, _, c, d]) => usize::try_from(c.checked_add(d)?).ok(),
+        _ => None,
+    }
 }
 
 /// What one signature of a fixture must come out as.
@@ -35,7 +85,7 @@ struct Expect {
     coverage: Coverage,
     changes: &'static [ChangeClass],
     docmdp: Option<u8>,
-    warnings: &'static [&'static str],
+    warnings: &'static [Warning],
 }
 
 const fn sig(field: &'static str, coverage: Coverage, changes: &'static [ChangeClass]) -> Expect {
@@ -151,7 +201,7 @@ fn cases() -> Vec<(&'static str, Vec<Expect>)> {
         (
             "contents-outside-gap.pdf",
             vec![Expect {
-                warnings: &["contents-outside-gap"],
+                warnings: &[Warning::ContentsOutsideGap],
                 ..sig("Sig1", Partial, &[])
             }],
         ),
@@ -160,7 +210,7 @@ fn cases() -> Vec<(&'static str, Vec<Expect>)> {
         (
             "approval-then-signature-replaced.pdf",
             vec![Expect {
-                warnings: &["contents-outside-gap"],
+                warnings: &[Warning::ContentsOutsideGap],
                 ..sig("Sig1", Partial, &[])
             }],
         ),
@@ -195,43 +245,76 @@ fn every_revision_fixture_comes_out_as_expected() {
     let covered: BTreeSet<String> = cases.iter().map(|(name, _)| (*name).to_owned()).collect();
     assert_eq!(listed, covered, "every fixture has a case");
     for (name, expected) in cases {
-        let (_, inspection) = inspect(&format!("revisions/{name}"));
-        let pages = if name.starts_with("encrypted") { 2 } else { 1 };
-        assert_eq!(inspection.pages, pages, "{name}");
-        let found = &inspection.signatures;
+        let (_, pages, found) = inspect(&format!("revisions/{name}"));
+        let want_pages = if name.starts_with("encrypted") { 2 } else { 1 };
+        assert_eq!(pages, want_pages, "{name}");
         assert_eq!(found.len(), expected.len(), "{name}: {found:#?}");
         for (sig, want) in found.iter().zip(&expected) {
-            let field = sig.listing.field.as_deref();
+            let field = sig.field.as_deref();
             assert_eq!(field, Some(want.field), "{name}");
-            assert_eq!(sig.kind, want.kind, "{name} {field:?}");
-            assert_eq!(sig.coverage, want.coverage, "{name} {field:?}");
-            assert_eq!(sig.changes_after, want.changes, "{name} {field:?}");
-            assert_eq!(sig.docmdp, want.docmdp, "{name} {field:?}");
-            assert_eq!(sig.warnings, want.warnings, "{name} {field:?}");
+            assert_eq!(kind(sig), want.kind, "{name} {field:?}");
+            assert_eq!(check(sig).coverage, want.coverage, "{name} {field:?}");
+            assert_eq!(check(sig).changes_after, want.changes, "{name} {field:?}");
+            assert_eq!(docmdp(sig), want.docmdp, "{name} {field:?}");
+            assert_eq!(file_warnings(sig), want.warnings, "{name} {field:?}");
         }
     }
 }
 
+/// The `/Contents` hex string that ends where the `/ByteRange`'s second
+/// range starts, decoded, and where it starts.
+fn contents_in_file(name: &str, bytes: &[u8], sig: &PdfSignature) -> (usize, Vec<u8>) {
+    let range = sig.byte_range.as_deref().expect("byte range");
+    let end = usize::try_from(range[2]).expect("c");
+    assert_eq!(bytes[end - 1], b'>', "{name}");
+    let start = bytes[..end - 1]
+        .iter()
+        .rposition(|&b| b == b'<')
+        .expect("a hex string");
+    let hex = std::str::from_utf8(&bytes[start + 1..end - 1]).expect("hex");
+    (start, hex::decode(hex).expect("hex"))
+}
+
+/// The run read each signature's `/Contents` from the DER in the gap: a
+/// seal carrying exactly those bytes (with their zero padding) is matched
+/// to that signature, and to no other.
 #[test]
 fn contents_is_the_der_in_the_gap() {
     for name in pdf_fixtures() {
-        let (bytes, inspection) = inspect(&format!("revisions/{name}"));
-        for sig in &inspection.signatures {
-            let contents = sig.contents.as_deref().expect("contents");
+        let (bytes, _, signatures) = inspect(&format!("revisions/{name}"));
+        for sig in &signatures {
+            let (start, contents) = contents_in_file(&name, &bytes, sig);
             assert_eq!(contents.first(), Some(&0x30), "{name}: a DER SEQUENCE");
             // The signed range as written in the file; the wider-gap file
             // moved its first range back 10 bytes.
-            let range = sig.listing.byte_range.as_deref().expect("byte range");
-            let end = usize::try_from(range[2]).expect("c");
-            let start = end - 2 - contents.len() * 2;
-            assert_eq!(bytes[start], b'<', "{name}");
-            let hex = std::str::from_utf8(&bytes[start + 1..end - 1]).expect("hex");
-            assert_eq!(hex::decode(hex).expect("hex"), contents, "{name}");
-            if sig.coverage != Partial {
+            let range = sig.byte_range.as_deref().expect("byte range");
+            if check(sig).coverage != Partial {
                 assert_eq!(usize::try_from(range[1]).ok(), Some(start), "{name}");
             }
+            let seal = Seal {
+                signature: Some(hex_to_base64(&contents)),
+                ..Seal::default()
+            };
+            let signature = Signature {
+                seals: vec![seal],
+                ..Signature::default()
+            };
+            let report = verify_all(&signature, &bytes, &Options::default());
+            let verdict = &report.seals[0].verdict;
+            // Without the signer's certificate the seal cannot be valid,
+            // but it is that signature: its verdict names the field.
+            assert!(
+                matches!(verdict, SealVerdict::Invalid { pdf_signature, .. } if *pdf_signature == sig.field),
+                "{name} {:?}: {verdict:?}",
+                sig.field
+            );
         }
     }
+}
+
+fn hex_to_base64(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 /// pyHanko's verdict (`expected.json`) and ours must agree: the same
@@ -244,39 +327,42 @@ fn consistent_with_pyhanko_difference_analysis() {
     let expected = expected.as_object().expect("object");
     assert_eq!(expected.len(), pdf_fixtures().len());
     for (name, theirs) in expected {
-        let (_, inspection) = inspect(&format!("revisions/{name}"));
+        let (_, _, signatures) = inspect(&format!("revisions/{name}"));
         if let Some(error) = theirs.get("error") {
             // pyHanko refuses the file: we must have found something wrong.
-            for sig in &inspection.signatures {
-                let flagged = !sig.warnings.is_empty() || matches!(sig.coverage, Partial | Unclear);
+            for sig in &signatures {
+                let coverage = check(sig).coverage;
+                let flagged =
+                    !file_warnings(sig).is_empty() || matches!(coverage, Partial | Unclear);
                 assert!(flagged, "{name}: pyHanko says {error}, we say {sig:?}");
             }
             continue;
         }
         let theirs = theirs.as_array().expect("array");
-        assert_eq!(theirs.len(), inspection.signatures.len(), "{name}");
-        for (sig, their) in inspection.signatures.iter().zip(theirs) {
+        assert_eq!(theirs.len(), signatures.len(), "{name}");
+        for (sig, their) in signatures.iter().zip(theirs) {
             let field = their["field"].as_str();
-            assert_eq!(sig.listing.field.as_deref(), field, "{name}");
+            assert_eq!(sig.field.as_deref(), field, "{name}");
             let coverage = their["coverage"].as_str().unwrap_or_default();
             let level = their["modification"].as_str().unwrap_or_default();
             assert!(
                 consistent(sig, coverage, level),
                 "{name} {field:?}: ours {sig:?}, pyHanko {coverage} {level}"
             );
-            let docmdp = their["docmdp"].as_u64().and_then(|p| u8::try_from(p).ok());
+            let docmdp_p = their["docmdp"].as_u64().and_then(|p| u8::try_from(p).ok());
             // pyHanko reads DocMDP only from the signature's reference; we
             // also take the catalog's /Perms /DocMDP as certifying (the
             // stricter reading), with the default /P.
             let perms_only = name == "certified-p1-perms-only.pdf";
-            let expected = if perms_only { Some(2) } else { docmdp };
-            assert_eq!(sig.docmdp, expected, "{name} {field:?}");
+            let expected = if perms_only { Some(2) } else { docmdp_p };
+            assert_eq!(docmdp(sig), expected, "{name} {field:?}");
         }
     }
 }
 
-fn consistent(sig: &EmbeddedSignature, coverage: &str, level: &str) -> bool {
-    let classes: BTreeSet<ChangeClass> = sig.changes_after.iter().copied().collect();
+fn consistent(sig: &PdfSignature, coverage: &str, level: &str) -> bool {
+    let classes: BTreeSet<ChangeClass> = check(sig).changes_after.iter().copied().collect();
+    let sig = check(sig);
     let within = |allowed: &[ChangeClass]| {
         !classes.is_empty() && classes.iter().all(|c| allowed.contains(c))
     };
@@ -311,10 +397,9 @@ fn the_earlier_fixtures() {
     quiet_crate_panics();
     let coverage = |name: &str| -> Vec<(Coverage, Vec<ChangeClass>)> {
         inspect(name)
-            .1
-            .signatures
-            .into_iter()
-            .map(|s| (s.coverage, s.changes_after))
+            .2
+            .iter()
+            .map(|s| (check(s).coverage, check(s).changes_after.clone()))
             .collect()
     };
     assert_eq!(coverage("signed.pdf"), [(WholeFile, vec![])]);
@@ -340,22 +425,27 @@ fn the_earlier_fixtures() {
         "byterange-three-numbers.pdf",
         "byterange-overlap.pdf",
     ] {
-        let (_, inspection) = inspect(&format!("malformed/{name}"));
-        let [sig] = inspection.signatures.as_slice() else {
+        let (_, _, signatures) = inspect(&format!("malformed/{name}"));
+        let [sig] = signatures.as_slice() else {
             panic!("{name}");
         };
-        assert_eq!((sig.coverage, sig.signed_end), (Unclear, None), "{name}");
-        // Still read from the dictionary.
         assert_eq!(
-            sig.contents.as_deref().and_then(<[u8]>::first),
-            Some(&0x30),
+            (check(sig).coverage, signed_end(sig)),
+            (Unclear, None),
             "{name}"
         );
+        // Still read from the dictionary: its CMS is read (nothing is
+        // hashed over an unclear range).
+        assert_eq!(check(sig).format, SignatureFormat::Cms, "{name}");
     }
 }
 
 #[test]
-fn every_pdf_agrees_with_inspect_and_never_panics() {
+fn every_pdf_gets_a_report_quickly_and_never_panics() {
+    // This compared the unguarded reader's listing with `pdf::inspect`'s;
+    // the run is one path now. What stays: every file gets a report,
+    // quickly, and but for the `caught-` crashers without a panic in the
+    // `pdf` crate (what wasm32 does: no unwinding).
     quiet_crate_panics();
     let all = [
         "",
@@ -375,26 +465,16 @@ fn every_pdf_agrees_with_inspect_and_never_panics() {
                 .and_then(|n| n.to_str())
                 .is_some_and(|n| n.starts_with("caught-"));
             let started = Instant::now();
-            let inspection = if caught {
-                pdf::inspect_signatures(&bytes)
-            } else {
-                // What wasm32 does: no unwinding.
-                pdf::inspect_signatures_unguarded(&bytes)
-            };
+            let report = verify_all(&Signature::default(), &bytes, &Options::default());
             assert!(started.elapsed() < QUICK, "{}", path.display());
-            let listed = match inspection {
-                Ok(inspection) => PdfReport::Parsed {
-                    verdict: None,
-                    pages: inspection.pages,
-                    signatures: inspection
-                        .signatures
-                        .into_iter()
-                        .map(|s| s.listing)
-                        .collect(),
-                },
-                Err(reason) => PdfReport::Unreadable { reason },
-            };
-            assert_eq!(listed, pdf::inspect(&bytes), "{}", path.display());
+            if !caught {
+                assert_no_caught_panic(&report, &path.display().to_string());
+            }
+            if let Some(PdfReport::Parsed { signatures, .. }) = &report.pdf {
+                for sig in signatures {
+                    check(sig);
+                }
+            }
         }
     }
 }
@@ -464,15 +544,15 @@ fn pyhanko_corpus() {
         cases.iter().map(|(name, _)| (*name).to_owned()).collect()
     );
     for (name, expected) in cases {
-        let (_, inspection) = inspect(&format!("revisions/pyhanko/{name}"));
-        let found: Vec<(Coverage, &[ChangeClass])> = inspection
-            .signatures
+        let (_, _, signatures) = inspect(&format!("revisions/pyhanko/{name}"));
+        let found: Vec<(Coverage, &[ChangeClass])> = signatures
             .iter()
-            .map(|s| (s.coverage, s.changes_after.as_slice()))
+            .map(|s| (check(s).coverage, check(s).changes_after.as_slice()))
             .collect();
         assert_eq!(found, expected, "{name}");
-        for sig in &inspection.signatures {
-            assert!(sig.warnings.is_empty(), "{name}: {:?}", sig.warnings);
+        for sig in &signatures {
+            let warnings = file_warnings(sig);
+            assert!(warnings.is_empty(), "{name}: {warnings:?}");
         }
     }
 }
@@ -491,7 +571,8 @@ impl Rng {
 }
 
 /// Damaged updates after an intact signed revision: the change analysis
-/// reads them (unguarded, as on wasm32) and must neither panic nor hang.
+/// reads them and must neither panic (not even a panic the run catches: on
+/// wasm32 it would abort) nor hang.
 #[test]
 fn damaged_updates_neither_panic_nor_hang() {
     const TOKENS: &[&[u8]] = &[
@@ -521,11 +602,8 @@ fn damaged_updates_neither_panic_nor_hang() {
     let mut rng = Rng(0x2545_F491_4F6C_DD1D);
     let mut analysed = 0;
     for name in pdf_fixtures() {
-        let original = fixture(&format!("revisions/{name}"));
-        let Ok(inspection) = pdf::inspect_signatures(&original) else {
-            continue;
-        };
-        let Some(end) = inspection.signatures.first().and_then(|s| s.signed_end) else {
+        let (original, _, signatures) = inspect(&format!("revisions/{name}"));
+        let Some(end) = signatures.first().and_then(signed_end) else {
             continue;
         };
         if end >= original.len() {
@@ -559,13 +637,15 @@ fn damaged_updates_neither_panic_nor_hang() {
                 }
             }
             let started = Instant::now();
-            let result = pdf::inspect_signatures_unguarded(&input);
+            let report = verify_all(&Signature::default(), &input, &Options::default());
             assert!(started.elapsed() < QUICK, "{name} round {round}");
-            if let Ok(inspection) = result {
-                for sig in inspection.signatures {
-                    let sorted = sig.changes_after.windows(2).all(|w| w[0] < w[1]);
-                    assert!(sorted, "{name} round {round}: {:?}", sig.changes_after);
-                    analysed += usize::from(sig.coverage == Revision);
+            assert_no_caught_panic(&report, &format!("{name} round {round}"));
+            if let Some(PdfReport::Parsed { signatures, .. }) = report.pdf {
+                for sig in &signatures {
+                    let changes = &check(sig).changes_after;
+                    let sorted = changes.windows(2).all(|w| w[0] < w[1]);
+                    assert!(sorted, "{name} round {round}: {changes:?}");
+                    analysed += usize::from(check(sig).coverage == Revision);
                 }
             }
         }

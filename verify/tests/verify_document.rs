@@ -4,10 +4,19 @@
 #[path = "vectors/support.rs"]
 mod support;
 
-use infoplus_signature_core::{Seal, SealVerdict, Signature};
+use infoplus_signature_core::{Seal, SealVerdict, Signature, VerifyReport};
 use infoplus_signature_verify::{
-    report_without_document, verify_document, verify_seals, DEFAULT_MAX_DOCUMENT_BYTES,
+    report_without_document, verify_all, Document, Options, Run, DEFAULT_MAX_DOCUMENT_BYTES,
 };
+
+/// The whole run with the size limit `limit` (no roots).
+fn verify_document(signature: &Signature, document: &[u8], limit: u64) -> VerifyReport {
+    let options = Options {
+        limit,
+        ..Options::default()
+    };
+    verify_all(signature, document, &options)
+}
 
 /// sm2.json with an unsigned seal added at the end.
 fn signature_with_unsigned_seal() -> Signature {
@@ -91,14 +100,13 @@ fn the_size_limit_is_checked_before_the_pdf_header() {
 
 #[test]
 fn a_subset_of_seals_in_the_order_asked() {
+    // The worker's step 1 over the seals it was asked for.
     let signature = signature_with_unsigned_seal();
     let unsigned = signature.seals.len() - 1;
-    let report = verify_seals(
-        &signature,
-        &support::document(),
-        DEFAULT_MAX_DOCUMENT_BYTES,
-        &[unsigned, 2, 99, 0],
-    );
+    let document = support::document();
+    let document = Document::read(&document, DEFAULT_MAX_DOCUMENT_BYTES);
+    let run = Run::new(&document, &signature, &Options::default());
+    let report = run.seals(&[unsigned, 2, 99, 0]);
     let indices: Vec<usize> = report.seals.iter().map(|s| s.index).collect();
     assert_eq!(indices, [unsigned, 2, 0], "index 99 names no seal");
     assert_eq!(report.seals[0].verdict, SealVerdict::Unsigned);
@@ -175,13 +183,23 @@ fn a_report_without_the_document() {
 /// are right, and can only make a seal fail when they are wrong.
 mod precomputed_digests {
     use super::support;
-    use infoplus_signature_core::SealVerdict;
-    use infoplus_signature_verify::{
-        verify_seal_verdicts, verify_seal_verdicts_with, Digests, Hash, DEFAULT_MAX_DOCUMENT_BYTES,
-    };
+    use infoplus_signature_core::{SealVerdict, Signature, VerifyReport};
+    use infoplus_signature_verify::{Document, Hash, Options, Run, DEFAULT_MAX_DOCUMENT_BYTES};
 
-    fn every(signature: &infoplus_signature_core::Signature) -> Vec<usize> {
+    fn every(signature: &Signature) -> Vec<usize> {
         (0..signature.seals.len()).collect()
+    }
+
+    /// Step 1 of a run over every seal, with the whole document's SHA-256
+    /// given as `sha256` when there is one (as the worker inserts it).
+    fn seals_with(signature: &Signature, document: &[u8], sha256: Option<Vec<u8>>) -> VerifyReport {
+        let read = Document::read(document, DEFAULT_MAX_DOCUMENT_BYTES);
+        let run = Run::new(&read, signature, &Options::default());
+        if let Some(value) = sha256 {
+            run.digests()
+                .insert(Hash::Sha256, vec![(0, document.len())], value);
+        }
+        run.seals(&every(signature))
     }
 
     #[test]
@@ -189,22 +207,9 @@ mod precomputed_digests {
         let document = support::document();
         for group in support::POSITIVE {
             let signature = support::signature(group);
-            let digests = Digests::new();
-            digests.insert(
-                Hash::Sha256,
-                vec![(0, document.len())],
-                Hash::Sha256.digest(&[&document]),
-            );
-            let seals = every(&signature);
-            let with = verify_seal_verdicts_with(
-                &signature,
-                &document,
-                DEFAULT_MAX_DOCUMENT_BYTES,
-                &seals,
-                &digests,
-            );
-            let without =
-                verify_seal_verdicts(&signature, &document, DEFAULT_MAX_DOCUMENT_BYTES, &seals);
+            let right = Hash::Sha256.digest(&[&document]);
+            let with = seals_with(&signature, &document, Some(right));
+            let without = seals_with(&signature, &document, None);
             assert_eq!(with, without, "{group}");
             assert!(
                 with.seals.iter().all(|s| s.verdict.is_valid()),
@@ -223,15 +228,7 @@ mod precomputed_digests {
         let wrong = Hash::Sha256.digest(&[&support::changed_document()]);
         for group in support::POSITIVE {
             let signature = support::signature(group);
-            let digests = Digests::new();
-            digests.insert(Hash::Sha256, vec![(0, document.len())], wrong.clone());
-            let report = verify_seal_verdicts_with(
-                &signature,
-                &document,
-                DEFAULT_MAX_DOCUMENT_BYTES,
-                &every(&signature),
-                &digests,
-            );
+            let report = seals_with(&signature, &document, Some(wrong.clone()));
             let hashes_itself = matches!(group, "sm2" | "ed25519");
             for seal in &report.seals {
                 if hashes_itself {
@@ -253,15 +250,7 @@ mod precomputed_digests {
         let document = support::document();
         for group in ["ecdsa", "rsa", "rsa-pss"] {
             let signature = support::signature(group);
-            let digests = Digests::new();
-            digests.insert(Hash::Sha256, vec![(0, document.len())], vec![0; 32]);
-            let report = verify_seal_verdicts_with(
-                &signature,
-                &document,
-                DEFAULT_MAX_DOCUMENT_BYTES,
-                &every(&signature),
-                &digests,
-            );
+            let report = seals_with(&signature, &document, Some(vec![0; 32]));
             assert!(!report.seals.is_empty());
             for seal in &report.seals {
                 assert!(
@@ -277,15 +266,7 @@ mod precomputed_digests {
     fn a_digest_of_the_wrong_length_is_ignored() {
         let document = support::document();
         let signature = support::signature("ecdsa");
-        let digests = Digests::new();
-        digests.insert(Hash::Sha256, vec![(0, document.len())], vec![0; 31]);
-        let report = verify_seal_verdicts_with(
-            &signature,
-            &document,
-            DEFAULT_MAX_DOCUMENT_BYTES,
-            &every(&signature),
-            &digests,
-        );
+        let report = seals_with(&signature, &document, Some(vec![0; 31]));
         assert!(
             report.seals.iter().all(|s| s.verdict.is_valid()),
             "{report:?}"

@@ -1,15 +1,14 @@
 //! The worker checks a document's raw seals in two groups: those that hash
 //! the document themselves (SM2, Ed25519) while its SHA-256 is still being
 //! computed on another thread, then the others. The groups must be exactly
-//! that, and the joined report the same as one run over every seal.
+//! that, and the merged report the same as one run over every seal.
 
 #[path = "vectors/support.rs"]
 mod support;
 
 use infoplus_signature_core::{Seal, Signature, VerifyReport};
 use infoplus_signature_verify::{
-    seals_by_document_sha256, verify_seal_verdicts, verify_seal_verdicts_with, Digests, Hash,
-    DEFAULT_MAX_DOCUMENT_BYTES,
+    seals_by_document_sha256, Document, Hash, Options, Run, DEFAULT_MAX_DOCUMENT_BYTES,
 };
 
 /// One Signature holding the seals of every vector group, interleaved
@@ -64,10 +63,11 @@ fn sm2_and_ed25519_go_first_and_the_rest_after_in_the_order_asked() {
 }
 
 /// The first group checked with a wrong SHA-256 in the table (so a seal
-/// that used it would fail), the second with none (computed in wasm):
-/// joined, the same report as one run, in the order asked.
+/// that used it would fail), the second in another run with none (computed
+/// in wasm): merged (`VerifyReport::merged`, as the control merges the
+/// worker's answers), the same report as one run, the seals by index.
 #[test]
-fn the_first_group_needs_no_sha256_and_the_joined_report_is_one_runs() {
+fn the_first_group_needs_no_sha256_and_the_merged_report_is_one_runs() {
     let (signature, _) = mixed();
     let document = support::document();
     let asked: Vec<usize> = [3, 0, 7, 1, 4, 2, 6, 5]
@@ -76,19 +76,28 @@ fn the_first_group_needs_no_sha256_and_the_joined_report_is_one_runs() {
         .filter(|&i| i < signature.seals.len())
         .collect();
     let (first, after) = seals_by_document_sha256(&signature, &asked);
-    let wrong = Digests::new();
+    let read = Document::read(&document, DEFAULT_MAX_DOCUMENT_BYTES);
+    let options = Options::default();
+
+    let wrong = Run::new(&read, &signature, &options);
     let changed = Hash::Sha256.digest(&[&support::changed_document()]);
-    wrong.insert(Hash::Sha256, vec![(0, document.len())], changed);
-    let limit = DEFAULT_MAX_DOCUMENT_BYTES;
-    let early = verify_seal_verdicts_with(&signature, &document, limit, &first, &wrong);
+    wrong
+        .digests()
+        .insert(Hash::Sha256, vec![(0, document.len())], changed);
+    let early = wrong.seals(&first);
     assert!(
         early.seals.iter().all(|s| s.verdict.is_valid()),
         "{early:?}"
     );
-    let late = verify_seal_verdicts_with(&signature, &document, limit, &after, &Digests::new());
-    let joined = VerifyReport::joined(vec![early, late], &asked);
-    let one_run = verify_seal_verdicts(&signature, &document, limit, &asked);
-    assert_eq!(joined, one_run);
-    let order: Vec<usize> = joined.seals.iter().map(|s| s.index).collect();
-    assert_eq!(order, asked);
+    let late = Run::new(&read, &signature, &options).seals(&after);
+    let merged = VerifyReport::merged([early, late]);
+
+    let one_run = Run::new(&read, &signature, &options).seals(&asked);
+    assert_eq!(merged, VerifyReport::merged([one_run]));
+    // The old join kept the order asked; merging (the one place the
+    // worker's answers are joined) lists the seals by index.
+    let order: Vec<usize> = merged.seals.iter().map(|s| s.index).collect();
+    let mut by_index = asked.clone();
+    by_index.sort_unstable();
+    assert_eq!(order, by_index);
 }

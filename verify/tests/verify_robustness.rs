@@ -9,7 +9,7 @@ mod support;
 use base64::Engine;
 use infoplus_signature_core::verdict::MalformedPart;
 use infoplus_signature_core::{Seal, SealVerdict};
-use infoplus_signature_verify::verify_seal;
+use support::verify_seal;
 
 /// xorshift64*: enough to spread bytes, no dependency.
 struct Noise(u64);

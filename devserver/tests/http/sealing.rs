@@ -9,8 +9,8 @@ use std::process::Command;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use infoplus_signature_verify::embedded::{verify_pdf, PdfOptions};
-use infoplus_signature_verify::Digests;
+use infoplus_signature_core::Signature;
+use infoplus_signature_verify::{verify_all, Options};
 use serde_json::{json, Value};
 
 use crate::common::{param, pdf_text, start, Server};
@@ -146,11 +146,12 @@ async fn two_seals_are_two_valid_revisions_and_deletes_go_back_exactly() {
 
     // Both valid to the core verifier (what `seal-verify --document --trust` runs).
     let roots = trust_roots(&server).await;
-    let options = PdfOptions {
+    let options = Options {
         roots_pem: vec![roots.clone()],
-        ..PdfOptions::default()
+        ..Options::default()
     };
-    let report = serde_json::to_value(verify_pdf(&both, &options, &Digests::new())).unwrap();
+    let report = verify_all(&Signature::default(), &both, &options);
+    let report = serde_json::to_value(report.pdf).unwrap();
     assert_eq!(report["verdict"], "valid", "{report:#}");
     let statuses: Vec<&Value> = report["signatures"]
         .as_array()

@@ -130,11 +130,6 @@ pub(super) fn single_value<'a>(attributes: &[Attribute<'a>], oid: &[u8]) -> Opti
     }
 }
 
-/// How many attributes of this type the set has.
-pub(super) fn count(attributes: &[Attribute<'_>], oid: &[u8]) -> usize {
-    attributes.iter().filter(|a| a.oid == oid).count()
-}
-
 /// The first value of the first attribute of this type (for unsigned
 /// attributes, where RFC 3161 allows several timestamp tokens).
 pub(super) fn first_value<'a>(attributes: &[Attribute<'a>], oid: &[u8]) -> Option<&'a [u8]> {
@@ -194,25 +189,6 @@ impl<'a> SignerInfo<'a> {
             crate::oid::SIGNATURE_TIMESTAMP_TOKEN.as_bytes(),
         )
     }
-
-    /// RFC 5652 §5.3 and §11: signed attributes, when present, hold exactly
-    /// one content-type and one message-digest attribute, at most one
-    /// signing-time, each with exactly one value. `true` without signed
-    /// attributes (there is nothing to count).
-    pub fn attribute_count_ok(&self) -> bool {
-        let Some(signed) = &self.signed_attributes else {
-            return true;
-        };
-        let list = &signed.attributes;
-        let once = |oid: &[u8]| count(list, oid) == 1 && single_value(list, oid).is_some();
-        once(crate::oid::CONTENT_TYPE.as_bytes())
-            && once(crate::oid::MESSAGE_DIGEST.as_bytes())
-            && match count(list, crate::oid::SIGNING_TIME.as_bytes()) {
-                0 => true,
-                1 => single_value(list, crate::oid::SIGNING_TIME.as_bytes()).is_some(),
-                _ => false,
-            }
-    }
 }
 
 #[cfg(test)]
@@ -262,6 +238,5 @@ mod tests {
             single_value(&twice, crate::oid::CONTENT_TYPE.as_bytes()),
             None
         );
-        assert_eq!(count(&twice, crate::oid::CONTENT_TYPE.as_bytes()), 2);
     }
 }

@@ -22,7 +22,7 @@ pub enum CmsError {
     /// marker where none may be.
     #[error("misplaced indefinite length or end-of-contents")]
     BadIndefinite,
-    /// Values nested deeper than [`super::MAX_DEPTH`].
+    /// Values nested deeper than [`super::der::MAX_DEPTH`].
     #[error("ASN.1 nested too deeply")]
     TooDeep,
     /// A value that is not the one the structure has at this place.

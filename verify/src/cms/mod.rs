@@ -9,14 +9,14 @@
 //!   what it decoded, so the signed attributes would not be hashed as
 //!   transmitted: a signer that did not sort them would fail to verify.
 //!   Here every value keeps its raw bytes, and
-//!   [`SignedAttributes::to_be_signed`] is those bytes with `A0` → `31`.
+//!   [`attributes::SignedAttributes::to_be_signed`] is those bytes with `A0` → `31`.
 //! - Real PDF signers stream their CMS with BER indefinite lengths, which
 //!   `der` refuses; this reader accepts them (and non-minimal lengths).
 //! - It is small, for the wasm verify worker.
 //!
 //! Bounds: at most [`MAX_CMS_BYTES`] of input, [`MAX_CERTIFICATES`]
-//! certificates, [`MAX_SIGNERS`] signers, [`MAX_ATTRIBUTES`]
-//! attributes per set, nesting depth [`MAX_DEPTH`]. Nothing panics on
+//! certificates, [`MAX_SIGNERS`] signers, [`attributes::MAX_ATTRIBUTES`]
+//! attributes per set, nesting depth [`der::MAX_DEPTH`]. Nothing panics on
 //! any input; everything answers `Result`.
 
 mod attributes;
@@ -28,12 +28,9 @@ mod ses;
 mod signed_data;
 mod tst;
 
-pub use attributes::{Attribute, SignedAttributes, MAX_ATTRIBUTES, MAX_VALUES};
-pub use der::MAX_DEPTH;
 pub use error::CmsError;
-pub use oid::Oid;
 pub use signed_data::{AlgorithmId, SignedData, SignerId, SignerInfo};
-pub use tst::{is_timestamp_token, tst_info, TstInfo};
+pub use tst::{is_timestamp_token, tst_info};
 
 use crate::Hash;
 
@@ -96,3 +93,9 @@ pub fn hash_of(algorithm: &AlgorithmId<'_>) -> Option<Hash> {
 
 #[cfg(test)]
 mod tests;
+
+/// The reader against the CMS that OpenSSL and pyHanko made (fixtures in
+/// `verify/tests/cms/`).
+#[cfg(test)]
+#[path = "../../tests/cms/mod.rs"]
+mod fixture_tests;

@@ -1,5 +1,5 @@
 //! Unit tests of the reader on hand-made encodings; the OpenSSL-made
-//! fixtures are in `verify/tests/cms_reader.rs`.
+//! fixtures are in `verify/tests/cms/` (`fixture_tests`).
 
 use super::der::{self, Class, Reader};
 use super::primitive;
@@ -121,7 +121,7 @@ fn deep_nesting_stops_at_the_depth_limit() {
         depth += 1;
     };
     assert_eq!(error, CmsError::TooDeep);
-    assert_eq!(depth, MAX_DEPTH);
+    assert_eq!(depth, der::MAX_DEPTH);
 }
 
 #[test]
@@ -184,7 +184,6 @@ fn a_minimal_signed_data_reads_and_gm_is_flagged() {
         let signer = &sd.signers[0];
         assert_eq!(signer.sid, SignerId::SubjectKeyId(&[1, 2, 3]));
         assert!(signer.signed_attributes.is_none());
-        assert!(signer.attribute_count_ok());
         assert_eq!(signer.signature, &[9; 64]);
         assert_eq!(hash_of(&signer.digest_algorithm), Some(Hash::Sha256));
     }
@@ -209,7 +208,7 @@ fn padding_zeros_are_ignored_and_other_trailing_bytes_are_noticed() {
 }
 
 #[test]
-fn duplicated_signed_attributes_fail_the_count() {
+fn duplicated_signed_attributes_give_no_answer() {
     let content_type = tlv(
         0x30,
         &cat(&[
@@ -233,15 +232,22 @@ fn duplicated_signed_attributes_fail_the_count() {
         other => panic!("{other:?}"),
     };
     let good = read(&once_data);
-    assert!(good.attribute_count_ok());
     assert_eq!(good.message_digest(), Some(&[7u8; 32][..]));
-    assert_eq!(good.content_type(), Some(Oid(crate::oid::DATA.as_bytes())));
+    assert_eq!(
+        good.content_type(),
+        Some(super::oid::Oid(crate::oid::DATA.as_bytes()))
+    );
     let mut expected = once.clone();
     expected[0] = 0x31;
     assert_eq!(good.signed_attributes.unwrap().to_be_signed, expected);
+    // Two messageDigest attributes: no digest to compare (the engine then
+    // finds the signature malformed), never the first one.
     let bad = read(&twice_data);
-    assert!(!bad.attribute_count_ok());
     assert_eq!(bad.message_digest(), None);
+    assert_eq!(
+        bad.content_type(),
+        Some(super::oid::Oid(crate::oid::DATA.as_bytes()))
+    );
 }
 
 #[test]

@@ -7,7 +7,7 @@
 mod brainpool512;
 mod seal_text;
 
-pub use seal_text::{read_seal_key, SealKey, SM2_SPKI_PREFIX};
+pub use seal_text::read_seal_key;
 
 use spki::der::Decode;
 use spki::SubjectPublicKeyInfoRef;

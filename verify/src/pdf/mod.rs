@@ -50,7 +50,7 @@ pub fn inspect_signatures(bytes: &[u8]) -> Result<Inspection, String> {
 }
 
 /// [`inspect_signatures`] without catching panics (for the fuzzer).
-#[doc(hidden)]
+#[cfg(feature = "fuzzing")]
 pub fn inspect_signatures_unguarded(bytes: &[u8]) -> Result<Inspection, String> {
     inspection::unguarded(bytes)
 }

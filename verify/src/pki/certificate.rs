@@ -209,9 +209,4 @@ impl Certificate {
                 .is_some_and(|bits| Hash::Sha1.digest(&[&bits]) == ski),
         }
     }
-
-    /// Valid at `at` (both bounds inclusive, as RFC 5280 §4.1.2.5 says).
-    pub fn is_valid_at(&self, at: i64) -> bool {
-        self.not_before <= at && at <= self.not_after
-    }
 }

@@ -3,7 +3,7 @@
 //! passed in), no randomness, and hostile certificates are errors, never
 //! panics. Signatures themselves are checked by [`crate::algorithm`].
 //!
-//! - [`parse_certificate`] (the one certificate type), [`pem_certificates`],
+//! - [`parse_certificate`] (the one certificate type), [`trust::pem_certificates`],
 //!   [`TrustStore`].
 //! - [`validate_chain`]: a path to a configured root, judged at a time.
 
@@ -13,8 +13,11 @@ mod name;
 pub(crate) mod name_text;
 mod trust;
 
-pub use certificate::{
-    parse_certificate, Certificate, KU_DIGITAL_SIGNATURE, KU_KEY_CERT_SIGN, KU_NON_REPUDIATION,
-};
-pub use chain::{validate_chain, ChainResult, Purpose, MAX_CANDIDATES, MAX_PATH_DEPTH};
-pub use trust::{pem_certificates, TrustStore, MAX_STORE_CERTIFICATES};
+pub use certificate::{parse_certificate, Certificate};
+pub use chain::{validate_chain, Purpose};
+pub use trust::TrustStore;
+
+/// Chains against OpenSSL's answers (fixtures in `verify/tests/pki/`).
+#[cfg(test)]
+#[path = "../../tests/pki/chain_tests.rs"]
+mod chain_tests;

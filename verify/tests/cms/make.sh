@@ -1,5 +1,5 @@
 #!/bin/sh
-# Regenerates the CMS fixtures of verify/tests/cms_reader.rs with OpenSSL 3,
+# Regenerates the CMS fixtures of verify/tests/cms/ (its tests) with OpenSSL 3,
 # an implementation independent of ours. Keys are made fresh and thrown
 # away; only certificates, signatures and OpenSSL's own printouts
 # (*.print.txt, *.text.txt) are kept, so the test can compare our reading

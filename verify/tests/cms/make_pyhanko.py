@@ -1,7 +1,7 @@
 """Extracts the CMS of every signature in pyHanko's test PDFs (real-world
 variety: SKI signer ids, no signed attributes, signature and document
 timestamps, eContent, Ed448) into pyhanko/*.der, and writes what OpenSSL 3
-says about each to pyhanko/expected.tsv for verify/tests/cms_reader.rs.
+says about each to pyhanko/expected.tsv for verify/tests/cms/pyhanko.rs.
 
     pip download --no-deps --no-binary :all: pyhanko==0.38.0   # MIT, 8 MB
     tar xzf pyhanko-0.38.0.tar.gz

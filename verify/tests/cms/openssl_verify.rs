@@ -3,7 +3,8 @@
 
 use std::process::Command;
 
-use infoplus_signature_verify::cms::{self, oid, SignerInfo};
+use crate::cms::{self, SignerInfo};
+use crate::oid;
 
 /// `None` if there is no openssl binary to ask.
 pub fn openssl(args: &[&str]) -> Option<(bool, String)> {
@@ -31,8 +32,10 @@ pub fn openssl_verifies(
     signer: &SignerInfo<'_>,
     message: &[u8],
 ) -> Option<bool> {
+    // A unit test has no CARGO_TARGET_TMPDIR: the system's, one directory
+    // per process and tag.
     let dir =
-        std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cms_reader_{tag}"));
+        std::env::temp_dir().join(format!("infoplus-cms-reader-{}-{tag}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("tmp dir");
     let path = |f: &str| dir.join(f).to_string_lossy().into_owned();
     std::fs::write(path("msg"), message).expect("write");
@@ -49,7 +52,7 @@ pub fn openssl_verifies(
     ])?;
     assert!(ok, "{out}");
     let algorithm = signer.signature_algorithm.oid;
-    let args: Vec<String> = if algorithm == oid::ED25519 {
+    let args: Vec<String> = if algorithm == oid::ED25519.as_bytes() {
         [
             "pkeyutl",
             "-verify",
@@ -64,7 +67,7 @@ pub fn openssl_verifies(
         ]
         .map(String::from)
         .to_vec()
-    } else if algorithm == oid::SM2_SM3 {
+    } else if algorithm == oid::SM2_WITH_SM3.as_bytes() {
         // GM/T 0009's distinguishing id, as make_assembled.py signed.
         [
             "pkeyutl",
@@ -85,7 +88,7 @@ pub fn openssl_verifies(
         .map(String::from)
         .to_vec()
     } else {
-        let hash = cms::hash_of(&signer.digest_algorithm.oid).expect("digest");
+        let hash = cms::hash_of(&signer.digest_algorithm).expect("digest");
         let mut args: Vec<String> = [
             "dgst",
             &format!("-{}", format!("{hash:?}").to_lowercase()),
@@ -96,7 +99,7 @@ pub fn openssl_verifies(
         ]
         .map(String::from)
         .to_vec();
-        if algorithm == oid::RSASSA_PSS {
+        if algorithm == oid::RSASSA_PSS.as_bytes() {
             args.extend(
                 [
                     "-sigopt",

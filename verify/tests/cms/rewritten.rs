@@ -2,7 +2,8 @@
 //! certificates than the limit, a timestamp token as an unsigned
 //! attribute. The reader must read the same facts from them.
 
-use infoplus_signature_verify::cms::{self, oid, CmsError, SignedData, MAX_CERTIFICATES};
+use crate::cms::{self, CmsError, SignedData, MAX_CERTIFICATES};
+use crate::oid;
 
 use super::openssl_print::fixture;
 use super::tree::{self, Node};
@@ -134,7 +135,7 @@ fn a_timestamp_token_in_the_unsigned_attributes_is_found() {
         children: vec![
             Node::Primitive {
                 tag: 0x06,
-                content: oid::SIGNATURE_TIMESTAMP_TOKEN.to_vec(),
+                content: oid::SIGNATURE_TIMESTAMP_TOKEN.as_bytes().to_vec(),
             },
             Node::Constructed {
                 tag: 0x31,
@@ -154,5 +155,5 @@ fn a_timestamp_token_in_the_unsigned_attributes_is_found() {
     assert!(cms::is_timestamp_token(&inner));
     assert!(!cms::is_timestamp_token(&sd));
     let tst = cms::tst_info(inner.content.as_deref().expect("eContent")).expect("TSTInfo");
-    assert_eq!(tst.hash_algorithm.oid, oid::SHA256);
+    assert_eq!(tst.hash_algorithm.oid, oid::SHA256.as_bytes());
 }

@@ -1,13 +1,17 @@
-//! Shared by the `pdf_*` tests: reading fixtures, and keeping the `pdf`
-//! crate's caught panics out of the test output.
+//! Shared by the `pdf_*` tests: reading fixtures, the PDF report of the
+//! public run (`verify_all` with no seals: what `seal-verify` and the
+//! worker's step 2 do), and keeping the `pdf` crate's caught panics out of
+//! the test output.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::sync::Once;
 use std::time::{Duration, Instant};
 
-use infoplus_signature_core::verdict::{PdfReport, PdfSignature};
-use infoplus_signature_verify::pdf;
+use infoplus_signature_core::verdict::{PdfReport, PdfSignature, VerifyReport};
+use infoplus_signature_core::verdict_pdf::{SignatureCheck, Warning};
+use infoplus_signature_core::Signature;
+use infoplus_signature_verify::{verify_all, Options};
 
 /// Far more than any fixture needs (a few milliseconds, debug build): a
 /// regression to "hangs on this input" fails here instead of timing out CI.
@@ -41,16 +45,67 @@ fn is_note(path: &Path) -> bool {
     )
 }
 
-/// Inspect, and check it was quick.
-pub fn inspect_quickly(bytes: &[u8]) -> PdfReport {
+/// What the run answers when the `pdf` crate panicked and the panic was
+/// caught (natively; on wasm32 the worker would abort instead).
+pub const CRATE_FAILED: &str =
+    "the PDF reader failed on this file (an internal error in the `pdf` crate)";
+
+/// The whole run over `bytes` with no seals and no trusted roots, and
+/// check it was quick.
+pub fn run_quickly(bytes: &[u8]) -> VerifyReport {
     let started = Instant::now();
-    let report = pdf::inspect(bytes);
+    let report = verify_all(&Signature::default(), bytes, &Options::default());
     assert!(
         started.elapsed() < QUICK,
-        "inspect took {:?}",
+        "the run took {:?}",
         started.elapsed()
     );
     report
+}
+
+/// The PDF report of the run (the document must have a PDF header and be
+/// within the size limit), and check it was quick.
+pub fn inspect_quickly(bytes: &[u8]) -> PdfReport {
+    run_quickly(bytes)
+        .pdf
+        .expect("a PDF report: the document has a PDF header and is within the limit")
+}
+
+/// The run answered without a panic in the `pdf` crate: as on wasm32, where
+/// there is no `catch_unwind` and a panic aborts the worker.
+pub fn assert_no_caught_panic(report: &VerifyReport, context: &str) {
+    if let Some(PdfReport::Unreadable { reason }) = &report.pdf {
+        assert_ne!(reason, CRATE_FAILED, "{context}: the `pdf` crate panicked");
+    }
+}
+
+/// A listed signature's check (the run checks every one it lists).
+pub fn check(signature: &PdfSignature) -> &SignatureCheck {
+    signature
+        .check
+        .as_ref()
+        .unwrap_or_else(|| panic!("{:?}: listed but not checked", signature.field))
+}
+
+/// The warnings that come from reading the file (its revisions, where
+/// `/Contents` sits, DocMDP), not from checking the signature: what
+/// `pdf::inspect_signatures` said about a signature before the check
+/// added its own (revocation-not-checked, no-signing-time, …).
+pub const FILE_WARNINGS: [Warning; 4] = [
+    Warning::ContentsOutsideGap,
+    Warning::ChangesNotFullyAnalysed,
+    Warning::DocmdpPInvalid,
+    Warning::RevisionsUnreadable,
+];
+
+/// The file-reading warnings among a signature's.
+pub fn file_warnings(signature: &PdfSignature) -> Vec<Warning> {
+    check(signature)
+        .warnings
+        .iter()
+        .copied()
+        .filter(|w| FILE_WARNINGS.contains(w))
+        .collect()
 }
 
 /// The pages and signatures of a report that must have parsed.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates the fixtures of verify/tests/pki_chain.rs with OpenSSL 3 (the
+# Regenerates the fixtures of verify/tests/pki/chain_tests.rs with OpenSSL 3 (the
 # independent implementation) and records OpenSSL's own answers:
 #   chains/<case>.{leaf,pool,roots,store-inter}.pem   what our validator gets
 #   chains/expected.txt   "<case> <purpose> <at> <openssl error code> <our identity> <warnings>"

@@ -1,14 +1,15 @@
 //! Project Wycheproof's ECDSA P-256/SHA-256 cases (vectors/wycheproof), run
-//! through the public API as seals: every "valid" case must be `valid`, every
+//! as seals: every "valid" case must be `valid`, every
 //! other case `invalid` or a `malformed` signature — and nothing may panic
 //! (BER lengths, negative and huge integers, r = 0, s = 0, r ≥ n, …).
 
 use base64::Engine;
 use infoplus_signature_core::verdict::MalformedPart;
 use infoplus_signature_core::{Seal, SealVerdict};
-use infoplus_signature_verify::verify_seal;
 
-const BLOBS: &[u8] = include_bytes!("vectors/wycheproof/ecdsa_secp256r1_sha256.blb");
+use super::verify_seal;
+
+const BLOBS: &[u8] = include_bytes!("../vectors/wycheproof/ecdsa_secp256r1_sha256.blb");
 
 /// DER SubjectPublicKeyInfo prefix of an uncompressed P-256 key.
 const P256_SPKI_PREFIX: [u8; 27] = [

@@ -4,25 +4,27 @@
 //! over it with the signer's public key. Hostile input is in
 //! `cms/hostile.rs`, BER and rewritten structures in `cms/rewritten.rs`,
 //! fuzzer findings in `cms/crashers/` (run by `cms/fixtures.rs`).
+//!
+//! Unit tests of the crate (they read its internals): included from
+//! `verify/src/cms/mod.rs`, so `cargo test -p infoplus-signature-verify
+//! --lib cms` runs them all.
 
-// Every test sits in a module whose name starts with `cms_`, so that
-// `cargo test … --lib cms --test cms_reader` runs them all.
-#[path = "cms/fixtures.rs"]
+#[path = "fixtures.rs"]
 mod cms_fixtures;
-#[path = "cms/hostile.rs"]
+#[path = "hostile.rs"]
 mod cms_hostile;
-#[path = "cms/pyhanko.rs"]
+#[path = "pyhanko.rs"]
 mod cms_pyhanko;
-#[path = "cms/rewritten.rs"]
+#[path = "rewritten.rs"]
 mod cms_rewritten;
-#[path = "cms/openssl_print.rs"]
+#[path = "openssl_print.rs"]
 mod openssl_print;
-#[path = "cms/openssl_verify.rs"]
+#[path = "openssl_verify.rs"]
 mod openssl_verify;
-#[path = "cms/tree.rs"]
+#[path = "tree.rs"]
 mod tree;
 
-use infoplus_signature_verify::cms::{self, Contents, SignedData};
+use crate::cms::{self, Contents, SignedData};
 
 /// Fixtures (`NAME.der`, `NAME.print.txt`) and their signer's certificate.
 pub const FIXTURES: &[(&str, &str)] = &[

@@ -3,7 +3,7 @@
 //! The worked example with the *recommended* curve is GM/T 0003.5-2012 /
 //! GB/T 32918.5-2017, Annex A ("message digest", user id 1234567812345678,
 //! private key 3945208F…): reproduced here in full (public key, Z, e, r, s)
-//! and then verified through the public API.
+//! and then verified as a seal.
 //!
 //! The better known example with id "ALICE123@YAHOO.COM" (GM/T 0003.2-2012 /
 //! GB/T 32918.2, Annex A) is computed on a *test* curve over another prime
@@ -12,12 +12,11 @@
 //! example cannot be reproduced with it; the 0003.5 example above covers the
 //! same steps (Z, e, r, s) on the curve seals actually use.
 
-#[path = "vectors/support.rs"]
-mod support;
-
 use base64::Engine;
 use infoplus_signature_core::{Seal, SealVerdict};
-use infoplus_signature_verify::{verify_seal, SM2_DISTINGUISHING_ID};
+
+use super::{support, verify_seal};
+use crate::SM2_DISTINGUISHING_ID;
 use sm2::dsa::signature::Verifier;
 use sm2::elliptic_curve::ops::Reduce;
 use sm2::elliptic_curve::point::AffineCoordinates;

@@ -4,13 +4,16 @@
 //! timestampsign]` on each case and wrote its error code beside the
 //! identity we must find. Every identity of ours must agree with OpenSSL's
 //! accept/reject, and with the kind of error OpenSSL named.
+//!
+//! Unit tests of the crate, included from `verify/src/pki/mod.rs`.
 
 use std::path::PathBuf;
 
-use infoplus_signature_core::verdict_pdf::Identity;
-use infoplus_signature_verify::pki::{
-    parse_certificate, pem_certificates, validate_chain, Certificate, Purpose, TrustStore,
-};
+use base64::Engine;
+
+use super::trust::pem_certificates;
+use crate::pki::{parse_certificate, validate_chain, Certificate, Purpose, TrustStore};
+use crate::verdict_pdf::{wire_name, Identity};
 
 fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/pki/chains")
@@ -80,7 +83,9 @@ fn every_case_agrees_with_openssl() {
             "{name}: OpenSSL said error {code}"
         );
         let mut want: Vec<&str> = warnings.split(',').filter(|w| *w != "-").collect();
-        let mut got: Vec<&str> = result.warnings.iter().map(String::as_str).collect();
+        // Warnings are an enum now: compared by their wire names.
+        let got: Vec<String> = result.warnings.iter().map(wire_name).collect();
+        let mut got: Vec<&str> = got.iter().map(String::as_str).collect();
         want.sort();
         got.sort();
         assert_eq!(got, want, "{name}: warnings");
@@ -119,7 +124,7 @@ fn an_empty_store_trusts_nothing() {
     let pool = certificates("rsa.pool.pem");
     let roots = certificates("rsa.roots.pem");
     let trust = TrustStore::new();
-    assert!(trust.is_empty());
+    assert!(trust.roots().is_empty());
     let result = validate_chain(
         &leaf[0],
         &pool,
@@ -271,18 +276,30 @@ fn pem_bundles_with_crlf_comments_and_bad_blocks() {
     assert!(trust.add_roots_pem(&rsa).is_empty());
     assert_eq!(trust.roots().len(), 2);
     assert_eq!(trust.add_roots_pem("nothing here").len(), 1);
+    // A root given as one DER certificate (here in a PEM block of its own),
+    // and junk refused.
     let der = trust.roots()[0].der.clone();
-    assert!(TrustStore::new().add_root_der(&der).is_ok());
-    assert!(TrustStore::new().add_root_der(b"junk").is_err());
+    let pem = format!(
+        "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
+        base64::engine::general_purpose::STANDARD.encode(&der)
+    );
+    let mut one = TrustStore::new();
+    assert!(one.add_roots_pem(&pem).is_empty());
+    assert_eq!(one.roots().len(), 1);
+    let junk = "-----BEGIN CERTIFICATE-----\nanVuaw==\n-----END CERTIFICATE-----\n";
+    assert_eq!(TrustStore::new().add_roots_pem(junk).len(), 1);
 }
 
 #[test]
 fn a_pss_signed_certificate_names_its_hash() {
-    use infoplus_signature_verify::pki::SignatureAlgorithm;
-    use infoplus_signature_verify::Hash;
+    use crate::algorithm::{Scheme, SignatureAlgorithm};
+    use crate::Hash;
     let leaf = certificates("rsa-pss-leaf.leaf.pem");
     let (oid, parameters) = &leaf[0].signature_algorithm;
     let algorithm = SignatureAlgorithm::from_x509(oid, parameters.as_deref()).expect("PSS");
-    assert_eq!(algorithm, SignatureAlgorithm::RsaPss(Hash::Sha384));
-    assert_eq!(algorithm.canonical_name(), "SHA384withRSA/PSS");
+    assert_eq!(
+        (algorithm.scheme, algorithm.hash),
+        (Scheme::RsaPss, Hash::Sha384)
+    );
+    assert_eq!(algorithm.name, "SHA384withRSA/PSS");
 }
