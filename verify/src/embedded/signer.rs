@@ -55,26 +55,27 @@ pub(super) fn check_signers<'c>(
     if sd.signers.len() > 1 {
         result.warn(Warning::SeveralSigners);
     }
-    let message = match signed_message(context, found, sd, ranges) {
-        Ok(message) => message,
-        Err(integrity) => {
-            result.integrity = integrity;
-            result.detail = Some(
-                "the SHA-1 carried in the signature is not the SHA-1 of the signed bytes".into(),
-            );
-            return sd.signers.first().and_then(|s| find_signer(certs, &s.sid));
-        }
-    };
+    // `adbe.pkcs7.sha1` whose SHA-1 is not that of the signed bytes: the
+    // signers are still read (who signed, with what), the bytes are altered.
+    let message = signed_message(context, found, sd, ranges);
     let mut worst = Integrity::Intact;
     let mut first_leaf = None;
     for (index, signer) in sd.signers.iter().enumerate() {
         let leaf = find_signer(certs, &signer.sid);
-        let integrity = match leaf {
-            None => Integrity::Unsupported,
-            Some(leaf) if result.format == SignatureFormat::Timestamp => {
+        let integrity = match (leaf, &message) {
+            (None, _) => Integrity::Unsupported,
+            (Some(leaf), _) if result.format == SignatureFormat::Timestamp => {
                 one_token(context, sd, signer, leaf, ranges, result, index == 0)
             }
-            Some(leaf) => one_signer(signer, leaf, &message, result, index == 0),
+            (Some(leaf), Ok(message)) => one_signer(signer, leaf, message, result, index == 0),
+            (Some(leaf), Err(altered)) => {
+                describe_signer(signer, leaf, result, index == 0);
+                result.detail = Some(
+                    "the SHA-1 carried in the signature is not the SHA-1 of the signed bytes"
+                        .into(),
+                );
+                *altered
+            }
         };
         if index == 0 {
             first_leaf = leaf;
@@ -123,6 +124,31 @@ fn signed_message<'a>(
 /// One SignerInfo over `message`. With signed attributes: their
 /// messageDigest must be the message's digest, and the signature is over
 /// the attributes as transmitted. Without: over the message itself.
+/// The signer's algorithm and key, and for the first signer what the
+/// report says about it; `Err` with the integrity when they cannot be used.
+fn describe_signer(
+    signer: &SignerInfo,
+    leaf: &Certificate,
+    result: &mut SignatureCheck,
+    first: bool,
+) -> Result<(&'static SignatureAlgorithm, PublicKey), Integrity> {
+    if first {
+        result.certificate = Some(leaf.info.clone());
+    }
+    let algorithm = SignatureAlgorithm::from_cms(
+        signer.signature_algorithm.oid.0,
+        signer.signature_algorithm.parameters,
+        signer.digest_algorithm.oid.0,
+    )
+    .map_err(|error| unsupported(result, error, first))?;
+    let key = PublicKey::from_spki(&leaf.spki_der).map_err(|error| unsupported(result, error, first))?;
+    if first {
+        result.algorithm = Some(algorithm.name.to_owned());
+        result.key = Some(key.name());
+    }
+    Ok((algorithm, key))
+}
+
 fn one_signer(
     signer: &SignerInfo,
     leaf: &Certificate,
@@ -130,23 +156,10 @@ fn one_signer(
     result: &mut SignatureCheck,
     first: bool,
 ) -> Integrity {
-    let algorithm = match SignatureAlgorithm::from_cms(
-        signer.signature_algorithm.oid.0,
-        signer.signature_algorithm.parameters,
-        signer.digest_algorithm.oid.0,
-    ) {
-        Ok(algorithm) => algorithm,
-        Err(error) => return unsupported(result, error, first),
+    let (algorithm, key) = match describe_signer(signer, leaf, result, first) {
+        Ok(found) => found,
+        Err(integrity) => return integrity,
     };
-    let key = match PublicKey::from_spki(&leaf.spki_der) {
-        Ok(key) => key,
-        Err(error) => return unsupported(result, error, first),
-    };
-    if first {
-        result.certificate = Some(leaf.info.clone());
-        result.algorithm = Some(algorithm.name.to_owned());
-        result.key = Some(key.name());
-    }
     if algorithm.hash == Hash::Sha1 || weak_rsa(&key) {
         result.warn(Warning::WeakAlgorithm);
     }
@@ -162,11 +175,6 @@ fn one_signer(
                     first,
                 );
             };
-            if !rfc8419_digest_ok(algorithm, hash) {
-                // RFC 8419 §3: EdDSA's signed attributes are digested with
-                // the scheme's own hash; anything else is a broken signature.
-                return Integrity::BadSignature;
-            }
             if hash == Hash::Sha1 {
                 result.warn(Warning::WeakAlgorithm);
             }
@@ -180,6 +188,18 @@ fn one_signer(
                 }
                 Some(signed) if signed != digest.as_slice() => return Integrity::Altered,
                 Some(_) => {}
+            }
+            if !rfc8419_digest_ok(algorithm, hash) {
+                // RFC 8419 §3: EdDSA's signed attributes are digested with
+                // the scheme's own hash; anything else is a broken signature
+                // (once the bytes are known to be the signed ones).
+                result.detail = Some(format!(
+                    "{} with signed attributes must digest them with {}, not {}",
+                    algorithm.name,
+                    algorithm.hash.label(),
+                    hash.label()
+                ));
+                return Integrity::BadSignature;
             }
             if signer.content_type().is_none() {
                 result.warn(Warning::ContentTypeMissing);

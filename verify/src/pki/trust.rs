@@ -54,6 +54,20 @@ impl TrustStore {
         problems
     }
 
+    /// Add one DER certificate as a root (`--trust-own-certificates`).
+    pub fn add_root_der(&mut self, der: &[u8]) -> Result<(), CryptoError> {
+        if self.len() >= MAX_STORE_CERTIFICATES {
+            return Err(CryptoError::Certificate(format!(
+                "more than {MAX_STORE_CERTIFICATES} trusted certificates"
+            )));
+        }
+        let certificate = parse_certificate(der)?;
+        if !self.roots.contains(&certificate) {
+            self.roots.push(certificate);
+        }
+        Ok(())
+    }
+
     fn add_pem(&self, pem: &str, into: &mut Vec<Certificate>, kind: &str) -> Vec<String> {
         let mut problems = Vec::new();
         let blocks = pem_certificates(pem);

@@ -49,6 +49,7 @@ pub fn options(roots_pem: &[&str]) -> Options {
         limit: u64::MAX,
         roots_pem: roots_pem.iter().map(|pem| pem.to_string()).collect(),
         intermediates_pem: vec![],
+        trust_document_certificates: false,
         at: ValidationTime::Signing,
     }
 }
