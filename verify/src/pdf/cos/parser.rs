@@ -1,0 +1,357 @@
+//! Objects from tokens (ISO 32000-1 §7.3), without recursion: arrays and
+//! dictionaries are built on an explicit stack, so hostile nesting costs a
+//! bounded `Vec`, never the call stack.
+
+use std::ops::Range;
+
+use super::error::CosError;
+use super::lexer::{is_white, Lexer, Token};
+use super::object::{Dict, Name, Object, Ref};
+
+/// Containers open at once inside one object.
+pub(crate) const MAX_DEPTH: usize = 64;
+/// Values in one object, all containers together.
+pub(crate) const MAX_ELEMENTS: usize = 1 << 20;
+
+enum Frame {
+    Array(Vec<Object>),
+    /// Entries, and the key waiting for its value.
+    Dict(Vec<(Name, Object)>, Option<Name>),
+}
+
+impl Frame {
+    fn close(self) -> Object {
+        match self {
+            Frame::Array(items) => Object::Array(items),
+            Frame::Dict(entries, _) => Object::Dict(Dict(entries)),
+        }
+    }
+}
+
+/// Keywords that cannot be inside an object: one that appears in an open
+/// container ends the object there (a `>>` or `]` was left out).
+fn ends_object(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"endobj" | b"stream" | b"endstream" | b"obj" | b"xref" | b"trailer" | b"startxref"
+    )
+}
+
+/// Close every open container: the outermost one, with the others inside.
+fn unwind(stack: &mut Vec<Frame>) -> Object {
+    let mut value = Object::Null;
+    let mut first = true;
+    while let Some(frame) = stack.pop() {
+        let mut frame = frame;
+        if !first {
+            deliver(&mut frame, value);
+        }
+        first = false;
+        value = frame.close();
+    }
+    value
+}
+
+/// Put a finished value into the container being built. A dictionary key
+/// that is not a name is dropped (as pdf.js does).
+fn deliver(frame: &mut Frame, value: Object) {
+    match frame {
+        Frame::Array(items) => items.push(value),
+        Frame::Dict(entries, key) => match key.take() {
+            Some(k) => entries.push((k, value)),
+            None => {
+                if let Object::Name(n) = value {
+                    *key = Some(n);
+                }
+            }
+        },
+    }
+}
+
+/// `num gen R` after an integer already read, or the lexer left as it was.
+fn reference(lex: &mut Lexer<'_>, num: i64) -> Option<Ref> {
+    let num = u32::try_from(num).ok()?;
+    let save = lex.pos;
+    if let Token::Int(gen) = lex.next_token() {
+        if let Ok(gen) = u16::try_from(gen) {
+            if lex.next_token() == Token::Keyword(b"R") {
+                return Some(Ref { num, gen });
+            }
+        }
+    }
+    lex.pos = save;
+    None
+}
+
+/// The next object. Tolerates unclosed containers (closed where the object
+/// visibly ends), stray `]`, and unknown keywords (read as null).
+pub(crate) fn parse_object(lex: &mut Lexer<'_>) -> Result<Object, CosError> {
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut count = 0usize;
+    loop {
+        let start = lex.pos;
+        count += 1;
+        if count > MAX_ELEMENTS {
+            return Err(CosError::syntax(start, "object too large"));
+        }
+        let value = match lex.next_token() {
+            Token::Int(n) => match reference(lex, n) {
+                Some(r) => Object::Ref(r),
+                None => Object::Int(n),
+            },
+            Token::Real(x) => Object::Real(x),
+            Token::Name(n) => Object::Name(Name(n)),
+            Token::String(s) => Object::String(s),
+            Token::ArrayOpen | Token::DictOpen if stack.len() >= MAX_DEPTH => {
+                return Err(CosError::syntax(start, "objects nested too deeply"));
+            }
+            Token::ArrayOpen => {
+                stack.push(Frame::Array(Vec::new()));
+                continue;
+            }
+            Token::DictOpen => {
+                stack.push(Frame::Dict(Vec::new(), None));
+                continue;
+            }
+            Token::ArrayClose => match stack.pop() {
+                Some(frame @ Frame::Array(_)) => frame.close(),
+                Some(frame) => {
+                    // A stray `]` inside a dictionary: ignored.
+                    stack.push(frame);
+                    continue;
+                }
+                None => return Err(CosError::syntax(start, "unexpected ']'")),
+            },
+            Token::DictClose => match stack.pop() {
+                Some(frame @ Frame::Dict(..)) => frame.close(),
+                Some(frame) => {
+                    // `[1 2 >>`: the array ends here; read `>>` again for
+                    // the dictionary around it.
+                    lex.pos = start;
+                    frame.close()
+                }
+                None => return Err(CosError::syntax(start, "unexpected '>>'")),
+            },
+            Token::Keyword(b"true") => Object::Bool(true),
+            Token::Keyword(b"false") => Object::Bool(false),
+            Token::Keyword(b"null") => Object::Null,
+            Token::Keyword(word) if ends_object(word) && !stack.is_empty() => {
+                lex.pos = start;
+                return Ok(unwind(&mut stack));
+            }
+            Token::Keyword(_) if stack.is_empty() => {
+                return Err(CosError::syntax(start, "expected an object"));
+            }
+            Token::Keyword(_) => Object::Null,
+            Token::Eof if stack.is_empty() => {
+                return Err(CosError::syntax(start, "unexpected end of data"));
+            }
+            Token::Eof => return Ok(unwind(&mut stack)),
+        };
+        match stack.last_mut() {
+            None => return Ok(value),
+            Some(frame) => deliver(frame, value),
+        }
+    }
+}
+
+/// An indirect object's header `num gen obj`.
+pub(crate) fn parse_header(lex: &mut Lexer<'_>) -> Option<Ref> {
+    let Token::Int(num) = lex.next_token() else {
+        return None;
+    };
+    let Token::Int(gen) = lex.next_token() else {
+        return None;
+    };
+    let r = Ref {
+        num: u32::try_from(num).ok()?,
+        gen: u16::try_from(gen).ok()?,
+    };
+    lex.eat_keyword(b"obj").then_some(r)
+}
+
+/// An indirect object as written: its header, its value, and where its
+/// stream data starts when it has one (the extent needs `/Length`, which
+/// the caller resolves).
+pub(crate) struct Indirect {
+    pub r: Ref,
+    pub value: Object,
+    pub stream_start: Option<usize>,
+}
+
+/// The indirect object starting at `at` (a missing `endobj` is tolerated).
+pub(crate) fn parse_indirect(bytes: &[u8], at: usize, tokens: &mut u64) -> Result<Indirect, CosError> {
+    let mut lex = Lexer::new(bytes, at);
+    let result = parse_indirect_with(&mut lex, at);
+    *tokens = tokens.saturating_add(lex.tokens);
+    result
+}
+
+fn parse_indirect_with(lex: &mut Lexer<'_>, at: usize) -> Result<Indirect, CosError> {
+    let r = parse_header(lex).ok_or(CosError::syntax(at, "expected an object header"))?;
+    let value = parse_object(lex)?;
+    let mut stream_start = None;
+    if matches!(value, Object::Dict(_)) && lex.eat_keyword(b"stream") {
+        stream_start = Some(after_stream_keyword(lex.bytes(), lex.pos));
+    }
+    Ok(Indirect {
+        r,
+        value,
+        stream_start,
+    })
+}
+
+/// Where the data starts after `stream`: past CR LF or LF (§7.3.8.1), or a
+/// lone CR, and past spaces some writers put before the EOL.
+fn after_stream_keyword(bytes: &[u8], pos: usize) -> usize {
+    let mut at = pos;
+    while matches!(bytes.get(at), Some(b' ' | b'\t')) {
+        at += 1;
+    }
+    match (bytes.get(at), bytes.get(at + 1)) {
+        (Some(b'\r'), Some(b'\n')) => at + 2,
+        (Some(b'\r' | b'\n'), _) => at + 1,
+        // No EOL at all: the spaces were data.
+        _ => pos,
+    }
+}
+
+/// Does `endstream` follow `at`, after white space?
+fn endstream_at(bytes: &[u8], mut at: usize) -> bool {
+    while bytes.get(at).copied().is_some_and(is_white) {
+        at += 1;
+    }
+    bytes.get(at..).is_some_and(|rest| rest.starts_with(b"endstream"))
+}
+
+/// The stored bytes of a stream whose data starts at `start`: `length`
+/// bytes when `endstream` follows them, else up to the next `endstream`
+/// (less the EOL before it), as pdf.js does for wrong lengths.
+pub(crate) fn stream_extent(bytes: &[u8], start: usize, length: Option<usize>) -> Result<Range<usize>, CosError> {
+    let declared = length
+        .and_then(|n| start.checked_add(n))
+        .filter(|end| *end <= bytes.len());
+    if let Some(end) = declared.filter(|end| endstream_at(bytes, *end)) {
+        return Ok(start..end);
+    }
+    let rest = bytes.get(start..).unwrap_or_default();
+    match memchr::memmem::find(rest, b"endstream") {
+        Some(found) => {
+            let mut end = start + found;
+            if end > start && bytes.get(end - 1) == Some(&b'\n') {
+                end -= 1;
+            }
+            if end > start && bytes.get(end - 1) == Some(&b'\r') {
+                end -= 1;
+            }
+            Ok(start..end)
+        }
+        None => declared
+            .map(|end| start..end)
+            .ok_or(CosError::syntax(start, "stream without an end")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(input: &[u8]) -> Result<Object, CosError> {
+        parse_object(&mut Lexer::new(input, 0))
+    }
+
+    fn name(s: &str) -> Object {
+        Object::Name(Name(s.as_bytes().to_vec()))
+    }
+
+    fn dict(entries: &[(&str, Object)]) -> Object {
+        Object::Dict(Dict(
+            entries
+                .iter()
+                .map(|(k, v)| (Name(k.as_bytes().to_vec()), v.clone()))
+                .collect(),
+        ))
+    }
+
+    #[test]
+    fn values() {
+        assert_eq!(parse(b"true"), Ok(Object::Bool(true)));
+        assert_eq!(parse(b"null"), Ok(Object::Null));
+        assert_eq!(parse(b"12 0 R"), Ok(Object::Ref(Ref { num: 12, gen: 0 })));
+        assert_eq!(parse(b"12 0 X"), Ok(Object::Int(12)));
+        assert_eq!(parse(b"-1 0 R"), Ok(Object::Int(-1)));
+        assert_eq!(parse(b"1 70000 R"), Ok(Object::Int(1)));
+        assert_eq!(
+            parse(b"[1 2 0 R /N (s) [true]]"),
+            Ok(Object::Array(vec![
+                Object::Int(1),
+                Object::Ref(Ref { num: 2, gen: 0 }),
+                name("N"),
+                Object::String(b"s".to_vec()),
+                Object::Array(vec![Object::Bool(true)]),
+            ]))
+        );
+        assert_eq!(
+            parse(b"<</Type/Sig/V<</A 1>>/K[]>>"),
+            Ok(dict(&[
+                ("Type", name("Sig")),
+                ("V", dict(&[("A", Object::Int(1))])),
+                ("K", Object::Array(vec![])),
+            ]))
+        );
+    }
+
+    #[test]
+    fn damaged_containers() {
+        // An unclosed dictionary ends at `endobj`, which stays to be read.
+        let mut lex = Lexer::new(b"<</A [1 endobj", 0);
+        assert_eq!(parse_object(&mut lex), Ok(dict(&[("A", Object::Array(vec![Object::Int(1)]))])));
+        assert_eq!(lex.pos, 7);
+        assert_eq!(parse(b"<</A [1 2>>"), Ok(dict(&[("A", Object::Array(vec![Object::Int(1), Object::Int(2)]))])));
+        assert_eq!(parse(b"<</A 1 ] /B 2>>"), Ok(dict(&[("A", Object::Int(1)), ("B", Object::Int(2))])));
+        assert_eq!(parse(b"<< 5 /A 1 >>"), Ok(dict(&[("A", Object::Int(1))])));
+        assert_eq!(parse(b"[1 foo]"), Ok(Object::Array(vec![Object::Int(1), Object::Null])));
+        assert_eq!(parse(b"[1 2"), Ok(Object::Array(vec![Object::Int(1), Object::Int(2)])));
+        assert!(parse(b"]").is_err());
+        assert!(parse(b"endobj").is_err());
+        assert!(parse(b"").is_err());
+    }
+
+    #[test]
+    fn limits() {
+        let deep = b"[".repeat(MAX_DEPTH);
+        assert!(parse(&deep).is_ok());
+        let deeper = b"[".repeat(MAX_DEPTH + 1);
+        assert!(parse(&deeper).is_err());
+        let wide = [b"[".as_slice(), &b"0 ".repeat(MAX_ELEMENTS + 1), b"]"].concat();
+        assert!(parse(&wide).is_err());
+    }
+
+    #[test]
+    fn indirect_objects_and_streams() {
+        let file = b"xx 4 0 obj\n<</Length 5>>stream\r\nhello\nendstream\nendobj";
+        let mut tokens = 0;
+        let ind = parse_indirect(file, 3, &mut tokens).unwrap();
+        assert_eq!(ind.r, Ref { num: 4, gen: 0 });
+        let start = ind.stream_start.unwrap();
+        assert_eq!(&file[start..start + 5], b"hello");
+        assert_eq!(stream_extent(file, start, Some(5)), Ok(start..start + 5));
+        // A wrong or missing length: up to `endstream`, less its EOL.
+        assert_eq!(stream_extent(file, start, Some(3)), Ok(start..start + 5));
+        assert_eq!(stream_extent(file, start, None), Ok(start..start + 5));
+        assert_eq!(stream_extent(file, start, Some(usize::MAX)), Ok(start..start + 5));
+        assert!(stream_extent(b"abc", 0, None).is_err());
+        assert_eq!(stream_extent(b"abc", 0, Some(2)), Ok(0..2));
+        assert!(tokens > 0);
+        // No `endobj`, a header glued to its value, a non-dictionary value.
+        let ind = parse_indirect(b"7 1 obj<</A 1>>", 0, &mut tokens).unwrap();
+        assert_eq!(ind.r, Ref { num: 7, gen: 1 });
+        assert!(ind.stream_start.is_none());
+        assert!(parse_indirect(b"7 1 ob", 0, &mut tokens).is_err());
+        let ind = parse_indirect(b"1 0 obj 5 stream\n", 0, &mut tokens).unwrap();
+        assert!(ind.stream_start.is_none());
+        assert_eq!(after_stream_keyword(b"stream  \nX", 6), 9);
+        assert_eq!(after_stream_keyword(b"stream\rX", 6), 7);
+        assert_eq!(after_stream_keyword(b"stream  X", 6), 6);
+    }
+}
