@@ -1,12 +1,20 @@
 //! COS: the object layer of a PDF file (ISO 32000-1 §7), read by our own
 //! code. See `file.rs` for the entry point.
 
+mod chain;
+mod cipher;
+mod crypt;
 mod error;
 mod filters;
 mod lexer;
 mod object;
 mod parser;
 mod predictor;
+mod scan;
+#[cfg(test)]
+mod testutil;
+mod xref;
 
 pub use error::CosError;
 pub use object::{Dict, Name, Object, Ref, Stream};
+pub use xref::{Entry, Section};
