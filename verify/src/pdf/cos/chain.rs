@@ -92,10 +92,12 @@ pub(crate) fn read(bytes: &[u8], header: usize) -> Option<Chain> {
         // fails there and the chain ends, incomplete.
         match section.trailer.get("Prev") {
             None => {}
-            Some(Object::Int(p)) => match usize::try_from(*p).ok().and_then(|p| p.checked_add(base)) {
-                Some(p) if section_at(bytes, p) => next = Some(p),
-                _ => chain.complete = false,
-            },
+            Some(Object::Int(p)) => {
+                match usize::try_from(*p).ok().and_then(|p| p.checked_add(base)) {
+                    Some(p) if section_at(bytes, p) => next = Some(p),
+                    _ => chain.complete = false,
+                }
+            }
             Some(_) => chain.complete = false,
         }
         chain.sections.push(section);
@@ -126,7 +128,8 @@ fn read_section(
             // for what is missing).
             let stream_at = usize::try_from(*stm).ok().and_then(|s| s.checked_add(base));
             let hidden = stream_at.ok_or(CosError::syntax(at, "bad /XRefStm"));
-            let hidden = hidden.and_then(|s| read_xref_stream(bytes, s, base, budget, &mut chain.tokens));
+            let hidden =
+                hidden.and_then(|s| read_xref_stream(bytes, s, base, budget, &mut chain.tokens));
             let hidden = match hidden {
                 Ok((_, hidden, _)) => hidden,
                 Err(_) => {

@@ -20,11 +20,16 @@ fn a_chain_of_tables_newest_first() {
     assert_eq!(offsets, vec![second, first]);
     assert_eq!(
         chain.sections[0].entries.get(&2),
-        Some(&Entry::InFile { offset: b.offsets[&2], gen: 0 })
+        Some(&Entry::InFile {
+            offset: b.offsets[&2],
+            gen: 0
+        })
     );
     assert_eq!(chain.sections[1].entries.len(), 3);
     // Each revision ends after its own %%EOF, with and without the LF.
-    let eofs: Vec<usize> = memmem::find_iter(&b.bytes, b"%%EOF").map(|at| at + 5).collect();
+    let eofs: Vec<usize> = memmem::find_iter(&b.bytes, b"%%EOF")
+        .map(|at| at + 5)
+        .collect();
     assert_eq!(chain.sections[1].ends, vec![eofs[0], eofs[0] + 1]);
     assert_eq!(chain.sections[0].ends, vec![eofs[1], eofs[1] + 1]);
     assert_eq!(eofs[1] + 1, b.bytes.len());
@@ -33,7 +38,8 @@ fn a_chain_of_tables_newest_first() {
 #[test]
 fn streams_and_hybrids() {
     let mut b = Builder::new();
-    b.obj(1, "<</Type/Catalog>>").object_stream(5, &[(6, "(in stream)")]);
+    b.obj(1, "<</Type/Catalog>>")
+        .object_stream(5, &[(6, "(in stream)")]);
     let first = b.xref_stream(3, &[1, 5], &[(6, 5, 0)], "/Size 7 /Root 1 0 R");
     b.obj(2, "(new)");
     // Hybrid update: the table marks 6 free, its hidden stream says where
@@ -50,14 +56,44 @@ fn streams_and_hybrids() {
     assert!(chain.complete);
     assert_eq!(chain.sections.len(), 2);
     let newest = &chain.sections[0].entries;
-    assert_eq!(newest.get(&6), Some(&Entry::InStream { stream: 8, index: 0 }));
-    assert_eq!(newest.get(&2), Some(&Entry::InFile { offset: b.offsets[&2], gen: 0 }));
-    assert_eq!(newest.get(&8), Some(&Entry::InFile { offset: b.offsets[&8], gen: 0 }));
+    assert_eq!(
+        newest.get(&6),
+        Some(&Entry::InStream {
+            stream: 8,
+            index: 0
+        })
+    );
+    assert_eq!(
+        newest.get(&2),
+        Some(&Entry::InFile {
+            offset: b.offsets[&2],
+            gen: 0
+        })
+    );
+    assert_eq!(
+        newest.get(&8),
+        Some(&Entry::InFile {
+            offset: b.offsets[&8],
+            gen: 0
+        })
+    );
     let oldest = &chain.sections[1];
     assert_eq!(oldest.offset, first);
     assert!(oldest.trailer.is("Type", "XRef"));
-    assert_eq!(oldest.entries.get(&6), Some(&Entry::InStream { stream: 5, index: 0 }));
-    assert_eq!(oldest.entries.get(&3), Some(&Entry::InFile { offset: first, gen: 0 }));
+    assert_eq!(
+        oldest.entries.get(&6),
+        Some(&Entry::InStream {
+            stream: 5,
+            index: 0
+        })
+    );
+    assert_eq!(
+        oldest.entries.get(&3),
+        Some(&Entry::InFile {
+            offset: first,
+            gen: 0
+        })
+    );
 }
 
 #[test]
@@ -121,7 +157,10 @@ fn where_the_chain_starts() {
 
 #[test]
 fn filters_of_direct_dictionaries() {
-    let mut lex = Lexer::new(b"<</Filter [/AHx /FlateDecode] /DecodeParms [null <</Predictor 12>>]>>", 0);
+    let mut lex = Lexer::new(
+        b"<</Filter [/AHx /FlateDecode] /DecodeParms [null <</Predictor 12>>]>>",
+        0,
+    );
     let Object::Dict(d) = super::super::parser::parse_object(&mut lex).unwrap() else {
         panic!()
     };

@@ -38,7 +38,10 @@ pub(crate) fn aes_cbc_decrypt(key: &[u8], data: &[u8]) -> Vec<u8> {
     let (Some(iv), Some(body)) = (data.get(..16), data.get(16..)) else {
         return Vec::new();
     };
-    let mut out = body.get(..body.len() / 16 * 16).unwrap_or_default().to_vec();
+    let mut out = body
+        .get(..body.len() / 16 * 16)
+        .unwrap_or_default()
+        .to_vec();
     if !decrypt_blocks(key, iv, &mut out) {
         return Vec::new();
     }
@@ -46,7 +49,9 @@ pub(crate) fn aes_cbc_decrypt(key: &[u8], data: &[u8]) -> Vec<u8> {
         let n = usize::from(pad);
         let well_formed = (1..=16).contains(&n)
             && out.len() >= n
-            && out.get(out.len() - n..).is_some_and(|tail| tail.iter().all(|b| *b == pad));
+            && out
+                .get(out.len() - n..)
+                .is_some_and(|tail| tail.iter().all(|b| *b == pad));
         if well_formed {
             out.truncate(out.len() - n);
         }

@@ -8,8 +8,8 @@ use super::object::{Dict, Name, Object, Ref};
 
 /// The padding string of Algorithm 2 (ISO 32000-1 §7.6.3.3).
 const PAD: [u8; 32] = [
-    0x28, 0xBF, 0x4E, 0x5E, 0x4E, 0x75, 0x8A, 0x41, 0x64, 0x00, 0x4E, 0x56, 0xFF, 0xFA, 0x01, 0x08, 0x2E, 0x2E, 0x00,
-    0xB6, 0xD0, 0x68, 0x3E, 0x80, 0x2F, 0x0C, 0xA9, 0xFE, 0x64, 0x53, 0x69, 0x7A,
+    0x28, 0xBF, 0x4E, 0x5E, 0x4E, 0x75, 0x8A, 0x41, 0x64, 0x00, 0x4E, 0x56, 0xFF, 0xFA, 0x01, 0x08,
+    0x2E, 0x2E, 0x00, 0xB6, 0xD0, 0x68, 0x3E, 0x80, 0x2F, 0x0C, 0xA9, 0xFE, 0x64, 0x53, 0x69, 0x7A,
 ];
 
 /// How one kind of data (strings, streams, a named crypt filter) is
@@ -36,9 +36,9 @@ pub(crate) struct Crypt {
 }
 
 fn string<'d>(dict: &'d Dict, key: &str) -> Result<&'d [u8], CosError> {
-    dict.get(key)
-        .and_then(Object::as_string)
-        .ok_or_else(|| CosError::UnsupportedEncryption(format!("the encryption dictionary has no /{key}")))
+    dict.get(key).and_then(Object::as_string).ok_or_else(|| {
+        CosError::UnsupportedEncryption(format!("the encryption dictionary has no /{key}"))
+    })
 }
 
 fn method_of(filter: &Dict) -> Method {
@@ -55,7 +55,9 @@ impl Crypt {
     /// password. `id0` is the first string of the trailer's `/ID`.
     pub fn open(encrypt: &Dict, id0: &[u8], dict_ref: Option<Ref>) -> Result<Crypt, CosError> {
         if !encrypt.is("Filter", "Standard") {
-            let name = encrypt.get_name("Filter").map(|n| n.as_str().chars().take(32).collect::<String>());
+            let name = encrypt
+                .get_name("Filter")
+                .map(|n| n.as_str().chars().take(32).collect::<String>());
             return Err(CosError::UnsupportedEncryption(match name {
                 Some(n) => format!("the {n} security handler"),
                 None => "no security handler named".into(),
@@ -78,7 +80,11 @@ impl Crypt {
                     .unwrap_or_default();
                 (Method::Identity, named)
             }
-            _ => return Err(CosError::UnsupportedEncryption(format!("version {v} of the standard handler"))),
+            _ => {
+                return Err(CosError::UnsupportedEncryption(format!(
+                    "version {v} of the standard handler"
+                )))
+            }
         };
         let pick = |key: &str| -> Method {
             if v < 4 {
@@ -86,7 +92,10 @@ impl Crypt {
             }
             match encrypt.get_name(key) {
                 Some(n) if n == "Identity" => Method::Identity,
-                Some(n) => named.iter().find(|(k, _)| k == n).map_or(Method::Identity, |(_, m)| *m),
+                Some(n) => named
+                    .iter()
+                    .find(|(k, _)| k == n)
+                    .map_or(Method::Identity, |(_, m)| *m),
                 None => Method::Identity,
             }
         };
@@ -94,7 +103,11 @@ impl Crypt {
         let key = match r {
             2..=4 => key_r2_r4(encrypt, id0, r, v, encrypt_metadata)?,
             5 | 6 => key_r5_r6(encrypt, r)?,
-            _ => return Err(CosError::UnsupportedEncryption(format!("revision {r} of the standard handler"))),
+            _ => {
+                return Err(CosError::UnsupportedEncryption(format!(
+                    "revision {r} of the standard handler"
+                )))
+            }
         };
         Ok(Crypt {
             key,
@@ -116,7 +129,11 @@ impl Crypt {
     pub fn stream(&self, r: Ref, dict: &Dict, data: &[u8], filter: Option<&Name>) -> Vec<u8> {
         let method = match filter {
             Some(name) if name == "Identity" => Method::Identity,
-            Some(name) => self.named.iter().find(|(k, _)| k == name).map_or(Method::Identity, |(_, m)| *m),
+            Some(name) => self
+                .named
+                .iter()
+                .find(|(k, _)| k == name)
+                .map_or(Method::Identity, |(_, m)| *m),
             None if !self.encrypt_metadata && dict.is("Type", "Metadata") => Method::Identity,
             None => self.streams,
         };
@@ -173,14 +190,22 @@ impl Crypt {
 }
 
 /// Algorithms 2, 4 and 5 (RC4 and AES-128 files, R2–R4).
-fn key_r2_r4(encrypt: &Dict, id0: &[u8], r: i64, v: i64, encrypt_metadata: bool) -> Result<Vec<u8>, CosError> {
+fn key_r2_r4(
+    encrypt: &Dict,
+    id0: &[u8],
+    r: i64,
+    v: i64,
+    encrypt_metadata: bool,
+) -> Result<Vec<u8>, CosError> {
     let o = string(encrypt, "O")?.get(..32);
     let u = string(encrypt, "U")?.get(..32);
     let (Some(o), Some(u)) = (o, u) else {
-        return Err(CosError::UnsupportedEncryption("a damaged encryption dictionary".into()));
+        return Err(CosError::UnsupportedEncryption(
+            "a damaged encryption dictionary".into(),
+        ));
     };
     let p = encrypt.get_int("P").unwrap_or(0) as u32; // written signed or unsigned: the low 32 bits
-    // /Length is in bits; some writers give bytes. V1 is always 40 bits.
+                                                      // /Length is in bits; some writers give bytes. V1 is always 40 bits.
     let n = match encrypt.get_int("Length") {
         _ if v == 1 || r == 2 => 5,
         Some(bits @ 40..=128) => usize::try_from(bits / 8).unwrap_or(5),
@@ -189,7 +214,11 @@ fn key_r2_r4(encrypt: &Dict, id0: &[u8], r: i64, v: i64, encrypt_metadata: bool)
         None if v == 4 => 16,
         None => 5,
     };
-    let metadata: &[u8] = if r >= 4 && !encrypt_metadata { &[0xff; 4] } else { &[] };
+    let metadata: &[u8] = if r >= 4 && !encrypt_metadata {
+        &[0xff; 4]
+    } else {
+        &[]
+    };
     let mut hash = md5(&[&PAD, o, &p.to_le_bytes(), id0, metadata]);
     if r >= 3 {
         for _ in 0..50 {
@@ -213,7 +242,9 @@ fn key_r2_r4(encrypt: &Dict, id0: &[u8], r: i64, v: i64, encrypt_metadata: bool)
     if matches {
         Ok(key)
     } else {
-        Err(CosError::Encrypted { needs_password: true })
+        Err(CosError::Encrypted {
+            needs_password: true,
+        })
     }
 }
 
@@ -221,17 +252,30 @@ fn key_r2_r4(encrypt: &Dict, id0: &[u8], r: i64, v: i64, encrypt_metadata: bool)
 fn key_r5_r6(encrypt: &Dict, r: i64) -> Result<Vec<u8>, CosError> {
     let u = string(encrypt, "U")?;
     let ue = string(encrypt, "UE")?;
-    let (Some(hash), Some(validation), Some(key_salt), Some(ue)) = (u.get(..32), u.get(32..40), u.get(40..48), ue.get(..32))
+    let (Some(hash), Some(validation), Some(key_salt), Some(ue)) =
+        (u.get(..32), u.get(32..40), u.get(40..48), ue.get(..32))
     else {
-        return Err(CosError::UnsupportedEncryption("a damaged encryption dictionary".into()));
+        return Err(CosError::UnsupportedEncryption(
+            "a damaged encryption dictionary".into(),
+        ));
     };
-    let digest = |salt: &[u8]| if r == 5 { sha256(&[salt]) } else { hash_2b(b"", salt, b"") };
+    let digest = |salt: &[u8]| {
+        if r == 5 {
+            sha256(&[salt])
+        } else {
+            hash_2b(b"", salt, b"")
+        }
+    };
     if digest(validation) != hash {
-        return Err(CosError::Encrypted { needs_password: true });
+        return Err(CosError::Encrypted {
+            needs_password: true,
+        });
     }
     let mut key = ue.to_vec();
     if !decrypt_blocks(&digest(key_salt), &[0; 16], &mut key) {
-        return Err(CosError::UnsupportedEncryption("a damaged encryption dictionary".into()));
+        return Err(CosError::UnsupportedEncryption(
+            "a damaged encryption dictionary".into(),
+        ));
     }
     Ok(key)
 }
@@ -241,18 +285,42 @@ mod tests {
     use super::*;
 
     fn dict(entries: Vec<(&str, Object)>) -> Dict {
-        Dict(entries.into_iter().map(|(k, v)| (Name(k.as_bytes().to_vec()), v)).collect())
+        Dict(
+            entries
+                .into_iter()
+                .map(|(k, v)| (Name(k.as_bytes().to_vec()), v))
+                .collect(),
+        )
     }
 
     #[test]
     fn other_handlers_are_named() {
-        let d = dict(vec![("Filter", Object::Name(Name(b"Adobe.PubSec".to_vec())))]);
+        let d = dict(vec![(
+            "Filter",
+            Object::Name(Name(b"Adobe.PubSec".to_vec())),
+        )]);
         let err = Crypt::open(&d, b"", None).unwrap_err();
-        assert_eq!(err.to_string(), "unsupported encryption: the Adobe.PubSec security handler");
-        let d = dict(vec![("Filter", Object::Name(Name(b"Standard".to_vec()))), ("V", Object::Int(3))]);
-        assert!(matches!(Crypt::open(&d, b"", None), Err(CosError::UnsupportedEncryption(_))));
-        let d = dict(vec![("Filter", Object::Name(Name(b"Standard".to_vec()))), ("V", Object::Int(2)), ("R", Object::Int(3))]);
-        assert!(matches!(Crypt::open(&d, b"", None), Err(CosError::UnsupportedEncryption(_))));
+        assert_eq!(
+            err.to_string(),
+            "unsupported encryption: the Adobe.PubSec security handler"
+        );
+        let d = dict(vec![
+            ("Filter", Object::Name(Name(b"Standard".to_vec()))),
+            ("V", Object::Int(3)),
+        ]);
+        assert!(matches!(
+            Crypt::open(&d, b"", None),
+            Err(CosError::UnsupportedEncryption(_))
+        ));
+        let d = dict(vec![
+            ("Filter", Object::Name(Name(b"Standard".to_vec()))),
+            ("V", Object::Int(2)),
+            ("R", Object::Int(3)),
+        ]);
+        assert!(matches!(
+            Crypt::open(&d, b"", None),
+            Err(CosError::UnsupportedEncryption(_))
+        ));
     }
 
     #[test]

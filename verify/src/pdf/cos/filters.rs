@@ -3,7 +3,8 @@
 //! allocate without bound.
 
 use miniz_oxide::inflate::core::inflate_flags::{
-    TINFL_FLAG_IGNORE_ADLER32, TINFL_FLAG_PARSE_ZLIB_HEADER, TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF,
+    TINFL_FLAG_IGNORE_ADLER32, TINFL_FLAG_PARSE_ZLIB_HEADER,
+    TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF,
 };
 use miniz_oxide::inflate::core::{decompress, DecompressorOxide};
 use miniz_oxide::inflate::TINFLStatus;
@@ -18,18 +19,27 @@ pub(crate) const MAX_DECODED: usize = 64 << 20;
 /// The cap for decoding `stored` bytes: 100× the input (at least 1 MiB, as
 /// tiny streams of zeros legitimately expand more), at most [`MAX_DECODED`].
 pub(crate) fn cap_for(stored: usize) -> usize {
-    stored.saturating_mul(100).max(1 << 20).min(MAX_DECODED)
+    stored.saturating_mul(100).clamp(1 << 20, MAX_DECODED)
 }
 
 /// Apply `filters` (name and its `/DecodeParms`) in order.
-pub(crate) fn decode(data: &[u8], filters: &[(Name, Option<Dict>)], cap: usize) -> Result<Vec<u8>, CosError> {
+pub(crate) fn decode(
+    data: &[u8],
+    filters: &[(Name, Option<Dict>)],
+    cap: usize,
+) -> Result<Vec<u8>, CosError> {
     let mut current = data.to_vec();
     for (name, parms) in filters {
         current = match name.0.as_slice() {
             b"FlateDecode" | b"Fl" => unpredict(inflate(&current, cap)?, parms.as_ref())?,
             b"ASCIIHexDecode" | b"AHx" => ascii_hex(&current),
             b"ASCII85Decode" | b"A85" => ascii85(&current)?,
-            other => return Err(CosError::Filter(format!("{} is not supported", short(other)))),
+            other => {
+                return Err(CosError::Filter(format!(
+                    "{} is not supported",
+                    short(other)
+                )))
+            }
         };
         if current.len() > cap {
             return Err(CosError::TooLarge);
@@ -181,7 +191,10 @@ mod tests {
         let cut = inflate(&HELLO[..HELLO.len() - 6], 1000).unwrap();
         assert!(b"hello hello hello hello".starts_with(&cut) && !cut.is_empty());
         // Raw deflate without the zlib header.
-        assert_eq!(inflate(&HELLO[2..], 1000).unwrap(), b"hello hello hello hello");
+        assert_eq!(
+            inflate(&HELLO[2..], 1000).unwrap(),
+            b"hello hello hello hello"
+        );
         assert!(inflate(b"", 1000).is_err());
         assert!(inflate(b"\xff\xff\xff", 1000).is_err());
         // Past the cap.
@@ -190,22 +203,36 @@ mod tests {
 
     #[test]
     fn hex_and_85() {
-        assert_eq!(decode(b"48 65 6c6c6f7>", &[named("AHx")], 100).unwrap(), b"Hellop");
+        assert_eq!(
+            decode(b"48 65 6c6c6f7>", &[named("AHx")], 100).unwrap(),
+            b"Hellop"
+        );
         let a85 = b"<~87cURD]i,\"Ebo7~>";
-        assert_eq!(decode(a85, &[named("ASCII85Decode")], 100).unwrap(), b"Hello World");
+        assert_eq!(
+            decode(a85, &[named("ASCII85Decode")], 100).unwrap(),
+            b"Hello World"
+        );
         assert_eq!(ascii85(b"z!!~>").unwrap(), vec![0, 0, 0, 0, 0]);
         assert!(ascii85(b"uuuuu").is_err());
         assert!(ascii85(b"\x7f").is_err());
         // A chain: hex of zlib.
         let hex: String = HELLO.iter().map(|b| format!("{b:02x}")).collect();
-        let out = decode(hex.as_bytes(), &[named("ASCIIHexDecode"), named("FlateDecode")], 1000).unwrap();
+        let out = decode(
+            hex.as_bytes(),
+            &[named("ASCIIHexDecode"), named("FlateDecode")],
+            1000,
+        )
+        .unwrap();
         assert_eq!(out, b"hello hello hello hello");
     }
 
     #[test]
     fn unsupported_filters_are_named() {
         let err = decode(b"x", &[named("DCTDecode")], 100).unwrap_err();
-        assert_eq!(err.to_string(), "stream data could not be decoded: the DCTDecode filter is not supported");
+        assert_eq!(
+            err.to_string(),
+            "stream data could not be decoded: the DCTDecode filter is not supported"
+        );
         assert!(decode(b"x", &[named(&"L".repeat(100))], 100).is_err());
         assert_eq!(cap_for(10), 1 << 20);
         assert_eq!(cap_for(usize::MAX), MAX_DECODED);

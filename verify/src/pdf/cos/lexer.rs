@@ -332,7 +332,18 @@ mod tests {
         use Token::*;
         assert_eq!(
             tokens(b"1 -2 +3 --5 5. .5 -.5 0.25 - 007"),
-            vec![Int(1), Int(-2), Int(3), Int(-5), Real(5.0), Real(0.5), Real(-0.5), Real(0.25), Int(0), Int(7)]
+            vec![
+                Int(1),
+                Int(-2),
+                Int(3),
+                Int(-5),
+                Real(5.0),
+                Real(0.5),
+                Real(-0.5),
+                Real(0.25),
+                Int(0),
+                Int(7)
+            ]
         );
         assert_eq!(tokens(b"1.2.3"), vec![Real(1.2), Real(0.3)]);
         assert_eq!(tokens(b"12abc"), vec![Int(12), Keyword(b"abc")]);
@@ -342,12 +353,18 @@ mod tests {
 
     #[test]
     fn names() {
-        assert_eq!(tokens(b"/Type/Sig"), vec![Token::Name(b"Type".to_vec()), Token::Name(b"Sig".to_vec())]);
+        assert_eq!(
+            tokens(b"/Type/Sig"),
+            vec![Token::Name(b"Type".to_vec()), Token::Name(b"Sig".to_vec())]
+        );
         assert_eq!(tokens(b"/A#20B"), vec![Token::Name(b"A B".to_vec())]);
         assert_eq!(tokens(b"/A#2"), vec![Token::Name(b"A#2".to_vec())]);
         assert_eq!(tokens(b"/A#zz"), vec![Token::Name(b"A#zz".to_vec())]);
         // Raw bytes ≥ 0x80 and an empty name.
-        assert_eq!(tokens(b"/\xe7\xad\xbe /"), vec![Token::Name(b"\xe7\xad\xbe".to_vec()), Token::Name(vec![])]);
+        assert_eq!(
+            tokens(b"/\xe7\xad\xbe /"),
+            vec![Token::Name(b"\xe7\xad\xbe".to_vec()), Token::Name(vec![])]
+        );
     }
 
     #[test]

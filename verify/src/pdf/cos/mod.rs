@@ -5,16 +5,20 @@ mod chain;
 mod cipher;
 mod crypt;
 mod error;
+mod file;
 mod filters;
 mod lexer;
 mod object;
 mod parser;
 mod predictor;
+mod read;
+mod rebuild;
 mod scan;
 #[cfg(test)]
 mod testutil;
 mod xref;
 
 pub use error::CosError;
+pub use file::{File, DEFAULT_MAX_OBJECT_READS};
 pub use object::{Dict, Name, Object, Ref, Stream};
 pub use xref::{Entry, Section};

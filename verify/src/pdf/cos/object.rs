@@ -228,7 +228,10 @@ mod tests {
 
     #[test]
     fn dicts_compare_as_maps() {
-        let a = Dict(vec![(name("A"), Object::Int(1)), (name("B"), Object::Bool(true))]);
+        let a = Dict(vec![
+            (name("A"), Object::Int(1)),
+            (name("B"), Object::Bool(true)),
+        ]);
         let b = Dict(vec![
             (name("B"), Object::Bool(true)),
             (name("C"), Object::Null),

@@ -180,7 +180,11 @@ pub(crate) struct Indirect {
 }
 
 /// The indirect object starting at `at` (a missing `endobj` is tolerated).
-pub(crate) fn parse_indirect(bytes: &[u8], at: usize, tokens: &mut u64) -> Result<Indirect, CosError> {
+pub(crate) fn parse_indirect(
+    bytes: &[u8],
+    at: usize,
+    tokens: &mut u64,
+) -> Result<Indirect, CosError> {
     let mut lex = Lexer::new(bytes, at);
     let result = parse_indirect_with(&mut lex, at);
     *tokens = tokens.saturating_add(lex.tokens);
@@ -221,13 +225,19 @@ fn endstream_at(bytes: &[u8], mut at: usize) -> bool {
     while bytes.get(at).copied().is_some_and(is_white) {
         at += 1;
     }
-    bytes.get(at..).is_some_and(|rest| rest.starts_with(b"endstream"))
+    bytes
+        .get(at..)
+        .is_some_and(|rest| rest.starts_with(b"endstream"))
 }
 
 /// The stored bytes of a stream whose data starts at `start`: `length`
 /// bytes when `endstream` follows them, else up to the next `endstream`
 /// (less the EOL before it), as pdf.js does for wrong lengths.
-pub(crate) fn stream_extent(bytes: &[u8], start: usize, length: Option<usize>) -> Result<Range<usize>, CosError> {
+pub(crate) fn stream_extent(
+    bytes: &[u8],
+    start: usize,
+    length: Option<usize>,
+) -> Result<Range<usize>, CosError> {
     let declared = length
         .and_then(|n| start.checked_add(n))
         .filter(|end| *end <= bytes.len());
@@ -305,13 +315,31 @@ mod tests {
     fn damaged_containers() {
         // An unclosed dictionary ends at `endobj`, which stays to be read.
         let mut lex = Lexer::new(b"<</A [1 endobj", 0);
-        assert_eq!(parse_object(&mut lex), Ok(dict(&[("A", Object::Array(vec![Object::Int(1)]))])));
+        assert_eq!(
+            parse_object(&mut lex),
+            Ok(dict(&[("A", Object::Array(vec![Object::Int(1)]))]))
+        );
         assert_eq!(lex.pos, 7);
-        assert_eq!(parse(b"<</A [1 2>>"), Ok(dict(&[("A", Object::Array(vec![Object::Int(1), Object::Int(2)]))])));
-        assert_eq!(parse(b"<</A 1 ] /B 2>>"), Ok(dict(&[("A", Object::Int(1)), ("B", Object::Int(2))])));
+        assert_eq!(
+            parse(b"<</A [1 2>>"),
+            Ok(dict(&[(
+                "A",
+                Object::Array(vec![Object::Int(1), Object::Int(2)])
+            )]))
+        );
+        assert_eq!(
+            parse(b"<</A 1 ] /B 2>>"),
+            Ok(dict(&[("A", Object::Int(1)), ("B", Object::Int(2))]))
+        );
         assert_eq!(parse(b"<< 5 /A 1 >>"), Ok(dict(&[("A", Object::Int(1))])));
-        assert_eq!(parse(b"[1 foo]"), Ok(Object::Array(vec![Object::Int(1), Object::Null])));
-        assert_eq!(parse(b"[1 2"), Ok(Object::Array(vec![Object::Int(1), Object::Int(2)])));
+        assert_eq!(
+            parse(b"[1 foo]"),
+            Ok(Object::Array(vec![Object::Int(1), Object::Null]))
+        );
+        assert_eq!(
+            parse(b"[1 2"),
+            Ok(Object::Array(vec![Object::Int(1), Object::Int(2)]))
+        );
         assert!(parse(b"]").is_err());
         assert!(parse(b"endobj").is_err());
         assert!(parse(b"").is_err());
@@ -339,7 +367,10 @@ mod tests {
         // A wrong or missing length: up to `endstream`, less its EOL.
         assert_eq!(stream_extent(file, start, Some(3)), Ok(start..start + 5));
         assert_eq!(stream_extent(file, start, None), Ok(start..start + 5));
-        assert_eq!(stream_extent(file, start, Some(usize::MAX)), Ok(start..start + 5));
+        assert_eq!(
+            stream_extent(file, start, Some(usize::MAX)),
+            Ok(start..start + 5)
+        );
         assert!(stream_extent(b"abc", 0, None).is_err());
         assert_eq!(stream_extent(b"abc", 0, Some(2)), Ok(0..2));
         assert!(tokens > 0);

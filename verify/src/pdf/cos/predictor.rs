@@ -14,11 +14,15 @@ struct Layout {
 
 fn layout(parms: &Dict) -> Result<Layout, CosError> {
     let get = |key: &str, default: i64| parms.get_int(key).unwrap_or(default);
-    let colors = usize::try_from(get("Colors", 1)).ok().filter(|c| (1..=32).contains(c));
+    let colors = usize::try_from(get("Colors", 1))
+        .ok()
+        .filter(|c| (1..=32).contains(c));
     let bits = usize::try_from(get("BitsPerComponent", 8))
         .ok()
         .filter(|b| matches!(b, 1 | 2 | 4 | 8 | 16));
-    let columns = usize::try_from(get("Columns", 1)).ok().filter(|c| (1..=1 << 24).contains(c));
+    let columns = usize::try_from(get("Columns", 1))
+        .ok()
+        .filter(|c| (1..=1 << 24).contains(c));
     let (Some(colors), Some(bits), Some(columns)) = (colors, bits, columns) else {
         return Err(CosError::Filter("bad predictor parameters".into()));
     };
@@ -51,12 +55,22 @@ fn png(data: &[u8], layout: &Layout) -> Vec<u8> {
     let mut out: Vec<u8> = Vec::with_capacity(data.len());
     let mut prev = vec![0u8; row_len];
     for chunk in data.chunks(row_len + 1) {
-        let Some((&kind, row)) = chunk.split_first() else { break };
+        let Some((&kind, row)) = chunk.split_first() else {
+            break;
+        };
         let mut cur = vec![0u8; row.len()];
         for (i, &raw) in row.iter().enumerate() {
-            let left = if i >= bpp { cur.get(i - bpp).copied().unwrap_or(0) } else { 0 };
+            let left = if i >= bpp {
+                cur.get(i - bpp).copied().unwrap_or(0)
+            } else {
+                0
+            };
             let up = prev.get(i).copied().unwrap_or(0);
-            let up_left = if i >= bpp { prev.get(i - bpp).copied().unwrap_or(0) } else { 0 };
+            let up_left = if i >= bpp {
+                prev.get(i - bpp).copied().unwrap_or(0)
+            } else {
+                0
+            };
             let predicted = match kind {
                 1 => left,
                 2 => up,
@@ -120,14 +134,16 @@ fn tiff(mut data: Vec<u8>, layout: &Layout) -> Result<Vec<u8>, CosError> {
             }
             Ok(data)
         }
-        _ => Err(CosError::Filter("TIFF predictor with fewer than 8 bits per sample not supported".into())),
+        _ => Err(CosError::Filter(
+            "TIFF predictor with fewer than 8 bits per sample not supported".into(),
+        )),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use super::super::object::{Name, Object};
+    use super::*;
 
     fn parms(entries: &[(&str, i64)]) -> Dict {
         Dict(
@@ -151,7 +167,10 @@ mod tests {
             9, 7, 7, 7,
         ];
         let out = unpredict(data.to_vec(), Some(&p)).unwrap();
-        assert_eq!(out, vec![1, 2, 3, 1, 2, 3, 2, 3, 4, 1, 2, 3, 2, 2, 3, 7, 7, 7]);
+        assert_eq!(
+            out,
+            vec![1, 2, 3, 1, 2, 3, 2, 3, 4, 1, 2, 3, 2, 2, 3, 7, 7, 7]
+        );
         // A short last row.
         let out = unpredict(vec![0, 1, 2, 3, 2, 1], Some(&p)).unwrap();
         assert_eq!(out, vec![1, 2, 3, 2]);
@@ -170,9 +189,15 @@ mod tests {
     #[test]
     fn tiff() {
         let p = parms(&[("Predictor", 2), ("Columns", 3), ("Colors", 1)]);
-        assert_eq!(unpredict(vec![1, 1, 1, 5, 1, 1], Some(&p)).unwrap(), vec![1, 2, 3, 5, 6, 7]);
+        assert_eq!(
+            unpredict(vec![1, 1, 1, 5, 1, 1], Some(&p)).unwrap(),
+            vec![1, 2, 3, 5, 6, 7]
+        );
         let p = parms(&[("Predictor", 2), ("Columns", 2), ("BitsPerComponent", 16)]);
-        assert_eq!(unpredict(vec![0, 1, 0xff, 0xff], Some(&p)).unwrap(), vec![0, 1, 0, 0]);
+        assert_eq!(
+            unpredict(vec![0, 1, 0xff, 0xff], Some(&p)).unwrap(),
+            vec![0, 1, 0, 0]
+        );
         let p = parms(&[("Predictor", 2), ("BitsPerComponent", 1)]);
         assert!(unpredict(vec![1], Some(&p)).is_err());
     }

@@ -57,14 +57,17 @@ fn header_before(bytes: &[u8], at: usize) -> Option<(usize, Ref)> {
     let gen_start = back(gen_end, is_digit, 5)?;
     let num_end = back(gen_start, is_white, 32)?;
     let num_start = back(num_end, is_digit, 10)?;
-    if num_start > 0 && bytes.get(num_start - 1).is_some_and(|b| is_regular(*b) || *b == b'/') {
+    if num_start > 0
+        && bytes
+            .get(num_start - 1)
+            .is_some_and(|b| is_regular(*b) || *b == b'/')
+    {
         return None;
     }
     let number = |from: usize, to: usize| -> Option<u64> {
-        bytes
-            .get(from..to)?
-            .iter()
-            .try_fold(0u64, |acc, d| acc.checked_mul(10)?.checked_add(u64::from(d - b'0')))
+        bytes.get(from..to)?.iter().try_fold(0u64, |acc, d| {
+            acc.checked_mul(10)?.checked_add(u64::from(d - b'0'))
+        })
     };
     let num = u32::try_from(number(num_start, num_end)?).ok()?;
     let gen = u16::try_from(number(gen_start, gen_end)?).ok()?;
@@ -149,10 +152,21 @@ trailer\n<</Root 1 0 R>>\n%%EOF\r\n7 0 obj<</Type/XRef/W[1 1 1]>>stream\nendstre
     #[test]
     fn headers_that_are_not() {
         let mut tokens = 0;
-        for bad in [b"obj".as_slice(), b"0 obj", b" 1 0obj", b"99999999999 0 obj", b"1 999999 obj", b"1 70000 obj", b"a1 0 obj"] {
+        for bad in [
+            b"obj".as_slice(),
+            b"0 obj",
+            b" 1 0obj",
+            b"99999999999 0 obj",
+            b"1 999999 obj",
+            b"1 70000 obj",
+            b"a1 0 obj",
+        ] {
             assert!(scan(bad, &mut tokens).objects.is_empty(), "{bad:?}");
         }
-        assert_eq!(scan(b"0 0 obj", &mut tokens).objects, vec![(0, Ref { num: 0, gen: 0 })]);
+        assert_eq!(
+            scan(b"0 0 obj", &mut tokens).objects,
+            vec![(0, Ref { num: 0, gen: 0 })]
+        );
         assert_eq!(eof_ends(b"%%EOF\n", 0), vec![5, 6]);
         assert_eq!(eof_ends(b"%%EOF", 0), vec![5]);
     }

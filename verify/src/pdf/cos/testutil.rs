@@ -25,7 +25,8 @@ impl Builder {
 
     pub fn obj_bytes(&mut self, num: u32, body: &[u8]) -> &mut Builder {
         self.offsets.insert(num, self.bytes.len());
-        self.bytes.extend_from_slice(format!("{num} 0 obj\n").as_bytes());
+        self.bytes
+            .extend_from_slice(format!("{num} 0 obj\n").as_bytes());
         self.bytes.extend_from_slice(body);
         self.bytes.extend_from_slice(b"\nendobj\n");
         self
@@ -62,12 +63,22 @@ impl Builder {
     /// A cross-reference stream object `num` (no filter, /W [1 4 2])
     /// listing `nums` in the file and `in_streams` (num, stream, index)
     /// in object streams. Returns where the object starts.
-    pub fn xref_stream(&mut self, num: u32, nums: &[u32], in_streams: &[(u32, u32, u32)], dict: &str) -> usize {
+    pub fn xref_stream(
+        &mut self,
+        num: u32,
+        nums: &[u32],
+        in_streams: &[(u32, u32, u32)],
+        dict: &str,
+    ) -> usize {
         let at = self.bytes.len();
         let mut rows = Vec::new();
         let mut index = String::new();
         for n in nums.iter().chain([num].iter()) {
-            let offset = if *n == num { at } else { self.offsets.get(n).copied().unwrap_or(0) };
+            let offset = if *n == num {
+                at
+            } else {
+                self.offsets.get(n).copied().unwrap_or(0)
+            };
             rows.push(1u8);
             rows.extend_from_slice(&(offset as u32).to_be_bytes());
             rows.extend_from_slice(&[0, 0]);
@@ -81,7 +92,8 @@ impl Builder {
         }
         let dict = format!("/Type/XRef /W [1 4 2] /Index [{index}] {dict}");
         self.stream(num, &dict, &rows);
-        self.bytes.extend_from_slice(format!("startxref\n{at}\n%%EOF\n").as_bytes());
+        self.bytes
+            .extend_from_slice(format!("startxref\n{at}\n%%EOF\n").as_bytes());
         at
     }
 

@@ -71,14 +71,22 @@ fn table_entry(bytes: &[u8], pos: &mut usize) -> Option<(u64, u64, u8)> {
     skip_white(bytes, pos);
     let gen = digits(bytes, pos)?;
     skip_white(bytes, pos);
-    let kind = bytes.get(*pos).copied().filter(|k| matches!(k, b'n' | b'f'))?;
+    let kind = bytes
+        .get(*pos)
+        .copied()
+        .filter(|k| matches!(k, b'n' | b'f'))?;
     *pos += 1;
     Some((offset, gen, kind))
 }
 
 /// The classic table at `at` (where `xref` is). `base` is added to every
 /// offset; `budget` counts entries left over the whole file.
-pub(crate) fn read_table(bytes: &[u8], at: usize, base: usize, budget: &mut usize) -> Result<Table, CosError> {
+pub(crate) fn read_table(
+    bytes: &[u8],
+    at: usize,
+    base: usize,
+    budget: &mut usize,
+) -> Result<Table, CosError> {
     let mut pos = at;
     skip_white(bytes, &mut pos);
     if !bytes.get(pos..).is_some_and(|b| b.starts_with(b"xref")) {
@@ -129,7 +137,10 @@ pub(crate) fn read_table(bytes: &[u8], at: usize, base: usize, budget: &mut usiz
             let entry = match (kind, u16::try_from(gen)) {
                 (b'f', _) => Entry::Free,
                 (_, Ok(gen)) => {
-                    let Some(offset) = usize::try_from(offset).ok().and_then(|o| o.checked_add(base)) else {
+                    let Some(offset) = usize::try_from(offset)
+                        .ok()
+                        .and_then(|o| o.checked_add(base))
+                    else {
                         continue;
                     };
                     Entry::InFile { offset, gen }
@@ -155,7 +166,11 @@ pub(crate) fn read_stream_rows(
         .and_then(Object::as_array)
         .ok_or_else(bad)?
         .iter()
-        .map(|w| w.as_int().and_then(|w| usize::try_from(w).ok()).filter(|w| *w <= 8))
+        .map(|w| {
+            w.as_int()
+                .and_then(|w| usize::try_from(w).ok())
+                .filter(|w| *w <= 8)
+        })
         .collect::<Option<_>>()
         .ok_or_else(bad)?;
     let &[w0, w1, w2] = widths.as_slice() else {
@@ -168,7 +183,10 @@ pub(crate) fn read_stream_rows(
     }
     let size = dict.get_int("Size").unwrap_or(0);
     let default_index = [Object::Int(0), Object::Int(size)];
-    let index = dict.get("Index").and_then(Object::as_array).unwrap_or(&default_index);
+    let index = dict
+        .get("Index")
+        .and_then(Object::as_array)
+        .unwrap_or(&default_index);
     let mut chunks = rows.chunks_exact(row);
     for pair in index.chunks(2) {
         let (Some(first), Some(count)) = (
@@ -195,7 +213,9 @@ pub(crate) fn read_stream_rows(
             let entry = match kind {
                 0 => Entry::Free,
                 1 => {
-                    let offset = usize::try_from(be(b)).ok().and_then(|o| o.checked_add(base));
+                    let offset = usize::try_from(be(b))
+                        .ok()
+                        .and_then(|o| o.checked_add(base));
                     match (offset, u16::try_from(be(c))) {
                         (Some(offset), Ok(gen)) => Entry::InFile { offset, gen },
                         _ => continue,

@@ -6,7 +6,12 @@ fn int(n: i64) -> Object {
 }
 
 fn dict(entries: Vec<(&str, Object)>) -> Dict {
-    Dict(entries.into_iter().map(|(k, v)| (Name(k.as_bytes().to_vec()), v)).collect())
+    Dict(
+        entries
+            .into_iter()
+            .map(|(k, v)| (Name(k.as_bytes().to_vec()), v))
+            .collect(),
+    )
 }
 
 #[test]
@@ -15,9 +20,21 @@ fn classic_table() {
     let mut budget = 100;
     let table = read_table(file, 0, 0, &mut budget).unwrap();
     assert_eq!(table.entries.get(&0), Some(&Entry::Free));
-    assert_eq!(table.entries.get(&1), Some(&Entry::InFile { offset: 17, gen: 0 }));
-    assert_eq!(table.entries.get(&2), Some(&Entry::InFile { offset: 81, gen: 1 }));
-    assert_eq!(table.entries.get(&5), Some(&Entry::InFile { offset: 200, gen: 0 }));
+    assert_eq!(
+        table.entries.get(&1),
+        Some(&Entry::InFile { offset: 17, gen: 0 })
+    );
+    assert_eq!(
+        table.entries.get(&2),
+        Some(&Entry::InFile { offset: 81, gen: 1 })
+    );
+    assert_eq!(
+        table.entries.get(&5),
+        Some(&Entry::InFile {
+            offset: 200,
+            gen: 0
+        })
+    );
     assert_eq!(table.entries.len(), 4);
     assert_eq!(table.trailer.get_int("Size"), Some(6));
     assert_eq!(&file[table.end..], b"\nstartxref");
@@ -32,11 +49,20 @@ fn lenient_tables() {
     let mut budget = 100;
     let table = read_table(file, 0, 5, &mut budget).unwrap();
     assert_eq!(table.entries.get(&0), Some(&Entry::Free));
-    assert_eq!(table.entries.get(&1), Some(&Entry::InFile { offset: 15, gen: 0 }));
-    assert_eq!(table.entries.get(&2), Some(&Entry::InFile { offset: 25, gen: 0 }));
+    assert_eq!(
+        table.entries.get(&1),
+        Some(&Entry::InFile { offset: 15, gen: 0 })
+    );
+    assert_eq!(
+        table.entries.get(&2),
+        Some(&Entry::InFile { offset: 25, gen: 0 })
+    );
     // A generation past 65535 in use is skipped, not wrapped.
     let file = b"xref\n0 1\n0000000010 99999 n\ntrailer<<>>";
-    assert!(read_table(file, 0, 0, &mut budget).unwrap().entries.is_empty());
+    assert!(read_table(file, 0, 0, &mut budget)
+        .unwrap()
+        .entries
+        .is_empty());
 }
 
 #[test]
@@ -52,7 +78,8 @@ fn bad_tables() {
         assert!(read_table(bad, 0, 0, &mut budget).is_err(), "{bad:?}");
     }
     // The entry budget is shared by the whole file.
-    let file = b"xref\n0 3\n0000000000 65535 f \n0000000017 00000 n \n0000000081 00001 n \ntrailer<<>>";
+    let file =
+        b"xref\n0 3\n0000000000 65535 f \n0000000017 00000 n \n0000000081 00001 n \ntrailer<<>>";
     let mut small = 2;
     assert!(read_table(file, 0, 0, &mut small).is_err());
     // Object numbers past u32 end the subsection.
@@ -65,17 +92,35 @@ fn bad_tables() {
 fn stream_rows() {
     let d = dict(vec![
         ("W", Object::Array(vec![int(1), int(2), int(1)])),
-        ("Index", Object::Array(vec![int(3), int(2), int(10), int(1)])),
+        (
+            "Index",
+            Object::Array(vec![int(3), int(2), int(10), int(1)]),
+        ),
     ]);
     let rows = [0, 0, 0, 0xff, 1, 0x01, 0x00, 2, 2, 0, 7, 3];
     let mut budget = 100;
     let entries = read_stream_rows(&d, &rows, 0, &mut budget).unwrap();
     assert_eq!(entries.get(&3), Some(&Entry::Free));
-    assert_eq!(entries.get(&4), Some(&Entry::InFile { offset: 256, gen: 2 }));
-    assert_eq!(entries.get(&10), Some(&Entry::InStream { stream: 7, index: 3 }));
+    assert_eq!(
+        entries.get(&4),
+        Some(&Entry::InFile {
+            offset: 256,
+            gen: 2
+        })
+    );
+    assert_eq!(
+        entries.get(&10),
+        Some(&Entry::InStream {
+            stream: 7,
+            index: 3
+        })
+    );
     // Default /Index from /Size; type field width 0 means type 1; rows cut
     // short end the section.
-    let d = dict(vec![("W", Object::Array(vec![int(0), int(1), int(0)])), ("Size", int(1_000_000))]);
+    let d = dict(vec![
+        ("W", Object::Array(vec![int(0), int(1), int(0)])),
+        ("Size", int(1_000_000)),
+    ]);
     let entries = read_stream_rows(&d, &[9, 8, 7], 0, &mut budget).unwrap();
     assert_eq!(entries.get(&2), Some(&Entry::InFile { offset: 7, gen: 0 }));
     assert_eq!(entries.len(), 3);
@@ -89,15 +134,28 @@ fn hostile_stream_dictionaries() {
         ("W", Object::Array(vec![int(0), int(0), int(0)])),
         ("Index", Object::Array(vec![int(0), int(200_000_000)])),
     ]);
-    assert!(read_stream_rows(&d, &[1, 2, 3], 0, &mut budget).unwrap().is_empty());
-    for w in [vec![int(9), int(1), int(1)], vec![int(1), int(1)], vec![int(-1), int(1), int(1)]] {
+    assert!(read_stream_rows(&d, &[1, 2, 3], 0, &mut budget)
+        .unwrap()
+        .is_empty());
+    for w in [
+        vec![int(9), int(1), int(1)],
+        vec![int(1), int(1)],
+        vec![int(-1), int(1), int(1)],
+    ] {
         let d = dict(vec![("W", Object::Array(w)), ("Size", int(1))]);
         assert!(read_stream_rows(&d, &[1, 2, 3], 0, &mut budget).is_err());
     }
     let d = dict(vec![("Size", int(1))]);
     assert!(read_stream_rows(&d, &[1, 2, 3], 0, &mut budget).is_err());
     // Unknown entry types and oversized fields are skipped.
-    let d = dict(vec![("W", Object::Array(vec![int(1), int(8), int(1)])), ("Size", int(2))]);
-    let rows = [5, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0];
-    assert!(read_stream_rows(&d, &rows, 0, &mut budget).unwrap().is_empty());
+    let d = dict(vec![
+        ("W", Object::Array(vec![int(1), int(8), int(1)])),
+        ("Size", int(2)),
+    ]);
+    let rows = [
+        5, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0,
+    ];
+    assert!(read_stream_rows(&d, &rows, 0, &mut budget)
+        .unwrap()
+        .is_empty());
 }
