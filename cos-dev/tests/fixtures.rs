@@ -9,14 +9,23 @@ use std::path::PathBuf;
 use cos_dev::{CosError, File, Object, Ref};
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests", "fixtures", name].iter().collect();
+    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests", "fixtures", name]
+        .iter()
+        .collect();
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// Compare two object graphs, following references (each pair once).
 /// Streams compare by their dictionaries (less the encoding keys) and
 /// decoded data.
-fn same(fa: &File<'_>, a: &Object, fb: &File<'_>, b: &Object, seen: &mut HashSet<(Ref, Ref)>, path: &str) {
+fn same(
+    fa: &File<'_>,
+    a: &Object,
+    fb: &File<'_>,
+    b: &Object,
+    seen: &mut HashSet<(Ref, Ref)>,
+    path: &str,
+) {
     if let (Object::Ref(ra), Object::Ref(rb)) = (a, b) {
         if !seen.insert((*ra, *rb)) {
             return;
@@ -43,10 +52,20 @@ fn same(fa: &File<'_>, a: &Object, fb: &File<'_>, b: &Object, seen: &mut HashSet
             };
             assert_eq!(keys(da), keys(db), "{path}");
             for key in keys(da) {
-                same(fa, da.get(&key).unwrap(), fb, db.get(&key).unwrap(), seen, &format!("{path}/{key}"));
+                same(
+                    fa,
+                    da.get(&key).unwrap(),
+                    fb,
+                    db.get(&key).unwrap(),
+                    seen,
+                    &format!("{path}/{key}"),
+                );
             }
             if let (Object::Stream(sa), Object::Stream(sb)) = (&a, &b) {
-                let (x, y) = (fa.decoded_stream(sa).unwrap(), fb.decoded_stream(sb).unwrap());
+                let (x, y) = (
+                    fa.decoded_stream(sa).unwrap(),
+                    fb.decoded_stream(sb).unwrap(),
+                );
                 assert_eq!(x, y, "{path} stream data");
             }
         }
@@ -57,7 +76,10 @@ fn same(fa: &File<'_>, a: &Object, fb: &File<'_>, b: &Object, seen: &mut HashSet
 fn same_document(original: &File<'_>, other: &File<'_>) {
     let mut seen = HashSet::new();
     for key in ["Root", "Info"] {
-        let (a, b) = (original.trailer().get(key).unwrap(), other.trailer().get(key).unwrap());
+        let (a, b) = (
+            original.trailer().get(key).unwrap(),
+            other.trailer().get(key).unwrap(),
+        );
         same(original, a, other, b, &mut seen, key);
     }
 }
@@ -96,10 +118,30 @@ fn signature_contents_are_never_decrypted() {
     let original = File::open(&base).unwrap();
     let contents = |file: &File<'_>| -> Vec<u8> {
         let root = file.resolve(file.trailer().get("Root").unwrap()).unwrap();
-        let form = file.resolve(root.as_dict().unwrap().get("AcroForm").unwrap()).unwrap();
-        let field = file.resolve(&form.as_dict().unwrap().get("Fields").unwrap().as_array().unwrap()[0]).unwrap();
-        let sig = file.resolve(field.as_dict().unwrap().get("V").unwrap()).unwrap();
-        sig.as_dict().unwrap().get("Contents").unwrap().as_string().unwrap().to_vec()
+        let form = file
+            .resolve(root.as_dict().unwrap().get("AcroForm").unwrap())
+            .unwrap();
+        let field = file
+            .resolve(
+                &form
+                    .as_dict()
+                    .unwrap()
+                    .get("Fields")
+                    .unwrap()
+                    .as_array()
+                    .unwrap()[0],
+            )
+            .unwrap();
+        let sig = file
+            .resolve(field.as_dict().unwrap().get("V").unwrap())
+            .unwrap();
+        sig.as_dict()
+            .unwrap()
+            .get("Contents")
+            .unwrap()
+            .as_string()
+            .unwrap()
+            .to_vec()
     };
     let want = contents(&original);
     assert_eq!(&want[..2], &[0x30, 0x82]);
@@ -109,7 +151,10 @@ fn signature_contents_are_never_decrypted() {
         assert_eq!(contents(&file), want, "{name}");
         // And those bytes are in the file as written, in hex.
         let hex: String = want.iter().map(|b| format!("{b:02x}")).collect();
-        assert!(memchr::memmem::find(&bytes, hex.as_bytes()).is_some(), "{name}");
+        assert!(
+            memchr::memmem::find(&bytes, hex.as_bytes()).is_some(),
+            "{name}"
+        );
     }
 }
 
@@ -118,7 +163,13 @@ fn a_user_password_is_reported() {
     for name in ["password-r3.pdf", "password-r6.pdf"] {
         let bytes = fixture(name);
         let err = File::open(&bytes).err().unwrap();
-        assert_eq!(err, CosError::Encrypted { needs_password: true }, "{name}");
+        assert_eq!(
+            err,
+            CosError::Encrypted {
+                needs_password: true
+            },
+            "{name}"
+        );
         assert_eq!(err.to_string(), "the file is protected by a password");
     }
 }

@@ -93,9 +93,18 @@ pub(crate) fn read(bytes: &[u8], header: usize) -> Option<Chain> {
         match section.trailer.get("Prev") {
             None => {}
             Some(Object::Int(p)) => {
-                match usize::try_from(*p).ok().and_then(|p| p.checked_add(base)) {
-                    Some(p) if section_at(bytes, p) => next = Some(p),
-                    _ => chain.complete = false,
+                // As written from `base`, else from the other origin (a
+                // writer that counted the junk in one update, not in
+                // another).
+                let p = usize::try_from(*p).ok();
+                let other = if base == 0 { header } else { 0 };
+                let found = [base, other]
+                    .into_iter()
+                    .filter_map(|origin| p?.checked_add(origin))
+                    .find(|at| section_at(bytes, *at));
+                match found {
+                    Some(at) => next = Some(at),
+                    None => chain.complete = false,
                 }
             }
             Some(_) => chain.complete = false,

@@ -226,6 +226,24 @@ impl<'a> File<'a> {
         self.index()?.entries.get(&num).copied()
     }
 
+    /// Offsets right after every `%%EOF` that ends a revision, ascending:
+    /// the ends of the sections read and, when the table was (partly)
+    /// rebuilt, every `%%EOF` in the file (revisions the chain no longer
+    /// reaches still end there).
+    pub fn revision_ends(&self) -> Vec<usize> {
+        let mut ends: Vec<usize> = self
+            .sections
+            .iter()
+            .flat_map(|s| s.ends.iter().copied())
+            .collect();
+        if self.reconstructed() {
+            ends.extend(self.index().map(|i| i.ends.clone()).unwrap_or_default());
+        }
+        ends.sort_unstable();
+        ends.dedup();
+        ends
+    }
+
     pub fn encrypted(&self) -> bool {
         self.crypt.is_some()
     }

@@ -134,67 +134,137 @@ fn filters_and_predictors_through_the_file() {
     assert!(matches!(file.decoded_stream(&s), Err(CosError::Filter(_))));
 }
 
-#[test]
-fn damaged_files_read_the_same_objects() {
-    let good = sample();
-    let want = |file: &File<'_>| {
-        assert_eq!(text(file, 2), b"new", "newest version of 2");
-        assert_eq!(
-            file.object(r(3)).unwrap(),
-            Object::Array(vec![Object::Int(1), Object::Ref(r(2))])
-        );
-        assert!(file.root_is_dict());
-    };
-    // Every offset shifted: the tables point at the wrong bytes.
-    let text_of = String::from_utf8_lossy(&good).into_owned();
-    let shifted = shift_offsets(&text_of, 7);
-    assert_ne!(shifted, text_of);
-    let file = File::open(shifted.as_bytes()).unwrap();
-    want(&file);
-    assert!(file.reconstructed());
-    // /Prev 0: the newest section is kept, older objects are scanned for.
-    let at = text_of.find("/Prev ").unwrap() + 6;
-    let digits = text_of[at..].find(|c: char| !c.is_ascii_digit()).unwrap();
-    let prev0 = format!("{}0{}", &text_of[..at], &text_of[at + digits..]);
-    let file = File::open(prev0.as_bytes()).unwrap();
-    want(&file);
-    assert!(file.reconstructed());
-    assert_eq!(file.sections().len(), 1);
-    assert_eq!(text(&file, 2), b"new");
-    let Object::Stream(_) = file.object(r(4)).unwrap() else {
-        panic!()
-    };
-    // No startxref: rebuilt, one synthetic section with every %%EOF.
-    let none = text_of.replace("startxref", "startxreX");
-    let file = File::open(none.as_bytes()).unwrap();
-    want(&file);
-    assert!(file.reconstructed());
-    assert_eq!(file.sections().len(), 1);
-    assert_eq!(file.sections()[0].ends.len(), 4);
-    // Junk before the header, offsets written from the file's start
-    // (wrong by the junk) and from the header (right from there).
-    let junk = [b"GARBAGE\r\n".as_slice(), &good].concat();
-    let file = File::open(&junk).unwrap();
-    want(&file);
-    assert_eq!(file.header_offset(), 9);
-    assert!(!file.reconstructed());
-    assert!(matches!(File::open(b"no header"), Err(CosError::NoHeader)));
-    let late = [vec![b' '; 1100], good.clone()].concat();
-    assert!(matches!(File::open(&late), Err(CosError::NoHeader)));
+/// `hay` with the first `count` occurrences of `from` replaced by `to`.
+fn replace(hay: &[u8], from: &[u8], to: &[u8], count: usize) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut rest = hay;
+    for _ in 0..count {
+        let Some(at) = memchr::memmem::find(rest, from) else {
+            break;
+        };
+        out.extend_from_slice(&rest[..at]);
+        out.extend_from_slice(to);
+        rest = &rest[at + from.len()..];
+    }
+    out.extend_from_slice(rest);
+    out
 }
 
 /// Every in-use table entry's offset moved by `by`.
-fn shift_offsets(text: &str, by: usize) -> String {
-    let lines: Vec<String> = text
-        .split('\n')
-        .map(|line| match line.strip_suffix(" 00000 n ") {
+fn shift_offsets(file: &[u8], by: usize) -> Vec<u8> {
+    let lines: Vec<Vec<u8>> = file
+        .split(|b| *b == b'\n')
+        .map(|line| match line.strip_suffix(b" 00000 n ") {
             Some(offset) if offset.len() == 10 => {
-                format!("{:010} 00000 n ", offset.parse::<usize>().unwrap() + by)
+                let n: usize = std::str::from_utf8(offset).unwrap().parse().unwrap();
+                format!("{:010} 00000 n ", n + by).into_bytes()
             }
-            _ => line.to_string(),
+            _ => line.to_vec(),
         })
         .collect();
-    lines.join("\n")
+    lines.join(&b'\n')
+}
+
+fn reads_as_sample(file: &File<'_>) {
+    assert_eq!(text(file, 2), b"new", "newest version of 2");
+    assert_eq!(
+        file.object(r(3)).unwrap(),
+        Object::Array(vec![Object::Int(1), Object::Ref(r(2))])
+    );
+    assert!(file.root_is_dict());
+    let Object::Stream(s) = file.object(r(4)).unwrap() else {
+        panic!("4 is a stream")
+    };
+    assert_eq!(file.decoded_stream(&s).unwrap(), b"stream data");
+}
+
+#[test]
+fn wrong_offsets_are_found_by_scanning() {
+    let good = sample();
+    let shifted = shift_offsets(&good, 7);
+    assert_ne!(shifted, good);
+    let file = File::open(&shifted).unwrap();
+    // Reading the catalog at `open` already found the table wrong.
+    assert!(file.reconstructed());
+    reads_as_sample(&file);
+    assert_eq!(file.sections().len(), 2, "the chain itself was right");
+}
+
+#[test]
+fn prev_0_keeps_the_newest_section() {
+    let good = sample();
+    let at = memchr::memmem::find(&good, b"/Prev ").unwrap() + 6;
+    let digits = good[at..].iter().position(|b| !b.is_ascii_digit()).unwrap();
+    let prev0 = [&good[..at], b"0", &good[at + digits..]].concat();
+    let file = File::open(&prev0).unwrap();
+    reads_as_sample(&file);
+    assert!(file.reconstructed());
+    assert_eq!(file.sections().len(), 1);
+    assert_eq!(file.sections()[0].ends.len(), 2);
+    // The older revision still ends where its %%EOF is.
+    assert_eq!(file.revision_ends().len(), 4);
+}
+
+#[test]
+fn no_startxref_rebuilds_the_table() {
+    let none = replace(&sample(), b"startxref", b"startxreX", 9);
+    let file = File::open(&none).unwrap();
+    assert!(file.reconstructed());
+    reads_as_sample(&file);
+    assert_eq!(file.sections().len(), 1);
+    assert_eq!(file.sections()[0].offset, 0);
+    assert_eq!(file.sections()[0].ends.len(), 4);
+    assert_eq!(file.revision_ends().len(), 4);
+    // A startxref pointing nowhere, and a table that is garbage, too.
+    let nowhere = replace(&sample(), b"startxref\n", b"startxref\n9", 9);
+    let file = File::open(&nowhere).unwrap();
+    assert!(file.reconstructed());
+    reads_as_sample(&file);
+    let garbage = replace(&sample(), b"xref\n0 1", b"xref\nzz z", 9);
+    let file = File::open(&garbage).unwrap();
+    assert!(file.reconstructed());
+    reads_as_sample(&file);
+}
+
+#[test]
+fn junk_before_the_header() {
+    let good = sample();
+    // Offsets written from the header: right from there, no rebuild.
+    let junk = [b"GARBAGE\r\n".as_slice(), &good].concat();
+    let file = File::open(&junk).unwrap();
+    assert_eq!(file.header_offset(), 9);
+    reads_as_sample(&file);
+    assert!(!file.reconstructed());
+    assert_eq!(file.sections().len(), 2);
+    // Offsets written from the file's start (the junk counted).
+    let counted = shift_offsets(&junk, 9);
+    let at = memchr::memmem::rfind(&counted, b"startxref\n").unwrap() + 10;
+    let digits = counted[at..]
+        .iter()
+        .position(|b| !b.is_ascii_digit())
+        .unwrap();
+    let value: usize = std::str::from_utf8(&counted[at..at + digits])
+        .unwrap()
+        .parse()
+        .unwrap();
+    let counted = [
+        &counted[..at],
+        (value + 9).to_string().as_bytes(),
+        &counted[at + digits..],
+    ]
+    .concat();
+    let file = File::open(&counted).unwrap();
+    reads_as_sample(&file);
+    // The newest section counts from the file's start, its /Prev from
+    // the header: both origins are tried, the chain stays whole.
+    assert_eq!(file.base, 0);
+    assert_eq!(file.sections().len(), 2);
+    // Not a PDF.
+    assert!(matches!(File::open(b"no header"), Err(CosError::NoHeader)));
+    let late = [vec![b' '; 1100], good.clone()].concat();
+    assert!(matches!(File::open(&late), Err(CosError::NoHeader)));
+    let edge = [vec![b' '; 1024], good].concat();
+    assert_eq!(File::open(&edge).unwrap().header_offset(), 1024);
 }
 
 #[test]

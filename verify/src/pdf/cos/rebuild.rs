@@ -14,6 +14,8 @@ use super::xref::{Entry, Section};
 /// The object table found by scanning: later definitions win.
 pub(crate) struct Index {
     pub entries: BTreeMap<u32, Entry>,
+    /// After every `%%EOF` in the file, with and without its EOL.
+    pub ends: Vec<usize>,
 }
 
 impl<'a> File<'a> {
@@ -34,6 +36,7 @@ impl<'a> File<'a> {
         } else {
             Index {
                 entries: BTreeMap::new(),
+                ends: Vec::new(),
             }
         };
         self.building.set(false);
@@ -86,6 +89,7 @@ impl<'a> File<'a> {
                 .into_iter()
                 .map(|(num, (_, entry))| (num, entry))
                 .collect(),
+            ends: found.ends.clone(),
         }
     }
 

@@ -1,0 +1,135 @@
+//! The real-world signed PDFs of ../shared/interop/realworld/pdf/ (read
+//! in place, never copied; skipped when absent): how many open, how many
+//! need rebuilding, how many are encrypted; every catalog resolves to a
+//! dictionary, and everything the trailer reaches reads within the budget.
+//! `cargo test --test realworld -- --nocapture` prints the table.
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::time::Instant;
+
+use cos_dev::{File, Object, Ref};
+
+const CORPUS: &str = "/work/shared/interop/realworld/pdf";
+
+/// Files that fail to open, and why.
+const EXPECTED_FAILURES: &[&str] = &[
+    // Its header is damaged ("#G\xf3\xbf…" where "%PDF-1." should be):
+    // not a PDF by ISO 32000-1 §7.5.2; EU DSS's own test expects failure.
+    "dss__malformed-pades.pdf",
+];
+
+/// Read every object reachable from the trailer (breadth-first, each
+/// once), decoding every stream; returns (objects read, read errors,
+/// stream errors, first error).
+fn walk(file: &File<'_>) -> (usize, usize, usize, Option<String>) {
+    let mut seen: HashSet<Ref> = HashSet::new();
+    let mut queue: Vec<Object> = file.trailer().iter().map(|(_, v)| v.clone()).collect();
+    let (mut read, mut errors, mut stream_errors, mut first) = (0, 0, 0, None);
+    while let Some(value) = queue.pop() {
+        match value {
+            Object::Ref(r) => {
+                if !seen.insert(r) {
+                    continue;
+                }
+                match file.object(r) {
+                    Ok(v) => {
+                        read += 1;
+                        queue.push(v);
+                    }
+                    Err(e) => {
+                        errors += 1;
+                        first.get_or_insert(format!("{} {}: {e}", r.num, r.gen));
+                    }
+                }
+            }
+            Object::Array(items) => queue.extend(items),
+            Object::Dict(d) => queue.extend(d.iter().map(|(_, v)| v.clone())),
+            Object::Stream(s) => {
+                if let Err(e) = file.decoded_stream(&s) {
+                    if !matches!(e, cos_dev::CosError::Filter(_)) {
+                        stream_errors += 1;
+                        first.get_or_insert(format!("stream: {e}"));
+                    }
+                }
+                queue.extend(s.dict.iter().map(|(_, v)| v.clone()));
+            }
+            _ => {}
+        }
+    }
+    (read, errors, stream_errors, first)
+}
+
+#[test]
+fn the_corpus_opens() {
+    let Ok(dir) = std::fs::read_dir(CORPUS) else {
+        eprintln!("skipped: {CORPUS} is absent");
+        return;
+    };
+    let mut names: Vec<String> = dir
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".pdf"))
+        .collect();
+    names.sort();
+    let (mut opened, mut rebuilt, mut rebuilt_later, mut encrypted, mut failed) =
+        (0, 0, 0, 0, Vec::new());
+    let started = Instant::now();
+    for name in &names {
+        let bytes = std::fs::read(Path::new(CORPUS).join(name)).unwrap();
+        let t = Instant::now();
+        let file = match File::open(&bytes) {
+            Ok(file) => file,
+            Err(e) => {
+                println!("{name}: does not open: {e}");
+                failed.push(name.clone());
+                continue;
+            }
+        };
+        opened += 1;
+        let rebuilt_at_open = file.reconstructed();
+        encrypted += usize::from(file.encrypted());
+        let root = file.resolve(file.trailer().get("Root").unwrap_or(&Object::Null));
+        assert!(
+            matches!(root, Ok(Object::Dict(_))),
+            "{name}: the catalog is {root:?}"
+        );
+        let (read, errors, stream_errors, first) = walk(&file);
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        rebuilt += usize::from(file.reconstructed());
+        rebuilt_later += usize::from(file.reconstructed() && !rebuilt_at_open);
+        println!(
+            "{name}: {} sections, {read} objects{}{}{}{} ({ms:.1} ms){}",
+            file.sections().len(),
+            match (rebuilt_at_open, file.reconstructed()) {
+                (true, _) => ", rebuilt at open",
+                (false, true) => ", rebuilt when a read found the table wrong",
+                _ => "",
+            },
+            if file.encrypted() { ", encrypted" } else { "" },
+            if errors > 0 {
+                format!(", {errors} unreadable")
+            } else {
+                String::new()
+            },
+            if stream_errors > 0 {
+                format!(", {stream_errors} streams undecodable")
+            } else {
+                String::new()
+            },
+            first.map(|f| format!(" first: {f}")).unwrap_or_default(),
+        );
+        assert!(!file.exhausted(), "{name}: budget used up");
+    }
+    println!(
+        "{} files: {opened} open, {rebuilt} rebuilt ({rebuilt_later} of them only when a read found the table wrong), \
+         {encrypted} encrypted, {} fail ({:.0} ms in all)",
+        names.len(),
+        failed.len(),
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    let unexpected: Vec<&String> = failed
+        .iter()
+        .filter(|n| !EXPECTED_FAILURES.contains(&n.as_str()))
+        .collect();
+    assert!(unexpected.is_empty(), "{unexpected:?}");
+}
