@@ -4,16 +4,11 @@
 //! /Contents stays as written.
 
 use std::collections::HashSet;
-use std::path::PathBuf;
 
+use common::fixture;
 use cos_dev::{CosError, File, Object, Ref};
 
-fn fixture(name: &str) -> Vec<u8> {
-    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests", "fixtures", name]
-        .iter()
-        .collect();
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
+mod common;
 
 /// Compare two object graphs, following references (each pair once).
 /// Streams compare by their dictionaries (less the encoding keys) and

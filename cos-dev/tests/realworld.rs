@@ -4,11 +4,12 @@
 //! dictionary, and everything the trailer reaches reads within the budget.
 //! `cargo test --test realworld -- --nocapture` prints the table.
 
-use std::collections::HashSet;
 use std::path::Path;
 use std::time::Instant;
 
-use cos_dev::{File, Object, Ref};
+use cos_dev::{File, Object};
+
+mod common;
 
 const CORPUS: &str = "/work/shared/interop/realworld/pdf";
 
@@ -18,47 +19,6 @@ const EXPECTED_FAILURES: &[&str] = &[
     // not a PDF by ISO 32000-1 §7.5.2; EU DSS's own test expects failure.
     "dss__malformed-pades.pdf",
 ];
-
-/// Read every object reachable from the trailer (breadth-first, each
-/// once), decoding every stream; returns (objects read, read errors,
-/// stream errors, first error).
-fn walk(file: &File<'_>) -> (usize, usize, usize, Option<String>) {
-    let mut seen: HashSet<Ref> = HashSet::new();
-    let mut queue: Vec<Object> = file.trailer().iter().map(|(_, v)| v.clone()).collect();
-    let (mut read, mut errors, mut stream_errors, mut first) = (0, 0, 0, None);
-    while let Some(value) = queue.pop() {
-        match value {
-            Object::Ref(r) => {
-                if !seen.insert(r) {
-                    continue;
-                }
-                match file.object(r) {
-                    Ok(v) => {
-                        read += 1;
-                        queue.push(v);
-                    }
-                    Err(e) => {
-                        errors += 1;
-                        first.get_or_insert(format!("{} {}: {e}", r.num, r.gen));
-                    }
-                }
-            }
-            Object::Array(items) => queue.extend(items),
-            Object::Dict(d) => queue.extend(d.iter().map(|(_, v)| v.clone())),
-            Object::Stream(s) => {
-                if let Err(e) = file.decoded_stream(&s) {
-                    if !matches!(e, cos_dev::CosError::Filter(_)) {
-                        stream_errors += 1;
-                        first.get_or_insert(format!("stream: {e}"));
-                    }
-                }
-                queue.extend(s.dict.iter().map(|(_, v)| v.clone()));
-            }
-            _ => {}
-        }
-    }
-    (read, errors, stream_errors, first)
-}
 
 #[test]
 fn the_corpus_opens() {
@@ -93,7 +53,12 @@ fn the_corpus_opens() {
             matches!(root, Ok(Object::Dict(_))),
             "{name}: the catalog is {root:?}"
         );
-        let (read, errors, stream_errors, first) = walk(&file);
+        let common::Walk {
+            read,
+            errors,
+            stream_errors,
+            first_error: first,
+        } = common::walk(&file, usize::MAX);
         let ms = t.elapsed().as_secs_f64() * 1000.0;
         rebuilt += usize::from(file.reconstructed());
         rebuilt_later += usize::from(file.reconstructed() && !rebuilt_at_open);

@@ -297,3 +297,18 @@ fn reference_loops_end() {
     let file = File::open(&b.bytes).unwrap();
     assert!(file.resolve(&Object::Ref(r(2))).is_err());
 }
+
+#[test]
+fn an_object_stream_inside_itself() {
+    let mut b = Builder::new();
+    b.obj(1, "<</Type/Catalog /A 3 0 R>>");
+    b.object_stream(2, &[(3, "(three)")]);
+    // The table says the stream is its own first object.
+    b.xref_stream(4, &[1], &[(2, 2, 0), (3, 2, 1)], "/Size 5 /Root 1 0 R");
+    let file = File::open(&b.bytes).unwrap();
+    assert!(!file.reconstructed());
+    // The nesting limit stops the loop; the scan finds the stream where
+    // it is, and 3 in it (listed first, not second: found by number).
+    assert_eq!(text(&file, 3), b"three");
+    assert!(file.reconstructed());
+}
