@@ -11,7 +11,7 @@ use super::chain;
 use super::crypt::Crypt;
 use super::error::CosError;
 use super::object::{Dict, Object};
-use super::read::ObjStm;
+use super::objstm::ObjStm;
 use super::rebuild::Index;
 use super::xref::{Entry, Section};
 

@@ -7,13 +7,16 @@ mod crypt;
 mod error;
 mod file;
 mod filters;
+mod keys;
 mod lexer;
 mod object;
+mod objstm;
 mod parser;
 mod predictor;
 mod read;
 mod rebuild;
 mod scan;
+mod streams;
 #[cfg(test)]
 mod testutil;
 mod xref;
