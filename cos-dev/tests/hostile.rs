@@ -186,6 +186,31 @@ fn numbers_that_would_allocate_without_bound() {
     }
 }
 
+/// Inputs where each read (or scan step) could lex to the end of the file:
+/// the work budget, and lexing each byte once in the scan, keep them linear.
+#[test]
+fn quadratic_traps() {
+    let mut unterminated = b"%PDF-1.7\n".to_vec();
+    for num in 1..=20_000 {
+        unterminated.extend_from_slice(format!("{num} 0 obj\n<</Type/Catalog /A (\n").as_bytes());
+    }
+    let trailers = [
+        b"%PDF-1.7\n1 0 obj <</Type/Catalog>> endobj\n".as_slice(),
+        &b"trailer[(".repeat(1_000_000),
+    ]
+    .concat();
+    let unclosed_arrays = [b"%PDF-1.7\n".as_slice(), &b"1 0 obj [".repeat(500_000)].concat();
+    for (what, bytes) in [
+        ("20000 objects with unterminated strings", unterminated),
+        ("a million `trailer[(`", trailers),
+        ("half a million unclosed arrays", unclosed_arrays),
+    ] {
+        let t = Instant::now();
+        exercise(&bytes, what);
+        eprintln!("{what}: {:?}", t.elapsed());
+    }
+}
+
 #[test]
 fn a_bomb_is_refused_not_inflated() {
     let bomb = miniz_oxide::deflate::compress_to_vec_zlib(&vec![0u8; 100 << 20], 9);

@@ -17,6 +17,9 @@ use super::xref::{read_stream_rows, read_table, Entry, Section, MAX_ENTRIES};
 
 /// Sections followed through `/Prev`.
 pub(crate) const MAX_SECTIONS: usize = 64;
+/// Lexer work (see `Lexer::work`) spent on the chain before it is cut:
+/// 128 MiB lexed, where hostile trailers could each run to the file's end.
+const MAX_CHAIN_WORK: u64 = 16 << 20;
 
 /// The sections read, and whether the chain ended where the file says.
 pub(crate) struct Chain {
@@ -28,7 +31,7 @@ pub(crate) struct Chain {
     /// limits cut the chain: objects it lacks must be found by scanning.
     pub complete: bool,
     /// Lexing work spent.
-    pub tokens: u64,
+    pub work: u64,
 }
 
 /// The value after the last `startxref`.
@@ -68,7 +71,7 @@ pub(crate) fn read(bytes: &[u8], header: usize) -> Option<Chain> {
         sections: Vec::new(),
         base,
         complete: true,
-        tokens: 0,
+        work: 0,
     };
     let mut budget = MAX_ENTRIES;
     let mut next = Some(written.checked_add(base)?);
@@ -110,6 +113,12 @@ pub(crate) fn read(bytes: &[u8], header: usize) -> Option<Chain> {
             Some(_) => chain.complete = false,
         }
         chain.sections.push(section);
+        let lexed = end.saturating_sub(at) as u64 / 8;
+        chain.work = chain.work.saturating_add(lexed);
+        if chain.work > MAX_CHAIN_WORK && next.is_some() {
+            chain.complete = false;
+            break;
+        }
     }
     Some(chain)
 }
@@ -138,7 +147,7 @@ fn read_section(
             let stream_at = usize::try_from(*stm).ok().and_then(|s| s.checked_add(base));
             let hidden = stream_at.ok_or(CosError::syntax(at, "bad /XRefStm"));
             let hidden =
-                hidden.and_then(|s| read_xref_stream(bytes, s, base, budget, &mut chain.tokens));
+                hidden.and_then(|s| read_xref_stream(bytes, s, base, budget, &mut chain.work));
             let hidden = match hidden {
                 Ok((_, hidden, _)) => hidden,
                 Err(_) => {
@@ -161,7 +170,7 @@ fn read_section(
         };
         return Ok((section, table.end));
     }
-    let (trailer, entries, end) = read_xref_stream(bytes, at, base, budget, &mut chain.tokens)?;
+    let (trailer, entries, end) = read_xref_stream(bytes, at, base, budget, &mut chain.work)?;
     let section = Section {
         offset: at,
         entries,
@@ -179,9 +188,9 @@ pub(crate) fn read_xref_stream(
     at: usize,
     base: usize,
     budget: &mut usize,
-    tokens: &mut u64,
+    work: &mut u64,
 ) -> Result<(Dict, BTreeMap<u32, Entry>, usize), CosError> {
-    let indirect = parse_indirect(bytes, at, tokens)?;
+    let indirect = parse_indirect(bytes, at, work)?;
     let (Object::Dict(dict), Some(start)) = (indirect.value, indirect.stream_start) else {
         return Err(CosError::syntax(at, "expected a cross-reference stream"));
     };

@@ -17,9 +17,11 @@ use super::xref::{Entry, Section};
 
 /// Object reads allowed by [`File::open`].
 pub const DEFAULT_MAX_OBJECT_READS: u32 = 1_000_000;
-/// Work allowed per file, in lexed tokens plus decoded bytes / 16: about a
-/// second of parsing, far more than any real file needs.
-const MAX_WORK: u64 = 256 << 20;
+/// Work allowed per file: lexer work units (a token, or 8 bytes lexed)
+/// plus decoded stream bytes / 16. Reading every object and decoding every
+/// stream of a 20 MiB file takes well under 10M; this is a second or two of
+/// parsing, so hostile files cannot make reads repeat without end.
+const MAX_WORK: u64 = 64 << 20;
 /// Decoded object streams kept at once.
 pub(crate) const MAX_CACHED: usize = 128 << 20;
 /// Where `%PDF-` may start.
@@ -86,7 +88,7 @@ impl<'a> File<'a> {
             nesting: Cell::new(0),
         };
         if let Some(chain) = chain::read(bytes, header) {
-            file.work_left.set(MAX_WORK.saturating_sub(chain.tokens));
+            file.work_left.set(MAX_WORK.saturating_sub(chain.work));
             file.base = chain.base;
             file.chain_complete = chain.complete;
             file.reconstructed.set(!chain.complete);
@@ -267,7 +269,7 @@ impl<'a> File<'a> {
         }
     }
 
-    /// Count `work` units (tokens, decoded bytes / 16).
+    /// Count `work` units (work, decoded bytes / 16).
     pub(crate) fn spend(&self, work: u64) -> Result<(), CosError> {
         match self.work_left.get().checked_sub(work) {
             Some(left) => {

@@ -51,8 +51,9 @@ fn hex_value(b: u8) -> Option<u8> {
 pub(crate) struct Lexer<'a> {
     bytes: &'a [u8],
     pub pos: usize,
-    /// Tokens read so far: the work a read costs (see `File`'s budget).
-    pub tokens: u64,
+    /// Work done so far, for `File`'s budget: one unit per token and one
+    /// per 8 bytes lexed (a long string is one token but not free).
+    pub work: u64,
 }
 
 impl<'a> Lexer<'a> {
@@ -60,7 +61,7 @@ impl<'a> Lexer<'a> {
         Lexer {
             bytes,
             pos,
-            tokens: 0,
+            work: 0,
         }
     }
 
@@ -95,7 +96,14 @@ impl<'a> Lexer<'a> {
 
     /// The next token.
     pub fn next_token(&mut self) -> Token<'a> {
-        self.tokens = self.tokens.saturating_add(1);
+        let start = self.pos;
+        let token = self.lex();
+        let lexed = self.pos.saturating_sub(start) as u64;
+        self.work = self.work.saturating_add(1 + lexed / 8);
+        token
+    }
+
+    fn lex(&mut self) -> Token<'a> {
         self.skip_white();
         let Some(b) = self.peek() else {
             return Token::Eof;

@@ -1,6 +1,7 @@
 //! The object model (ISO 32000-1 §7.3): what the parser produces.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// An indirect reference `num gen R`.
@@ -167,14 +168,12 @@ impl Dict {
     }
 
     /// The entries a reader sees: the last of each key, nulls left out.
-    fn effective(&self) -> Vec<(&Name, &Object)> {
-        let mut seen: Vec<(&Name, &Object)> = Vec::with_capacity(self.0.len());
-        for (k, v) in self.0.iter().rev() {
-            if !seen.iter().any(|(s, _)| *s == k) {
-                seen.push((k, v));
-            }
+    fn effective(&self) -> BTreeMap<&Name, &Object> {
+        let mut seen = BTreeMap::new();
+        for (k, v) in &self.0 {
+            seen.insert(k, v);
         }
-        seen.retain(|(_, v)| !matches!(v, Object::Null));
+        seen.retain(|_, v| !matches!(v, Object::Null));
         seen
     }
 }
@@ -183,11 +182,7 @@ impl Dict {
 /// not matter.
 impl PartialEq for Dict {
     fn eq(&self, other: &Dict) -> bool {
-        let (mine, theirs) = (self.effective(), other.effective());
-        mine.len() == theirs.len()
-            && mine
-                .iter()
-                .all(|(k, v)| theirs.iter().any(|(k2, v2)| k == k2 && v == v2))
+        self.effective() == other.effective()
     }
 }
 

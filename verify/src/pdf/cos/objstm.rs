@@ -47,7 +47,7 @@ impl<'a> File<'a> {
         let at = objstm.find(index, r.num).ok_or(CosError::Missing(r))?;
         let mut lex = Lexer::new(&objstm.data, at);
         let value = parse_object(&mut lex);
-        self.spend(lex.tokens)?;
+        self.spend(lex.work)?;
         value
     }
 
@@ -112,7 +112,7 @@ impl<'a> File<'a> {
                 objects.push((num, at));
             }
         }
-        self.spend(lex.tokens)?;
+        self.spend(lex.work)?;
         Ok(ObjStm { data, objects })
     }
 }

@@ -1,4 +1,4 @@
-//! Objects from tokens (ISO 32000-1 §7.3), without recursion: arrays and
+//! Objects from work (ISO 32000-1 §7.3), without recursion: arrays and
 //! dictionaries are built on an explicit stack, so hostile nesting costs a
 //! bounded `Vec`, never the call stack.
 
@@ -183,11 +183,11 @@ pub(crate) struct Indirect {
 pub(crate) fn parse_indirect(
     bytes: &[u8],
     at: usize,
-    tokens: &mut u64,
+    work: &mut u64,
 ) -> Result<Indirect, CosError> {
     let mut lex = Lexer::new(bytes, at);
     let result = parse_indirect_with(&mut lex, at);
-    *tokens = tokens.saturating_add(lex.tokens);
+    *work = work.saturating_add(lex.work);
     result
 }
 

@@ -92,8 +92,8 @@ fn limits() {
 #[test]
 fn indirect_objects_and_streams() {
     let file = b"xx 4 0 obj\n<</Length 5>>stream\r\nhello\nendstream\nendobj";
-    let mut tokens = 0;
-    let ind = parse_indirect(file, 3, &mut tokens).unwrap();
+    let mut work = 0;
+    let ind = parse_indirect(file, 3, &mut work).unwrap();
     assert_eq!(ind.r, Ref { num: 4, gen: 0 });
     let start = ind.stream_start.unwrap();
     assert_eq!(&file[start..start + 5], b"hello");
@@ -107,13 +107,13 @@ fn indirect_objects_and_streams() {
     );
     assert!(stream_extent(b"abc", 0, None).is_err());
     assert_eq!(stream_extent(b"abc", 0, Some(2)), Ok(0..2));
-    assert!(tokens > 0);
+    assert!(work > 0);
     // No `endobj`, a header glued to its value, a non-dictionary value.
-    let ind = parse_indirect(b"7 1 obj<</A 1>>", 0, &mut tokens).unwrap();
+    let ind = parse_indirect(b"7 1 obj<</A 1>>", 0, &mut work).unwrap();
     assert_eq!(ind.r, Ref { num: 7, gen: 1 });
     assert!(ind.stream_start.is_none());
-    assert!(parse_indirect(b"7 1 ob", 0, &mut tokens).is_err());
-    let ind = parse_indirect(b"1 0 obj 5 stream\n", 0, &mut tokens).unwrap();
+    assert!(parse_indirect(b"7 1 ob", 0, &mut work).is_err());
+    let ind = parse_indirect(b"1 0 obj 5 stream\n", 0, &mut work).unwrap();
     assert!(ind.stream_start.is_none());
     assert_eq!(after_stream_keyword(b"stream  \nX", 6), 9);
     assert_eq!(after_stream_keyword(b"stream\rX", 6), 7);

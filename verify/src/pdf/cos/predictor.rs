@@ -50,7 +50,9 @@ pub(crate) fn unpredict(data: Vec<u8>, parms: Option<&Dict>) -> Result<Vec<u8>, 
 /// PNG rows: a filter-type byte, then the row. A short last row is decoded
 /// as far as it goes; an unknown filter type is taken as "None".
 fn png(data: &[u8], layout: &Layout) -> Vec<u8> {
-    let row_len = layout.row;
+    // /Columns can claim rows far longer than the data: never allocate more
+    // than the data holds.
+    let row_len = layout.row.min(data.len());
     let bpp = layout.pixel;
     let mut out: Vec<u8> = Vec::with_capacity(data.len());
     let mut prev = vec![0u8; row_len];

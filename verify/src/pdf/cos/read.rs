@@ -113,9 +113,9 @@ impl<'a> File<'a> {
 
     /// The indirect object at `offset`, which must be object `r.num`.
     pub(crate) fn read_in_file(&self, offset: usize, r: Ref) -> Result<Object, CosError> {
-        let mut tokens = 0;
-        let parsed = parse_indirect(self.bytes, offset, &mut tokens);
-        self.spend(tokens)?;
+        let mut work = 0;
+        let parsed = parse_indirect(self.bytes, offset, &mut work);
+        self.spend(work)?;
         let parsed = parsed?;
         if parsed.r.num != r.num {
             return Err(CosError::syntax(

@@ -29,9 +29,9 @@ impl<'a> File<'a> {
             return None;
         }
         self.building.set(true);
-        let mut tokens = 0;
-        let found = scan(self.bytes, &mut tokens);
-        let index = if self.spend(tokens).is_ok() {
+        let mut work = 0;
+        let found = scan(self.bytes, &mut work);
+        let index = if self.spend(work).is_ok() {
             self.build_index(&found)
         } else {
             Index {
@@ -96,9 +96,9 @@ impl<'a> File<'a> {
     /// No usable chain: rebuild the whole table, choose a trailer, and
     /// stand the result in as one synthetic section.
     pub(crate) fn rebuild(&mut self) -> Result<(), CosError> {
-        let mut tokens = 0;
-        let found = scan(self.bytes, &mut tokens);
-        self.spend(tokens)?;
+        let mut work = 0;
+        let found = scan(self.bytes, &mut work);
+        self.spend(work)?;
         self.sections.clear();
         self.chain_complete = true;
         self.base = 0;
@@ -148,9 +148,9 @@ impl<'a> File<'a> {
     fn trailer_candidates(&self, found: &Scan) -> Vec<(usize, Dict)> {
         let mut out: Vec<(usize, Dict)> = found.trailers.clone();
         for &offset in &found.xref_streams {
-            let mut tokens = 0;
-            let parsed = parse_indirect(self.bytes, offset, &mut tokens);
-            if self.spend(tokens).is_err() {
+            let mut work = 0;
+            let parsed = parse_indirect(self.bytes, offset, &mut work);
+            if self.spend(work).is_err() {
                 break;
             }
             if let Ok(parsed) = parsed {

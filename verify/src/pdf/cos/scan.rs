@@ -79,8 +79,8 @@ fn ends_token(bytes: &[u8], at: usize, len: usize) -> bool {
     bytes.get(at + len).is_none_or(|b| !is_regular(*b))
 }
 
-/// Scan `bytes`. `tokens` counts the lexing work of the trailers.
-pub(crate) fn scan(bytes: &[u8], tokens: &mut u64) -> Scan {
+/// Scan `bytes`. `work` counts the lexing work of the trailers.
+pub(crate) fn scan(bytes: &[u8], work: &mut u64) -> Scan {
     let mut found = Scan::default();
     for at in memmem::find_iter(bytes, b"obj") {
         if ends_token(bytes, at, 3) {
@@ -89,14 +89,19 @@ pub(crate) fn scan(bytes: &[u8], tokens: &mut u64) -> Scan {
             }
         }
     }
+    // A hit inside what the previous trailer's parse consumed is skipped:
+    // each byte is lexed once, so `trailer[(` repeated cannot make this
+    // quadratic.
+    let mut parsed_to = 0;
     for at in memmem::find_iter(bytes, b"trailer") {
         let alone = at == 0 || bytes.get(at - 1).is_some_and(|b| !is_regular(*b));
-        if alone && ends_token(bytes, at, 7) {
+        if at >= parsed_to && alone && ends_token(bytes, at, 7) {
             let mut lex = Lexer::new(bytes, at + 7);
             if let Ok(Object::Dict(d)) = parse_object(&mut lex) {
                 found.trailers.push((at, d));
             }
-            *tokens = tokens.saturating_add(lex.tokens);
+            parsed_to = lex.pos;
+            *work = work.saturating_add(lex.work);
         }
     }
     found.xref_streams = owners(bytes, &found.objects, b"/XRef");
@@ -134,8 +139,8 @@ mod tests {
     fn finds_objects_trailers_and_ends() {
         let file = b"%PDF-1.4\n1 0 obj\n<</Type/Catalog>>\nendobj\n 12  3 obj [] endobj\nx2 0 obj\n(5 0 obj)/4 0 obj\n\
 trailer\n<</Root 1 0 R>>\n%%EOF\r\n7 0 obj<</Type/XRef/W[1 1 1]>>stream\nendstream endobj 8 0 objx\n9 0 obj<</Type/ObjStm>>\n%%EOF";
-        let mut tokens = 0;
-        let scan = scan(file, &mut tokens);
+        let mut work = 0;
+        let scan = scan(file, &mut work);
         let refs: Vec<(u32, u16)> = scan.objects.iter().map(|(_, r)| (r.num, r.gen)).collect();
         assert_eq!(refs, vec![(1, 0), (12, 3), (5, 0), (7, 0), (9, 0)]);
         assert_eq!(&file[scan.objects[1].0..scan.objects[1].0 + 2], b"12");
@@ -151,7 +156,7 @@ trailer\n<</Root 1 0 R>>\n%%EOF\r\n7 0 obj<</Type/XRef/W[1 1 1]>>stream\nendstre
 
     #[test]
     fn headers_that_are_not() {
-        let mut tokens = 0;
+        let mut work = 0;
         for bad in [
             b"obj".as_slice(),
             b"0 obj",
@@ -161,10 +166,10 @@ trailer\n<</Root 1 0 R>>\n%%EOF\r\n7 0 obj<</Type/XRef/W[1 1 1]>>stream\nendstre
             b"1 70000 obj",
             b"a1 0 obj",
         ] {
-            assert!(scan(bad, &mut tokens).objects.is_empty(), "{bad:?}");
+            assert!(scan(bad, &mut work).objects.is_empty(), "{bad:?}");
         }
         assert_eq!(
-            scan(b"0 0 obj", &mut tokens).objects,
+            scan(b"0 0 obj", &mut work).objects,
             vec![(0, Ref { num: 0, gen: 0 })]
         );
         assert_eq!(eof_ends(b"%%EOF\n", 0), vec![5, 6]);
