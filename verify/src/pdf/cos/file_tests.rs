@@ -312,3 +312,21 @@ fn an_object_stream_inside_itself() {
     assert_eq!(text(&file, 3), b"three");
     assert!(file.reconstructed());
 }
+
+#[test]
+fn a_deleted_object_stays_deleted_when_the_chain_broke() {
+    let mut b = Builder::new();
+    b.obj(1, "<</Type/Catalog>>").obj(2, "(deleted later)");
+    b.table(&[1, 2], "/Size 3 /Root 1 0 R");
+    // The update frees 2, and its /Prev is garbage.
+    let at = b.bytes.len();
+    let text = format!(
+        "xref\n0 1\n0000000000 65535 f \n2 1\n0000000000 00001 f \ntrailer\n<</Size 3 /Root 1 0 R /Prev 0>>\nstartxref\n{at}\n%%EOF\n"
+    );
+    b.raw(text.as_bytes());
+    let file = File::open(&b.bytes).unwrap();
+    assert!(file.reconstructed());
+    assert_eq!(file.entry(2), Some(Entry::Free));
+    assert_eq!(file.object(r(2)), Err(CosError::Missing(r(2))));
+    assert!(file.root_is_dict());
+}

@@ -45,11 +45,11 @@ impl<'a> File<'a> {
         let error = match first {
             Ok(value) => return Ok(value),
             Err(CosError::Budget) => return Err(CosError::Budget),
-            // Free or absent in a complete chain: the file says there is
-            // no such object.
-            Err(e) if self.chain_complete && matches!(entry, Some(Entry::Free) | None) => {
-                return Err(e)
-            }
+            // Deleted by the newest section that mentions it, or absent
+            // from a complete chain: the file says there is no such object
+            // (a scan would bring back what an update deleted).
+            Err(e) if matches!(entry, Some(Entry::Free)) => return Err(e),
+            Err(e) if self.chain_complete && entry.is_none() => return Err(e),
             Err(e) => e,
         };
         // The table was wrong (or broke off): what the scan found.
