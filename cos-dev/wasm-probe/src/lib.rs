@@ -12,9 +12,15 @@ use cos_dev::{File, Object};
 #[no_mangle]
 pub unsafe extern "C" fn cos_probe(ptr: *const u8, len: usize) -> usize {
     let bytes = unsafe { core::slice::from_raw_parts(ptr, len) };
-    let Ok(file) = File::open(bytes) else { return 0 };
-    let Some(Object::Ref(root)) = file.trailer().get("Root") else { return 0 };
-    let Ok(Object::Dict(catalog)) = file.object(*root) else { return 0 };
+    let Ok(file) = File::open(bytes) else {
+        return 0;
+    };
+    let Some(Object::Ref(root)) = file.trailer().get("Root") else {
+        return 0;
+    };
+    let Ok(Object::Dict(catalog)) = file.object(*root) else {
+        return 0;
+    };
     let mut total = catalog.len();
     for (_, value) in catalog.iter() {
         if let Ok(Object::Stream(s)) = file.resolve(value) {
