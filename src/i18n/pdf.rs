@@ -306,6 +306,10 @@ impl Lang {
                 "签名使用了本验证器不支持的格式或算法",
                 "The signature uses a format or algorithm this verifier does not check",
             ),
+            W::MixedHashes => (
+                "RSA-PSS 签名的掩码函数与消息使用了不同的摘要算法（标准不允许）",
+                "The RSA-PSS signature masks with another hash than its message (the standards forbid the mix)",
+            ),
             W::TimestampBroken => (
                 "签名时间戳无效",
                 "The signature's timestamp does not verify",
@@ -334,6 +338,18 @@ impl Lang {
             W::DocmdpPInvalid => (
                 "认证签名的修改权限值无效，按最严格处理",
                 "The certification's permission value is invalid; the strictest was assumed",
+            ),
+            W::CertificationNotFirst => (
+                "认证签名必须是文件的第一个签名，此认证签名在其他签名之后",
+                "A certification signature must be the document's first; this one came after another",
+            ),
+            W::AmbiguousSignatureDictionary => (
+                "签名字典中的签名数据或签名范围出现了两次，无法确定签署的是哪一个",
+                "The signature dictionary names its signature data or byte ranges twice: which one was signed cannot be told",
+            ),
+            W::PageTreeUnreadable => (
+                "无法读取文件的页面目录",
+                "The document's page tree cannot be read",
             ),
             W::XrefReconstructed => (
                 "文件的交叉引用表有误，已通过扫描文件重建",

@@ -49,6 +49,14 @@ pub enum CryptoError {
     /// An algorithm, curve or parameter set we do not verify.
     #[error("unsupported: {0}")]
     Unsupported(String),
+    /// RSASSA-PSS with its mask over another hash than the message (RFC
+    /// 8017 allows it; RFC 4055 and PAdES do not): checked apart from the
+    /// table, by `algorithm::pss_mgf`.
+    #[error("RSASSA-PSS with MGF1 over {} and the message over {}", .mgf.label(), .hash.label())]
+    MixedPss {
+        hash: crate::hash::Hash,
+        mgf: crate::hash::Hash,
+    },
     /// Algorithm parameters (RSASSA-PSS-params) that cannot be read.
     #[error("unreadable algorithm parameters: {0}")]
     Parameters(String),
@@ -81,7 +89,7 @@ impl CryptoError {
             | SignatureLength { .. }
             | SignatureSize { .. }
             | Parameters(_) => Some(MalformedPart::Signature),
-            Unsupported(_) => None,
+            Unsupported(_) | MixedPss { .. } => None,
         }
     }
 

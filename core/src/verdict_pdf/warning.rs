@@ -39,6 +39,9 @@ crate::wire_enum! {
         SeveralSigners,
         /// An algorithm or format we do not verify.
         AlgorithmUnsupported,
+        /// RSASSA-PSS whose mask uses another hash than the message: it
+        /// verifies, but RFC 4055 and PAdES forbid the mix.
+        MixedHashes,
         /// The signature timestamp does not verify.
         TimestampBroken,
         /// The signature timestamp verifies but its authority is not trusted.
@@ -56,6 +59,14 @@ crate::wire_enum! {
         ChangesNotFullyAnalysed,
         /// DocMDP `/P` is not 1, 2 or 3; read as 1.
         DocmdpPInvalid,
+        /// A certification signature made after another signature: ISO
+        /// 32000-1 §12.8.2.2 allows one, and only as the first.
+        CertificationNotFirst,
+        /// The signature dictionary names its `/Contents` or `/ByteRange`
+        /// twice: which one the signer meant cannot be told.
+        AmbiguousSignatureDictionary,
+        /// The page tree cannot be read (the page count is not known).
+        PageTreeUnreadable,
         /// The file's cross-reference data was wrong; its objects were found
         /// by scanning the file, as PDF readers do.
         XrefReconstructed,

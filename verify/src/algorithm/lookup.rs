@@ -59,7 +59,13 @@ impl SignatureAlgorithm {
         parameters: Option<&[u8]>,
         digest_oid: &[u8],
     ) -> Result<&'static SignatureAlgorithm, CryptoError> {
-        let digest = || Hash::from_oid(digest_oid);
+        // Old signers write a signature OID as the digest algorithm
+        // (sha1WithRSAEncryption): its hash is meant.
+        let digest = || {
+            Hash::from_oid(digest_oid).or_else(|| {
+                find(|a| a.oids.iter().any(|o| oid::is(digest_oid, *o))).map(|a| a.hash)
+            })
+        };
         let with_digest = |scheme: Scheme, what: &str| {
             digest()
                 .and_then(|hash| Self::of(scheme, hash))
@@ -148,11 +154,10 @@ fn pss_hash(parameters: Option<&[u8]>) -> Result<Hash, CryptoError> {
         None => Hash::Sha1,
     };
     if mgf_hash != hash {
-        return Err(CryptoError::Unsupported(format!(
-            "RSASSA-PSS with MGF1 over {} and the message over {}",
-            mgf_hash.label(),
-            hash.label()
-        )));
+        return Err(CryptoError::MixedPss {
+            hash,
+            mgf: mgf_hash,
+        });
     }
     Ok(hash)
 }

@@ -8,6 +8,7 @@
 mod check;
 mod ec_value;
 mod lookup;
+pub(crate) mod pss_mgf;
 pub mod table;
 
 #[cfg(test)]

@@ -86,9 +86,15 @@ pub fn has_trailing_bytes(contents: &[u8]) -> bool {
     reader.read().is_ok() && reader.rest().iter().any(|&b| b != 0)
 }
 
-/// The digest a digestAlgorithm (or messageImprint.hashAlgorithm) names.
+/// The digest a digestAlgorithm (or messageImprint.hashAlgorithm) names;
+/// old signers write a signature OID there (sha1WithRSAEncryption), whose
+/// hash it is then.
 pub fn hash_of(algorithm: &AlgorithmId<'_>) -> Option<Hash> {
-    Hash::from_algorithm(algorithm.oid.0, algorithm.parameters)
+    Hash::from_algorithm(algorithm.oid.0, algorithm.parameters).or_else(|| {
+        crate::algorithm::SignatureAlgorithm::from_x509(algorithm.oid.0, algorithm.parameters)
+            .ok()
+            .map(|a| a.hash)
+    })
 }
 
 #[cfg(test)]

@@ -161,10 +161,15 @@ fn without_padding(contents: &[u8]) -> &[u8] {
     contents.get(..end).unwrap_or_default()
 }
 
+/// The sizes a bare value comes in: `r‖s` on 256-, 384- and 521-bit
+/// curves, and RSA signatures of 1024 to 8192 bits.
+const BARE_VALUE_SIZES: [usize; 9] = [64, 96, 132, 128, 256, 384, 512, 768, 1024];
+
 /// A short value that is no CMS: DER `SEQUENCE { INTEGER, INTEGER }`
-/// (ECDSA, SM2) or a fixed-width value (`r‖s`, an RSA signature).
+/// (ECDSA, SM2) or a value of a signature's width (`r‖s`, RSA). Anything
+/// else (say 1,008 bytes of noise under `adbe.pkcs7.detached`) is broken.
 fn looks_like_a_bare_value(value: &[u8]) -> bool {
-    value.len() <= MAX_RAW_VALUE && (two_integers(value) || value.first() != Some(&0x30))
+    value.len() <= MAX_RAW_VALUE && (two_integers(value) || BARE_VALUE_SIZES.contains(&value.len()))
 }
 
 fn two_integers(value: &[u8]) -> bool {
@@ -199,7 +204,9 @@ mod tests {
     fn bare_values() {
         assert!(looks_like_a_bare_value(&[0x30, 6, 2, 1, 5, 2, 1, 7]));
         assert!(looks_like_a_bare_value(&[0x5a; 64]));
+        assert!(looks_like_a_bare_value(&[0x5a; 256]));
         assert!(!looks_like_a_bare_value(&[0x30, 3, 1, 2, 3]));
+        assert!(!looks_like_a_bare_value(&[0x5a; 1008]));
         assert!(!looks_like_a_bare_value(&[0x5a; 2000]));
     }
 }

@@ -141,7 +141,8 @@ fn describe_signer(
         signer.digest_algorithm.oid.0,
     )
     .map_err(|error| unsupported(result, error, first))?;
-    let key = PublicKey::from_spki(&leaf.spki_der).map_err(|error| unsupported(result, error, first))?;
+    let key =
+        PublicKey::from_spki(&leaf.spki_der).map_err(|error| unsupported(result, error, first))?;
     if first {
         result.algorithm = Some(algorithm.name.to_owned());
         result.key = Some(key.name());
@@ -156,6 +157,13 @@ fn one_signer(
     result: &mut SignatureCheck,
     first: bool,
 ) -> Integrity {
+    if let Err(CryptoError::MixedPss { hash, mgf }) = SignatureAlgorithm::from_cms(
+        signer.signature_algorithm.oid.0,
+        signer.signature_algorithm.parameters,
+        signer.digest_algorithm.oid.0,
+    ) {
+        return mixed_pss(signer, leaf, message, hash, mgf, result, first);
+    }
     let (algorithm, key) = match describe_signer(signer, leaf, result, first) {
         Ok(found) => found,
         Err(integrity) => return integrity,
@@ -213,6 +221,52 @@ fn one_signer(
         None => algorithm.verify(&key, message, signer.signature),
     };
     integrity_of(verified, signer.signed_attributes.is_some(), result)
+}
+
+/// RSASSA-PSS with the mask over another hash (`pss_mgf`): checked, named
+/// as the PSS of its message hash, and said (`mixed-hashes`).
+fn mixed_pss(
+    signer: &SignerInfo,
+    leaf: &Certificate,
+    message: &Signed<'_>,
+    hash: Hash,
+    mgf: Hash,
+    result: &mut SignatureCheck,
+    first: bool,
+) -> Integrity {
+    let Ok(PublicKey::Rsa { key, .. }) = PublicKey::from_spki(&leaf.spki_der) else {
+        return unsupported(result, CryptoError::MixedPss { hash, mgf }, first);
+    };
+    if first {
+        result.certificate = Some(leaf.info.clone());
+        result.algorithm = SignatureAlgorithm::of(Scheme::RsaPss, hash).map(|a| a.name.to_owned());
+        result.key = PublicKey::from_spki(&leaf.spki_der).ok().map(|k| k.name());
+        result.detail = Some(CryptoError::MixedPss { hash, mgf }.to_string());
+    }
+    result.warn(Warning::MixedHashes);
+    let (signed_digest, over_attributes) = match &signer.signed_attributes {
+        Some(attributes) => {
+            let digest = cms::hash_of(&signer.digest_algorithm).and_then(|h| message.digest(h));
+            match (digest, signer.message_digest()) {
+                (Some(digest), Some(signed)) if signed == digest.as_slice() => {}
+                (Some(_), Some(_)) => return Integrity::Altered,
+                _ => return Integrity::Malformed,
+            }
+            (hash.digest(&[&attributes.to_be_signed]), true)
+        }
+        None => match message.digest(hash) {
+            Some(digest) => (digest, false),
+            None => return Integrity::Malformed,
+        },
+    };
+    match (
+        crate::algorithm::pss_mgf::verify(&key, &signed_digest, hash, mgf, signer.signature),
+        over_attributes,
+    ) {
+        (true, _) => Integrity::Intact,
+        (false, true) => Integrity::BadSignature,
+        (false, false) => Integrity::Altered,
+    }
 }
 
 /// A document timestamp's token: its imprint over the ranges and its own

@@ -56,7 +56,9 @@ fn status(result: &SignatureCheck) -> SignatureStatus {
         || result.identity != Identity::Trusted
         || result.changes_after.contains(&ChangeClass::Other)
         || result.warnings.contains(&Warning::NoSigningTime)
-        || result.warnings.contains(&Warning::TimestampBroken);
+        || result.warnings.contains(&Warning::TimestampBroken)
+        || result.warnings.contains(&Warning::CertificationNotFirst)
+        || result.warnings.contains(&Warning::MixedHashes);
     if doubtful {
         SignatureStatus::Indeterminate
     } else {

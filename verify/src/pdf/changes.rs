@@ -10,14 +10,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use pdf::object::PlainRef;
-use pdf::primitive::Primitive;
-use pdf::xref::XRef;
+use super::cos::{Entry, Object as Primitive};
 
 use super::changes_classify::Revisions;
 use super::changes_roles::Roles;
 use super::document::{Document, MAX_ANALYSIS_OBJECTS};
-use super::precheck;
 use super::revisions::Chain;
 use crate::verdict_pdf::{Change, ChangeClass, ChangeRole, Warning, MAX_CHANGES_LISTED};
 
@@ -42,22 +39,13 @@ pub struct Changes {
 pub struct Final<'a> {
     doc: Document<'a>,
     roles: Roles,
-    /// The crate's misread objects are read right (see `revisions.rs`).
-    corrected: bool,
 }
 
 impl<'a> Final<'a> {
-    pub fn open(bytes: &'a [u8], chain: &Chain) -> Option<Final<'a>> {
+    pub fn open(bytes: &'a [u8]) -> Option<Final<'a>> {
         let doc = Document::open_with_budget(bytes, MAX_FINAL_OBJECTS).ok()?;
-        let corrected = chain.correct(&doc);
-        let mut roles = Roles::build(&doc);
-        // Walked through objects read from the wrong revision.
-        roles.incomplete |= !corrected;
-        Some(Final {
-            doc,
-            roles,
-            corrected,
-        })
+        let roles = Roles::build(&doc);
+        Some(Final { doc, roles })
     }
 }
 
@@ -116,15 +104,11 @@ impl Found {
 fn classify(last: &Final, chain: &Chain, signed_end: usize, out: &mut Found) -> Option<()> {
     let (new, roles) = (&last.doc, &last.roles);
     let signed = new.bytes().get(..signed_end)?;
-    // The signed revision is a file the crate has not seen yet: the same
-    // guards as for any input.
-    precheck::check(signed).ok()?;
+    // The signed revision, read as a file of its own.
     let old = Document::open_with_budget(signed, MAX_ANALYSIS_OBJECTS).ok()?;
-    let old_chain = Chain::read(&old)?;
-    let corrected = old_chain.correct(&old) && last.corrected;
+    let old_chain = Chain::read(old.file());
     let changed = changed_objects(&old_chain.current, &chain.current);
-    let misread = |id: &u64| chain.misread.contains(id) || old_chain.misread.contains(id);
-    if changed.len() > MAX_CHANGED || (!corrected && changed.iter().any(misread)) {
+    if changed.len() > MAX_CHANGED {
         return None;
     }
     let revisions = Revisions {
@@ -135,7 +119,10 @@ fn classify(last: &Final, chain: &Chain, signed_end: usize, out: &mut Found) -> 
     for id in changed {
         let before = read(&old, id);
         let Some(now) = read(new, id) else {
-            let freed = matches!(chain.current.get(&id), None | Some(XRef::Free { .. }));
+            let freed = u32::try_from(id)
+                .ok()
+                .and_then(|num| chain.current.get(&num))
+                .is_none_or(|entry| *entry == Entry::Free);
             if before.is_some() || !freed {
                 // Freed, or there but unreadable: what used it has changed,
                 // or we cannot tell what it is.
@@ -170,49 +157,42 @@ fn classify(last: &Final, chain: &Chain, signed_end: usize, out: &mut Found) -> 
     (!old.exhausted() && !new.exhausted()).then_some(())
 }
 
-/// Object `id`; a signature dictionary of an encrypted file, which the
-/// crate cannot read (see `encrypted.rs`), is read without decryption.
 fn read(doc: &Document, id: u64) -> Option<Primitive> {
-    doc.object(id).or_else(|| {
-        let value = Primitive::Reference(PlainRef { id, gen: 0 });
-        doc.signature_dictionary(&value)
-            .ok()
-            .map(|sig| Primitive::Dictionary(sig.dict))
-    })
+    doc.object(id)
 }
 
 /// Object numbers whose entry differs, and those stored in an object stream
 /// that itself differs. Object 0 is the head of the free list, not an object.
-fn changed_objects(old: &BTreeMap<u64, XRef>, new: &BTreeMap<u64, XRef>) -> BTreeSet<u64> {
-    let mut changed: BTreeSet<u64> = old
+fn changed_objects(old: &BTreeMap<u32, Entry>, new: &BTreeMap<u32, Entry>) -> BTreeSet<u64> {
+    let mut changed: BTreeSet<u32> = old
         .keys()
         .chain(new.keys())
-        .filter(|id| **id != 0 && !same_entry(old.get(id), new.get(id)))
+        .filter(|num| **num != 0 && !same_entry(old.get(num), new.get(num)))
         .copied()
         .collect();
-    let in_changed_streams: Vec<u64> = new
+    let in_changed_streams: Vec<u32> = new
         .iter()
-        .filter(|(_, entry)| matches!(entry, XRef::Stream { stream_id, .. } if changed.contains(stream_id)))
-        .map(|(id, _)| *id)
+        .filter(|(_, entry)| matches!(entry, Entry::InStream { stream, .. } if changed.contains(stream)))
+        .map(|(num, _)| *num)
         .collect();
     changed.extend(in_changed_streams);
-    changed
+    changed.into_iter().map(u64::from).collect()
 }
 
-fn same_entry(old: Option<&XRef>, new: Option<&XRef>) -> bool {
+fn same_entry(old: Option<&Entry>, new: Option<&Entry>) -> bool {
     match (old, new) {
-        (Some(XRef::Raw { pos: a, .. }), Some(XRef::Raw { pos: b, .. })) => a == b,
+        (Some(Entry::InFile { offset: a, .. }), Some(Entry::InFile { offset: b, .. })) => a == b,
         (
-            Some(XRef::Stream {
-                stream_id: a,
+            Some(Entry::InStream {
+                stream: a,
                 index: i,
             }),
-            Some(XRef::Stream {
-                stream_id: b,
+            Some(Entry::InStream {
+                stream: b,
                 index: j,
             }),
         ) => a == b && i == j,
-        (None | Some(XRef::Free { .. }), None | Some(XRef::Free { .. })) => true,
+        (None | Some(Entry::Free), None | Some(Entry::Free)) => true,
         _ => false,
     }
 }
@@ -221,7 +201,7 @@ fn same_entry(old: Option<&XRef>, new: Option<&XRef>) -> bool {
 fn same(old_doc: &Document, old: &Primitive, new_doc: &Document, new: &Primitive) -> bool {
     match (old, new) {
         (Primitive::Stream(a), Primitive::Stream(b)) => {
-            a.info == b.info
+            a.dict == b.dict
                 && match (old_doc.raw_stream(a), new_doc.raw_stream(b)) {
                     (Ok(a), Ok(b)) => a == b,
                     _ => false,
@@ -237,5 +217,5 @@ fn structural(object: &Primitive) -> bool {
     let Primitive::Stream(stream) = object else {
         return false;
     };
-    matches!(stream.info.get("Type"), Some(Primitive::Name(t)) if matches!(t.as_str(), "XRef" | "ObjStm"))
+    stream.dict.is("Type", "XRef") || stream.dict.is("Type", "ObjStm")
 }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use pdf::primitive::{Dictionary, Primitive};
+use super::cos::{Dict as Dictionary, Object as Primitive};
 
 use super::changes_roles::{FieldKind, Role, Roles};
 use super::document::Document;
@@ -96,14 +96,14 @@ impl Revisions<'_, '_> {
         let new = as_dict(new);
         let old = self.old_catalog().unwrap_or_default();
         for key in changed_keys(&old, &new) {
-            match key.as_str() {
+            match &*key.as_str() {
                 "AcroForm" => {
                     let old_form = self.old_dict(old.get("AcroForm"));
                     match new.get("AcroForm") {
                         // The same indirect form: its own change is classified
                         // where that object is.
-                        Some(Primitive::Reference(r))
-                            if old.get("AcroForm") == Some(&Primitive::Reference(*r)) => {}
+                        Some(Primitive::Ref(r))
+                            if old.get("AcroForm") == Some(&Primitive::Ref(*r)) => {}
                         Some(form) => match self.new.dictionary(form, "/AcroForm") {
                             Ok(form) => self.form(old_form.as_ref(), &form, out),
                             Err(_) => {
@@ -117,6 +117,14 @@ impl Revisions<'_, '_> {
                 }
                 "DSS" => {
                     out.insert(ChangeClass::Timestamp);
+                }
+                // A certification's `/Perms /DocMDP`, added by a later
+                // signature (itself then not the document's first, which
+                // its own check says): part of signing. Changed or removed
+                // where the signed revision had one: the certification was
+                // tampered with.
+                "Perms" if old.get("Perms").is_none() => {
+                    out.insert(ChangeClass::Signing);
                 }
                 // Declarations, not content: the PDF version and developer
                 // extensions (ESIC, ADBE) that signing and LTV tools add
@@ -139,7 +147,7 @@ impl Revisions<'_, '_> {
         let empty = Dictionary::new();
         let old = old.unwrap_or(&empty);
         for key in changed_keys(old, new) {
-            match key.as_str() {
+            match &*key.as_str() {
                 "Fields" => {
                     let old_list = old.get("Fields").and_then(|f| self.old.resolve(f).ok());
                     let new_list = new.get("Fields").and_then(|f| self.new.resolve(f).ok());
@@ -181,7 +189,7 @@ impl Revisions<'_, '_> {
             (FieldKind::Value, Some(old)) => {
                 let filled = changed_keys(&as_dict(old), &as_dict(new))
                     .iter()
-                    .all(|key| matches!(key.as_str(), "V" | "AS" | "AP"));
+                    .all(|key| matches!(&*key.as_str(), "V" | "AS" | "AP"));
                 if filled {
                     ChangeClass::FormFill
                 } else {
@@ -195,7 +203,7 @@ impl Revisions<'_, '_> {
     /// field the signed revision already had signed is not.
     fn signature_field(&self, sig: SignatureKind, field: u64) -> ChangeClass {
         let signed_before = match self.old.object(field) {
-            Some(Primitive::Dictionary(old)) => old.get("V").is_some(),
+            Some(Primitive::Dict(old)) => old.get("V").is_some(),
             _ => false,
         };
         if signed_before {
@@ -207,16 +215,20 @@ impl Revisions<'_, '_> {
 
     /// A field added to `/Fields` or `/Kids`.
     fn added_field(&self, item: &Primitive) -> ChangeClass {
-        let Primitive::Reference(r) = item else {
+        let Primitive::Ref(r) = item else {
             return ChangeClass::Other;
         };
-        let signature = self.roles.of(r.id).iter().find_map(|role| match role {
-            Role::FormNode {
-                kind: FieldKind::Signature(sig),
-                ..
-            } => Some(*sig),
-            _ => None,
-        });
+        let signature = self
+            .roles
+            .of(u64::from(r.num))
+            .iter()
+            .find_map(|role| match role {
+                Role::FormNode {
+                    kind: FieldKind::Signature(sig),
+                    ..
+                } => Some(*sig),
+                _ => None,
+            });
         signature.map_or(ChangeClass::Other, of)
     }
 
@@ -239,10 +251,10 @@ impl Revisions<'_, '_> {
     }
 
     fn added_annotation(&self, item: &Primitive) -> ChangeClass {
-        let Primitive::Reference(r) = item else {
+        let Primitive::Ref(r) = item else {
             return ChangeClass::Other;
         };
-        for role in self.roles.of(r.id) {
+        for role in self.roles.of(u64::from(r.num)) {
             match role {
                 Role::FormNode {
                     kind: FieldKind::Signature(sig),
@@ -305,8 +317,8 @@ fn of(sig: SignatureKind) -> ChangeClass {
 
 fn as_dict(value: &Primitive) -> Dictionary {
     match value {
-        Primitive::Dictionary(dict) => dict.clone(),
-        Primitive::Stream(stream) => stream.info.clone(),
+        Primitive::Dict(dict) => dict.clone(),
+        Primitive::Stream(stream) => stream.dict.clone(),
         _ => Dictionary::new(),
     }
 }
@@ -323,13 +335,13 @@ fn items(value: Option<&Primitive>) -> Vec<Primitive> {
 fn changed_keys(old: &Dictionary, new: &Dictionary) -> Vec<String> {
     let mut keys: Vec<String> = new
         .iter()
-        .filter(|(key, value)| old.get(key.as_str()) != Some(*value))
-        .map(|(key, _)| key.as_str().to_owned())
+        .filter(|(key, value)| old.get(&key.as_str()) != Some(*value))
+        .map(|(key, _)| key.as_str().into_owned())
         .collect();
     keys.extend(
         old.iter()
-            .filter(|(key, _)| new.get(key.as_str()).is_none())
-            .map(|(key, _)| key.as_str().to_owned()),
+            .filter(|(key, _)| new.get(&key.as_str()).is_none())
+            .map(|(key, _)| key.as_str().into_owned()),
     );
     keys
 }

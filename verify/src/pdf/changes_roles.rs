@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use pdf::primitive::{Dictionary, Primitive};
+use super::cos::{Dict as Dictionary, Object as Primitive};
 
 use super::document::Document;
 use super::inspection::SignatureKind;
@@ -110,7 +110,7 @@ impl Roles {
         }
         for (key, value) in trailer.iter() {
             if !matches!(
-                key.as_str(),
+                &*key.as_str(),
                 "Root" | "Info" | "Size" | "Prev" | "ID" | "Encrypt" | "XRefStm"
             ) {
                 roles.reach(doc, value, Role::Elsewhere);
@@ -119,8 +119,8 @@ impl Roles {
         let Some(root) = trailer.get("Root") else {
             return roles;
         };
-        if let Primitive::Reference(r) = root {
-            roles.add(r.id, Role::Catalog);
+        if let Primitive::Ref(r) = root {
+            roles.add(u64::from(r.num), Role::Catalog);
         }
         let Ok(catalog) = doc.dictionary(root, "/Root") else {
             roles.incomplete = true;
@@ -145,7 +145,7 @@ impl Roles {
         // change to one of its objects counts as `other` all the same.
         for (key, value) in catalog.iter() {
             if !matches!(
-                key.as_str(),
+                &*key.as_str(),
                 "Pages"
                     | "AcroForm"
                     | "DSS"
@@ -186,21 +186,23 @@ impl Roles {
                 return;
             }
             match value {
-                Primitive::Reference(r) => {
-                    if self.of(r.id).contains(&role) || self.stops(r.id, role) {
+                Primitive::Ref(r) => {
+                    if self.of(u64::from(r.num)).contains(&role)
+                        || self.stops(u64::from(r.num), role)
+                    {
                         continue;
                     }
-                    match doc.object(r.id) {
+                    match doc.object(u64::from(r.num)) {
                         Some(object) if !is_page_tree(&object) => {
-                            self.add(r.id, role);
+                            self.add(u64::from(r.num), role);
                             stack.push(object);
                         }
                         Some(_) => {}
                         None => self.incomplete |= doc.exhausted(),
                     }
                 }
-                Primitive::Dictionary(dict) => push_children(&mut stack, &dict),
-                Primitive::Stream(stream) => push_children(&mut stack, &stream.info),
+                Primitive::Dict(dict) => push_children(&mut stack, &dict),
+                Primitive::Stream(stream) => push_children(&mut stack, &stream.dict),
                 Primitive::Array(items) => stack.extend(items),
                 _ => {}
             }
@@ -220,15 +222,15 @@ impl Roles {
 
 /// The catalog, a page tree node or a page.
 fn is_page_tree(object: &Primitive) -> bool {
-    let Primitive::Dictionary(dict) = object else {
+    let Primitive::Dict(dict) = object else {
         return false;
     };
-    matches!(dict.get("Type"), Some(Primitive::Name(t)) if matches!(t.as_str(), "Catalog" | "Pages" | "Page"))
+    matches!(dict.get("Type"), Some(Primitive::Name(t)) if matches!(&*t.as_str(), "Catalog" | "Pages" | "Page"))
 }
 
 fn push_children(stack: &mut Vec<Primitive>, dict: &Dictionary) {
     for (key, value) in dict.iter() {
-        if !matches!(key.as_str(), "Parent" | "P") {
+        if !matches!(&*key.as_str(), "Parent" | "P") {
             stack.push(value.clone());
         }
     }

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use pdf::primitive::{Dictionary, Primitive};
+use super::cos::{Dict as Dictionary, Object as Primitive};
 
 use super::changes_roles::{FieldKind, Role, Roles};
 use super::document::Document;
@@ -16,8 +16,8 @@ const MAX_DEPTH: usize = 32;
 
 impl Roles {
     pub(super) fn form(&mut self, doc: &Document, form: &Primitive) {
-        if let Primitive::Reference(r) = form {
-            self.add(r.id, Role::AcroForm);
+        if let Primitive::Ref(r) = form {
+            self.add(u64::from(r.num), Role::AcroForm);
         }
         let Ok(form) = doc.dictionary(form, "/AcroForm") else {
             return;
@@ -39,8 +39,8 @@ impl Roles {
                 return;
             }
             let id = match node {
-                Primitive::Reference(r) if !visited.insert(r.id) => continue,
-                Primitive::Reference(r) => Some(r.id),
+                Primitive::Ref(r) if !visited.insert(u64::from(r.num)) => continue,
+                Primitive::Ref(r) => Some(u64::from(r.num)),
                 _ => None,
             };
             let Ok(dict) = doc.dictionary(&node, "a form field") else {
@@ -85,8 +85,8 @@ impl Roles {
 
     /// The items of an array that may be indirect (then a [`Role::FieldList`]).
     fn list(&mut self, doc: &Document, value: &Primitive) -> Vec<Primitive> {
-        if let Primitive::Reference(r) = value {
-            self.add(r.id, Role::FieldList);
+        if let Primitive::Ref(r) = value {
+            self.add(u64::from(r.num), Role::FieldList);
         }
         match doc.resolve(value) {
             Ok(Primitive::Array(items)) => items.into_iter().take(MAX_NODES).collect(),
@@ -104,11 +104,11 @@ impl Roles {
                 self.incomplete = true;
                 return;
             }
-            if let Primitive::Reference(r) = node {
-                if !visited.insert(r.id) {
+            if let Primitive::Ref(r) = node {
+                if !visited.insert(u64::from(r.num)) {
                     continue;
                 }
-                self.add(r.id, Role::PageNode);
+                self.add(u64::from(r.num), Role::PageNode);
             }
             let Ok(dict) = doc.dictionary(&node, "a page") else {
                 continue;
@@ -127,21 +127,21 @@ impl Roles {
 
     fn page(&mut self, doc: &Document, page: &Dictionary) {
         for (key, value) in page.iter() {
-            if !matches!(key.as_str(), "Annots" | "Parent") {
+            if !matches!(&*key.as_str(), "Annots" | "Parent") {
                 self.reach(doc, value, Role::PageContent);
             }
         }
         let Some(annots) = page.get("Annots") else {
             return;
         };
-        if let Primitive::Reference(r) = annots {
-            self.add(r.id, Role::AnnotList);
+        if let Primitive::Ref(r) = annots {
+            self.add(u64::from(r.num), Role::AnnotList);
         }
         let Ok(Primitive::Array(annots)) = doc.resolve(annots) else {
             return;
         };
         for annot in annots.iter().take(MAX_NODES) {
-            let Primitive::Reference(r) = annot else {
+            let Primitive::Ref(r) = annot else {
                 continue;
             };
             let Ok(dict) = doc.dictionary(annot, "an annotation") else {
@@ -152,7 +152,7 @@ impl Roles {
             if widget {
                 // A widget outside the form shows on the page all the same.
                 let in_form = self
-                    .of(r.id)
+                    .of(u64::from(r.num))
                     .iter()
                     .any(|role| matches!(role, Role::FormNode { .. }));
                 if !in_form {

@@ -3,8 +3,8 @@
 //! `/Perms /DocMDP` names, states which later changes its signer permits
 //! (`/P`: 1 none, 2 form fill and signing, 3 also annotations).
 
-use pdf::object::PlainRef;
-use pdf::primitive::{Dictionary, Primitive};
+use super::cos::Ref as PlainRef;
+use super::cos::{Dict as Dictionary, Object as Primitive};
 
 use super::document::{Document, SignatureDictionary};
 
@@ -39,7 +39,7 @@ pub fn permissions(
 
 /// `Some(/P)` (itself optional) of a `/Reference` entry whose
 /// `/TransformMethod` is `/DocMDP`; `None` when there is none.
-fn docmdp_reference(doc: &Document, dict: &Dictionary) -> Option<Option<i32>> {
+fn docmdp_reference(doc: &Document, dict: &Dictionary) -> Option<Option<i64>> {
     let Ok(Primitive::Array(references)) = doc.resolve(dict.get("Reference")?) else {
         return None;
     };
@@ -56,7 +56,7 @@ fn docmdp_reference(doc: &Document, dict: &Dictionary) -> Option<Option<i32>> {
                 .get("TransformParams")
                 .and_then(|params| doc.dictionary(params, "/TransformParams").ok())
                 .and_then(|params| match params.get("P").map(|p| doc.resolve(p)) {
-                    Some(Ok(Primitive::Integer(p))) => Some(p),
+                    Some(Ok(Primitive::Int(p))) => Some(p),
                     _ => None,
                 });
             Some(p)
@@ -67,7 +67,7 @@ fn docmdp_reference(doc: &Document, dict: &Dictionary) -> Option<Option<i32>> {
 fn perms_docmdp(doc: &Document, catalog: &Dictionary) -> Option<PlainRef> {
     let perms = doc.dictionary(catalog.get("Perms")?, "/Perms").ok()?;
     match perms.get("DocMDP")? {
-        Primitive::Reference(r) => Some(*r),
+        Primitive::Ref(r) => Some(*r),
         _ => None,
     }
 }

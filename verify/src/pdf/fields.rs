@@ -5,8 +5,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use pdf::object::PlainRef;
-use pdf::primitive::{Dictionary, Primitive};
+use super::cos::Ref as PlainRef;
+use super::cos::{Dict as Dictionary, Object as Primitive};
 
 use super::byte_range;
 use super::document::{Document, SignatureDictionary};
@@ -66,7 +66,7 @@ pub fn signatures(doc: &Document, catalog: &Dictionary, file_len: usize) -> Vec<
             break;
         }
         // A node reached twice is a cycle or a shared kid: once is enough.
-        if let Primitive::Reference(r) = pending.node {
+        if let Primitive::Ref(r) = pending.node {
             if !visited.insert(r) {
                 continue;
             }
@@ -85,7 +85,7 @@ pub fn signatures(doc: &Document, catalog: &Dictionary, file_len: usize) -> Vec<
                 // Two fields sharing one signature dictionary are one
                 // signature, naming every field (§6b).
                 let seen = match value {
-                    Primitive::Reference(r) => signed_values.get(r).copied(),
+                    Primitive::Ref(r) => signed_values.get(r).copied(),
                     _ => None,
                 };
                 if let Some(index) = seen {
@@ -93,14 +93,14 @@ pub fn signatures(doc: &Document, catalog: &Dictionary, file_len: usize) -> Vec<
                         entry.listing.other_fields.push(name);
                     }
                 } else if let Ok(sig) = doc.signature_dictionary(value) {
-                    if let Primitive::Reference(r) = value {
+                    if let Primitive::Ref(r) = value {
                         signed_values.insert(*r, found.len());
                     }
                     found.push(Found {
                         listing: signature(doc, &sig, name.clone(), file_len),
                         sig,
                         value: match value {
-                            Primitive::Reference(r) => Some(*r),
+                            Primitive::Ref(r) => Some(*r),
                             _ => None,
                         },
                     });
@@ -137,7 +137,7 @@ fn root(node: Primitive) -> Pending {
 /// without `/T` (widget annotations) keep their parent's name.
 fn qualified_name(parent: Option<&str>, own: Option<&Primitive>) -> Option<String> {
     let own = match own {
-        Some(Primitive::String(s)) => Some(text::decode(s.as_bytes())),
+        Some(Primitive::String(s)) => Some(text::decode(s.as_slice())),
         _ => None,
     };
     match (parent, own) {
@@ -174,13 +174,8 @@ fn signature(
 /// some writers put names where strings belong).
 pub fn text_entry(doc: &Document, sig: &SignatureDictionary, key: &str) -> Option<String> {
     let value = sig.dict.get(key)?;
-    if let (Primitive::String(s), Some(r)) = (value, sig.encrypted_in) {
-        return doc
-            .decrypt(r, s.as_bytes())
-            .map(|plain| text::decode(&plain));
-    }
     match doc.resolve(value).ok()? {
-        Primitive::String(s) => Some(text::decode(s.as_bytes())),
+        Primitive::String(s) => Some(text::decode(s.as_slice())),
         Primitive::Name(name) => Some(text::decode(name.as_str().as_bytes())),
         _ => None,
     }
@@ -202,22 +197,17 @@ pub fn cert(doc: &Document, sig: &SignatureDictionary) -> Vec<Vec<u8>> {
         .iter()
         .take(MAX_CERTS)
         .filter_map(|item| match doc.resolve(item).ok()? {
-            Primitive::String(s) => Some(s.as_bytes().to_vec()),
+            Primitive::String(s) => Some(s.as_slice().to_vec()),
             _ => None,
         })
         .collect()
 }
 
 /// `/Contents` as the dictionary has it: a string (never encrypted, ISO
-/// 32000-1 §7.6.1), or `None`. In an encrypted file read with decryption the
-/// crate has "decrypted" it too, so only a dictionary read without
-/// decryption (or an unencrypted file) gives the true bytes.
-pub fn contents(doc: &Document, sig: &SignatureDictionary) -> Option<Vec<u8>> {
-    if sig.encrypted_in.is_none() && doc.trailer().get("Encrypt").is_some() {
-        return None;
-    }
+/// 32000-1 §7.6.1: the reader leaves it as written), or `None`.
+pub fn contents(sig: &SignatureDictionary) -> Option<Vec<u8>> {
     match sig.dict.get("Contents")? {
-        Primitive::String(s) => Some(s.as_bytes().to_vec()),
+        Primitive::String(s) => Some(s.as_slice().to_vec()),
         _ => None,
     }
 }
@@ -230,7 +220,7 @@ fn integers(doc: &Document, value: &Primitive) -> Option<Vec<i64>> {
         Primitive::Array(items) if items.len() <= MAX_LEN => items
             .iter()
             .map(|item| match item {
-                Primitive::Integer(n) => Some(i64::from(*n)),
+                Primitive::Int(n) => Some(i64::from(*n)),
                 _ => None,
             })
             .collect(),

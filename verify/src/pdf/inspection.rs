@@ -2,14 +2,14 @@
 //! (spec §6a): per signature its listing, raw `/Contents`, kind, coverage,
 //! the classes of later changes and its DocMDP permissions.
 
+use super::cos::{Dict as Dictionary, Object as Primitive};
 use crate::verdict_pdf::Warning;
-use pdf::primitive::{Dictionary, Primitive};
 
 use super::changes::Final;
 use super::document::{open_failure, Document, ReadError};
 use super::fields::{self, Found};
 use super::revisions::{self, Chain};
-use super::{changes, contents, docmdp, precheck};
+use super::{changes, contents, docmdp};
 use crate::verdict::PdfSignature;
 use crate::verdict_pdf::{Change, ChangeClass, Coverage};
 
@@ -61,7 +61,7 @@ pub struct Inspection {
 /// What a signature dictionary is, by `/Type` and `/SubFilter`.
 pub fn signature_kind(dict: &Dictionary) -> SignatureKind {
     let name = |key| match dict.get(key) {
-        Some(Primitive::Name(name)) => Some(name.as_str().to_owned()),
+        Some(Primitive::Name(name)) => Some(name.as_str().into_owned()),
         _ => None,
     };
     if name("Type").as_deref() == Some("DocTimeStamp")
@@ -73,22 +73,24 @@ pub fn signature_kind(dict: &Dictionary) -> SignatureKind {
     }
 }
 
-/// [`super::inspect_signatures`] without catching panics.
-pub fn unguarded(bytes: &[u8]) -> Result<Inspection, String> {
-    precheck::check(bytes)?;
+/// Everything the file says about its signatures (§6a): per signature its
+/// listing, raw `/Contents`, kind, coverage, later changes and DocMDP; or
+/// why the file cannot be read, in words.
+pub fn inspect_signatures(bytes: &[u8]) -> Result<Inspection, String> {
     let doc = Document::open(bytes).map_err(|error| open_failure(&error))?;
-    // Read first, so that everything below reads the objects a viewer shows.
-    let chain = Chain::read(&doc);
-    if let Some(chain) = &chain {
-        chain.correct(&doc);
-    }
+    let chain = Chain::read(doc.file());
     let catalog = match doc.trailer().get("Root") {
         Some(root) => doc.dictionary(root, "/Root"),
         None => Err(ReadError::Missing("/Root")),
     }
     .map_err(|error| format!("its document catalog cannot be read: {}", error.describe()))?;
-    let pages = page_count(&doc, &catalog)
-        .map_err(|error| format!("its page tree cannot be read: {}", error.describe()))?;
+    let mut warnings = Vec::new();
+    // A page tree that does not read leaves the signatures readable (as
+    // pyHanko reads them); the count is then unknown.
+    let pages = page_count(&doc, &catalog).unwrap_or_else(|_| {
+        warnings.push(Warning::PageTreeUnreadable);
+        0
+    });
     let found = fields::signatures(&doc, &catalog, bytes.len());
     let mut context = Context {
         bytes,
@@ -96,17 +98,34 @@ pub fn unguarded(bytes: &[u8]) -> Result<Inspection, String> {
         last: None,
         analysed: 0,
     };
-    let signatures = found
+    let mut signatures: Vec<EmbeddedSignature> = found
         .into_iter()
         .map(|found| embedded(&doc, &catalog, found, &mut context))
         .collect();
-    let encrypted = doc.trailer().get("Encrypt").is_some();
+    certifications_come_first(&mut signatures);
+    if doc.file().reconstructed() {
+        warnings.push(Warning::XrefReconstructed);
+    }
     Ok(Inspection {
         pages,
         signatures,
-        encrypted,
-        warnings: Vec::new(),
+        encrypted: doc.file().encrypted(),
+        warnings,
     })
+}
+
+/// A certification signature after another signature (its signed bytes
+/// end later than another's) is not one ISO 32000-1 §12.8.2.2 allows.
+fn certifications_come_first(signatures: &mut [EmbeddedSignature]) {
+    let ends: Vec<Option<usize>> = signatures.iter().map(|s| s.signed_end).collect();
+    for signature in signatures.iter_mut() {
+        let (Some(_), Some(end)) = (signature.docmdp, signature.signed_end) else {
+            continue;
+        };
+        if ends.iter().flatten().any(|other| *other < end) {
+            signature.warnings.push(Warning::CertificationNotFirst);
+        }
+    }
 }
 
 /// Signatures whose later changes are analysed, in one file: each needs its
@@ -117,7 +136,7 @@ const MAX_ANALYSED: usize = 32;
 /// analysis on first need.
 struct Context<'a> {
     bytes: &'a [u8],
-    chain: Option<Chain>,
+    chain: Chain,
     last: Option<Option<Final<'a>>>,
     analysed: usize,
 }
@@ -125,14 +144,12 @@ struct Context<'a> {
 impl Context<'_> {
     fn changes_after(&mut self, signed_end: usize) -> changes::Changes {
         self.analysed += 1;
-        let Some(chain) = &self.chain else {
-            return changes::not_analysed();
-        };
+        let chain = &self.chain;
         if self.analysed > MAX_ANALYSED {
             return changes::not_analysed();
         }
         let bytes = self.bytes;
-        match self.last.get_or_insert_with(|| Final::open(bytes, chain)) {
+        match self.last.get_or_insert_with(|| Final::open(bytes)) {
             Some(last) => changes::after(last, chain, signed_end),
             None => changes::not_analysed(),
         }
@@ -151,14 +168,14 @@ fn embedded(
     let in_gap = range
         .and_then(|range| revisions::gap(range, bytes.len()))
         .and_then(|(start, end)| contents::in_gap(bytes, start, end));
-    let in_dictionary = fields::contents(doc, &found.sig);
+    let in_dictionary = fields::contents(&found.sig);
     // The gap must hold this dictionary's own /Contents: the same bytes, in
     // the same object (a copy of the dictionary in a later revision, still
     // naming the old gap, is not what was signed).
     let differs = matches!((&in_gap, &in_dictionary), (Some(gap), Some(dict)) if gap != dict);
-    let elsewhere = match (&context.chain, found.value, range) {
-        (Some(chain), Some(value), Some(range)) => revisions::gap(range, bytes.len())
-            .and_then(|(start, _)| chain.holds(bytes, value.id, start))
+    let elsewhere = match (found.value, range) {
+        (Some(value), Some(range)) => revisions::gap(range, bytes.len())
+            .and_then(|(start, _)| context.chain.holds(bytes, value.num, start))
             .is_some_and(|holds| !holds),
         _ => false,
     };
@@ -167,17 +184,15 @@ fn embedded(
         warnings.push(Warning::ContentsOutsideGap);
     }
     let signed_end = range.and_then(|range| revisions::signed_end(range, bytes.len()));
-    let scanned;
-    let boundaries = match &context.chain {
-        Some(chain) => &chain.boundaries,
-        None => {
-            warnings.push(Warning::RevisionsUnreadable);
-            scanned = revisions::scanned_boundaries(bytes);
-            &scanned
-        }
-    };
+    let boundaries = &context.chain.boundaries;
     let gap_is_contents = in_gap.is_some() && !misplaced;
-    let coverage = revisions::coverage(range, bytes.len(), gap_is_contents, boundaries);
+    let mut coverage = revisions::coverage(range, bytes.len(), gap_is_contents, boundaries);
+    // Two `/Contents` (or `/ByteRange`): the gap may hold a decoy while the
+    // signed bytes carry another value; which one counts cannot be told.
+    if found.sig.dict.count("Contents") > 1 || found.sig.dict.count("ByteRange") > 1 {
+        warnings.push(Warning::AmbiguousSignatureDictionary);
+        coverage = Coverage::Unclear;
+    }
     let mut changes_after = Vec::new();
     let mut changes = Vec::new();
     if let (Coverage::Revision, Some(end)) = (coverage, signed_end) {
@@ -191,7 +206,14 @@ fn embedded(
     EmbeddedSignature {
         kind: signature_kind(&found.sig.dict),
         listing: found.listing,
-        contents: in_gap.or(in_dictionary),
+        // What this dictionary says it signed: the gap's value when the gap
+        // is its own /Contents, else the dictionary's (verifying the value
+        // in the gap would check another signature's CMS).
+        contents: if misplaced {
+            in_dictionary
+        } else {
+            in_gap.or(in_dictionary)
+        },
         coverage,
         signed_end,
         changes_after,
@@ -209,7 +231,7 @@ fn page_count(doc: &Document, catalog: &Dictionary) -> Result<u32, ReadError> {
         None => return Err(ReadError::Missing("/Pages")),
     };
     match pages.get("Count").map(|count| doc.resolve(count)) {
-        Some(Ok(Primitive::Integer(count))) => {
+        Some(Ok(Primitive::Int(count))) => {
             u32::try_from(count).map_err(|_| ReadError::Missing("/Count"))
         }
         Some(Err(error)) => Err(error),

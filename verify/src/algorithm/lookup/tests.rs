@@ -96,10 +96,13 @@ fn pss_parameters_name_the_hash() {
         1,
     );
     let mixed = hex::decode(mixed.replacen("3034", "3030", 1)).unwrap();
-    assert!(matches!(
+    assert_eq!(
         SignatureAlgorithm::from_x509(&pss, Some(&mixed)),
-        Err(CryptoError::Unsupported(_))
-    ));
+        Err(CryptoError::MixedPss {
+            hash: Hash::Sha256,
+            mgf: Hash::Sha1
+        })
+    );
 }
 
 #[test]
