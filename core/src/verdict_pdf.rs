@@ -134,8 +134,10 @@ crate::wire_enum! {
         Form,
         /// A list of form fields (`/Fields`, `/Kids`).
         FieldList,
-        /// A form field or widget whose value a user fills in.
+        /// A form field whose value a user fills in.
         Field,
+        /// A widget: where a field shows on a page.
+        Widget,
         /// A signature field or its widget.
         SignatureField,
         /// An appearance stream of a field or widget, or what it uses.
@@ -144,15 +146,20 @@ crate::wire_enum! {
         Signature,
         /// The document security store (validation data).
         Dss,
-        /// A page or a node of the page tree.
+        /// A page.
         Page,
+        /// A node of the page tree above the pages.
+        Pages,
         /// A page's list of annotations.
         Annotations,
         /// An annotation other than a widget.
         Annotation,
-        /// What a page shows: its content streams, resources, fonts,
-        /// images and form XObjects.
+        /// What a page shows: its content streams and resources.
         PageContent,
+        /// An image or a form XObject a page or an appearance draws.
+        Xobject,
+        /// A font.
+        Font,
         /// Anything else (outlines, actions, names, unreferenced objects).
         Other,
     }

@@ -135,14 +135,18 @@ impl Lang {
             R::Form => ("表单", "the form"),
             R::FieldList => ("表单字段列表", "a list of form fields"),
             R::Field => ("表单字段", "a form field"),
+            R::Widget => ("字段在页面上的位置", "a field's place on a page"),
             R::SignatureField => ("签名字段", "a signature field"),
             R::Appearance => ("字段外观", "a field's appearance"),
             R::Signature => ("签名数据", "a signature"),
             R::Dss => ("长期验证数据", "validation data"),
             R::Page => ("页面", "a page"),
+            R::Pages => ("页面目录", "the page tree"),
             R::Annotations => ("页面注释列表", "a page's list of annotations"),
             R::Annotation => ("注释", "an annotation"),
             R::PageContent => ("页面内容", "what a page shows"),
+            R::Xobject => ("页面上绘制的图像或图形", "an image or drawing a page shows"),
+            R::Font => ("字体", "a font"),
             R::Other => ("其他对象", "another object"),
         };
         self.pick(zh, en)
@@ -350,6 +354,10 @@ impl Lang {
             W::PageTreeUnreadable => (
                 "无法读取文件的页面目录",
                 "The document's page tree cannot be read",
+            ),
+            W::TrailingUpdate => (
+                "文件在最后一个完整版本之后还有内容（修改被截断，或追加时没有写交叉引用表）",
+                "The file goes on after its last complete revision (an update cut off, or appended without a cross-reference table)",
             ),
             W::XrefReconstructed => (
                 "文件的交叉引用表有误，已通过扫描文件重建",

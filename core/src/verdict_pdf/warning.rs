@@ -67,6 +67,10 @@ crate::wire_enum! {
         AmbiguousSignatureDictionary,
         /// The page tree cannot be read (the page count is not known).
         PageTreeUnreadable,
+        /// The file goes on after its last complete revision (an update
+        /// cut off, or objects appended without a cross-reference
+        /// section): what those bytes add belongs to no revision.
+        TrailingUpdate,
         /// The file's cross-reference data was wrong; its objects were found
         /// by scanning the file, as PDF readers do.
         XrefReconstructed,

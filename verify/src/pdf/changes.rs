@@ -151,7 +151,7 @@ fn classify(last: &Final, chain: &Chain, signed_end: usize, out: &mut Found) -> 
         for role in object_roles {
             let mut classes = BTreeSet::new();
             revisions.classify(*role, before.as_ref(), &now, &mut classes);
-            out.add(id, role.wire(), &classes);
+            out.add(id, role.wire(&now), &classes);
         }
     }
     (!old.exhausted() && !new.exhausted()).then_some(())

@@ -52,6 +52,7 @@ impl Revisions<'_, '_> {
             }
             Role::Appearance { kind, field } => {
                 out.insert(match kind {
+                    FieldKind::Value if self.appearance_now_covers(old, new, field) => Other,
                     FieldKind::Value => FormFill,
                     FieldKind::Signature(sig) => self.signature_field(sig, field),
                 });
@@ -81,7 +82,10 @@ impl Revisions<'_, '_> {
                 }
             },
             Role::AnnotList => self.annots(old, Some(new), out),
-            Role::Annotation => {
+            Role::Annotation { covering: true } => {
+                out.insert(Other);
+            }
+            Role::Annotation { covering: false } => {
                 out.insert(Annotation);
             }
             Role::PageContent | Role::Elsewhere => {
@@ -190,13 +194,61 @@ impl Revisions<'_, '_> {
                 let filled = changed_keys(&as_dict(old), &as_dict(new))
                     .iter()
                     .all(|key| matches!(&*key.as_str(), "V" | "AS" | "AP"));
-                if filled {
+                let old_ap = self.normal_appearance(self.old, &as_dict(old));
+                let new_ap = self.normal_appearance(self.new, &as_dict(new));
+                let covers = new_ap.is_some_and(|new_ap| {
+                    self.appearance_now_covers(old_ap.as_ref(), &new_ap, field)
+                });
+                if filled && !covers {
                     ChangeClass::FormFill
                 } else {
                     ChangeClass::Other
                 }
             }
         }
+    }
+
+    /// A field's normal appearance stream (`/AP /N`, the first state's for
+    /// a check box), as `doc` has it.
+    fn normal_appearance(&self, doc: &Document, node: &Dictionary) -> Option<Primitive> {
+        let ap = doc.dictionary(node.get("AP")?, "/AP").ok()?;
+        match doc.resolve(ap.get("N")?).ok()? {
+            Primitive::Dict(states) => states
+                .iter()
+                .next()
+                .and_then(|(_, state)| doc.resolve(state).ok()),
+            stream => Some(stream),
+        }
+    }
+
+    /// Does a field's appearance now paint an area (a background, an
+    /// image) that its appearance in the signed revision did not, where the
+    /// form did not declare a background (`/MK /BG`)? Then filling it in
+    /// can cover what the signed page shows: `other`, not form filling.
+    fn appearance_now_covers(&self, old: Option<&Primitive>, new: &Primitive, field: u64) -> bool {
+        let paints = |doc: &Document, stream: &Primitive| match stream {
+            Primitive::Stream(s) => doc
+                .decoded_stream(s)
+                .map(|data| super::paint::paints_an_area(&data))
+                // An appearance we cannot decode cannot be vouched for.
+                .unwrap_or(true),
+            _ => false,
+        };
+        if !paints(self.new, new) {
+            return false;
+        }
+        if old.is_some_and(|old| paints(self.old, old)) {
+            return false;
+        }
+        let declared_background = match self.old.object(field) {
+            Some(Primitive::Dict(widget)) => widget
+                .get("MK")
+                .and_then(|mk| self.old.dictionary(mk, "/MK").ok())
+                .and_then(|mk| mk.get("BG").cloned())
+                .is_some_and(|bg| matches!(bg, Primitive::Array(ref c) if !c.is_empty())),
+            _ => false,
+        };
+        !declared_background
     }
 
     /// Signing a field left empty is signing (or timestamping); touching a
@@ -260,7 +312,8 @@ impl Revisions<'_, '_> {
                     kind: FieldKind::Signature(sig),
                     ..
                 } => return of(*sig),
-                Role::Annotation => return ChangeClass::Annotation,
+                Role::Annotation { covering: false } => return ChangeClass::Annotation,
+                Role::Annotation { covering: true } => return ChangeClass::Other,
                 _ => {}
             }
         }

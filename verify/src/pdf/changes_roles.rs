@@ -52,8 +52,13 @@ pub enum Role {
     PageNode,
     /// An indirect `/Annots` array.
     AnnotList,
-    /// An annotation other than a widget, its appearance and popup.
-    Annotation,
+    /// An annotation other than a widget, its appearance and popup;
+    /// `covering` when its kind can hide what the page shows (a text box,
+    /// a stamp, a shape: an "overlay" in the shadow-attack sense), not a
+    /// note icon, a link or a text markup.
+    Annotation {
+        covering: bool,
+    },
     /// A page's content streams, resources and other entries, and what
     /// those use.
     PageContent,
@@ -63,8 +68,34 @@ pub enum Role {
 }
 
 impl Role {
-    /// What the report calls it.
-    pub fn wire(self) -> ChangeRole {
+    /// What the report calls an object in this role; `object` (as the final
+    /// file has it) says which part of a page or form it is.
+    pub fn wire(self, object: &Primitive) -> ChangeRole {
+        let dict = match object {
+            Primitive::Dict(dict) => Some(dict),
+            Primitive::Stream(stream) => Some(&stream.dict),
+            _ => None,
+        };
+        let is = |key: &str, name: &str| dict.is_some_and(|d| d.is(key, name));
+        match self {
+            Role::PageNode if is("Type", "Pages") => return ChangeRole::Pages,
+            Role::FormNode { .. } if is("Subtype", "Widget") => return ChangeRole::Widget,
+            Role::PageContent | Role::Appearance { .. } | Role::Annotation { .. }
+                if is("Type", "Font") || dict.is_some_and(|d| d.get("BaseFont").is_some()) =>
+            {
+                return ChangeRole::Font
+            }
+            // What an annotation paints is its appearance.
+            Role::Annotation { .. } if matches!(object, Primitive::Stream(_)) => {
+                return ChangeRole::Appearance
+            }
+            Role::PageContent
+                if is("Type", "XObject") || is("Subtype", "Form") || is("Subtype", "Image") =>
+            {
+                return ChangeRole::Xobject
+            }
+            _ => {}
+        }
         match self {
             Role::Catalog => ChangeRole::Catalog,
             Role::Info => ChangeRole::Info,
@@ -81,7 +112,7 @@ impl Role {
             Role::Dss => ChangeRole::Dss,
             Role::PageNode => ChangeRole::Page,
             Role::AnnotList => ChangeRole::Annotations,
-            Role::Annotation => ChangeRole::Annotation,
+            Role::Annotation { .. } => ChangeRole::Annotation,
             Role::PageContent => ChangeRole::PageContent,
             Role::Elsewhere => ChangeRole::Other,
         }

@@ -9,6 +9,24 @@ use super::changes_roles::{FieldKind, Role, Roles};
 use super::document::Document;
 use super::inspection::{signature_kind, SignatureKind};
 
+/// Annotations that cannot hide what a page shows: note icons, links,
+/// pop-ups and text markup. Any other kind (a text box, a stamp, a shape,
+/// a redaction, an unknown one) can cover signed content, so adding or
+/// changing it after a signature is `other`, as pyHanko counts every
+/// annotation (Mainka et al., NDSS 2021, "replace via overlay").
+const HARMLESS_ANNOTATIONS: [&str; 10] = [
+    "Text",
+    "Link",
+    "Popup",
+    "Highlight",
+    "Underline",
+    "Squiggly",
+    "StrikeOut",
+    "Caret",
+    "FileAttachment",
+    "Sound",
+];
+
 /// Form field nodes and page tree nodes visited.
 const MAX_NODES: usize = 10_000;
 /// `/Kids` nesting followed, in the form and in the page tree.
@@ -161,7 +179,11 @@ impl Roles {
                 continue;
             }
             // The annotation, its appearance, popup and actions.
-            self.reach(doc, annot, Role::Annotation);
+            let covering = !dict
+                .get("Subtype")
+                .and_then(|t| t.as_name())
+                .is_some_and(|t| HARMLESS_ANNOTATIONS.iter().any(|h| *t == **h));
+            self.reach(doc, annot, Role::Annotation { covering });
         }
     }
 }

@@ -103,6 +103,19 @@ pub fn inspect_signatures(bytes: &[u8]) -> Result<Inspection, String> {
         .map(|found| embedded(&doc, &catalog, found, &mut context))
         .collect();
     certifications_come_first(&mut signatures);
+    if trails_its_last_revision(bytes, &context.chain) {
+        warnings.push(Warning::TrailingUpdate);
+        // Whatever those bytes do, no revision shows it to us: after any
+        // signature, a change we cannot vouch for.
+        for signature in &mut signatures {
+            if signature.coverage == Coverage::Revision
+                && !signature.changes_after.contains(&ChangeClass::Other)
+            {
+                signature.changes_after.push(ChangeClass::Other);
+                signature.warnings.push(Warning::ChangesNotFullyAnalysed);
+            }
+        }
+    }
     if doc.file().reconstructed() {
         warnings.push(Warning::XrefReconstructed);
     }
@@ -112,6 +125,17 @@ pub fn inspect_signatures(bytes: &[u8]) -> Result<Inspection, String> {
         encrypted: doc.file().encrypted(),
         warnings,
     })
+}
+
+/// Is there more than white space (or zero padding) after the last
+/// `%%EOF` that ends a revision?
+fn trails_its_last_revision(bytes: &[u8], chain: &Chain) -> bool {
+    let Some(&last) = chain.boundaries.iter().max() else {
+        return false;
+    };
+    bytes
+        .get(last..)
+        .is_some_and(|rest| rest.iter().any(|b| !b.is_ascii_whitespace() && *b != 0))
 }
 
 /// A certification signature after another signature (its signed bytes

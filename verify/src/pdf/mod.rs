@@ -19,6 +19,7 @@ mod docmdp;
 mod document;
 mod fields;
 mod inspection;
+mod paint;
 mod revisions;
 mod text;
 

@@ -5,7 +5,6 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::sync::Once;
 use std::time::{Duration, Instant};
 
 use infoplus_signature_core::verdict::{PdfReport, PdfSignature, VerifyReport};
@@ -47,9 +46,6 @@ fn is_note(path: &Path) -> bool {
 
 /// What the run answers when the `pdf` crate panicked and the panic was
 /// caught (natively; on wasm32 the worker would abort instead).
-pub const CRATE_FAILED: &str =
-    "the PDF reader failed on this file (an internal error in the `pdf` crate)";
-
 /// The whole run over `bytes` with no seals and no trusted roots, and
 /// check it was quick.
 pub fn run_quickly(bytes: &[u8]) -> VerifyReport {
@@ -69,14 +65,6 @@ pub fn inspect_quickly(bytes: &[u8]) -> PdfReport {
     run_quickly(bytes)
         .pdf
         .expect("a PDF report: the document has a PDF header and is within the limit")
-}
-
-/// The run answered without a panic in the `pdf` crate: as on wasm32, where
-/// there is no `catch_unwind` and a panic aborts the worker.
-pub fn assert_no_caught_panic(report: &VerifyReport, context: &str) {
-    if let Some(PdfReport::Unreadable { reason }) = &report.pdf {
-        assert_ne!(reason, CRATE_FAILED, "{context}: the `pdf` crate panicked");
-    }
 }
 
 /// A listed signature's check (the run checks every one it lists).
@@ -123,21 +111,4 @@ pub fn unreadable(report: PdfReport) -> String {
         PdfReport::Unreadable { reason } => reason,
         parsed => panic!("expected an unreadable PDF, got {parsed:?}"),
     }
-}
-
-/// Panics raised inside the `pdf` crate and caught by `inspect` print
-/// nothing; every other panic (a failing assertion) prints as usual.
-pub fn quiet_crate_panics() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        let default = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let in_crate = info
-                .location()
-                .is_some_and(|l| l.file().contains("/pdf-0.10"));
-            if !in_crate {
-                default(info);
-            }
-        }));
-    });
 }

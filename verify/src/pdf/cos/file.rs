@@ -45,6 +45,10 @@ pub struct File<'a> {
     pub(crate) index: OnceCell<Index>,
     pub(crate) building: Cell<bool>,
     pub(crate) objstms: RefCell<HashMap<u32, Rc<ObjStm>>>,
+    /// Object streams that could not be decoded, and why: not tried again
+    /// for each of their objects (1,500 fields in one stream that inflates
+    /// past the limit would otherwise inflate it 1,500 times).
+    pub(crate) failed_objstms: RefCell<HashMap<u32, CosError>>,
     pub(crate) cached_bytes: Cell<usize>,
     reads_left: Cell<u32>,
     work_left: Cell<u64>,
@@ -81,6 +85,7 @@ impl<'a> File<'a> {
             index: OnceCell::new(),
             building: Cell::new(false),
             objstms: RefCell::new(HashMap::new()),
+            failed_objstms: RefCell::new(HashMap::new()),
             cached_bytes: Cell::new(0),
             reads_left: Cell::new(max_object_reads),
             work_left: Cell::new(MAX_WORK),
@@ -159,6 +164,9 @@ impl<'a> File<'a> {
         // Anything decoded before the key was known was decoded wrong.
         if let Ok(mut cache) = self.objstms.try_borrow_mut() {
             cache.clear();
+        }
+        if let Ok(mut failed) = self.failed_objstms.try_borrow_mut() {
+            failed.clear();
         }
         Ok(())
     }

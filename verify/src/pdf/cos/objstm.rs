@@ -61,6 +61,22 @@ impl<'a> File<'a> {
         {
             return Ok(found);
         }
+        if let Some(error) = self
+            .failed_objstms
+            .try_borrow()
+            .ok()
+            .and_then(|f| f.get(&num).cloned())
+        {
+            return Err(error);
+        }
+        let decoded = self.load_objstm(num);
+        if let (Err(error), Ok(mut failed)) = (&decoded, self.failed_objstms.try_borrow_mut()) {
+            failed.insert(num, error.clone());
+        }
+        decoded
+    }
+
+    fn load_objstm(&self, num: u32) -> Result<Rc<ObjStm>, CosError> {
         let nested =
             Nested::enter(self).ok_or(CosError::syntax(0, "object streams nested too deeply"))?;
         let object = self.object(Ref { num, gen: 0 })?;

@@ -37,7 +37,7 @@ fn same(
             let (da, db) = (a.as_dict().unwrap(), b.as_dict().unwrap());
             // qpdf adds the /Extensions of AES-256 to the catalog.
             let skip = ["Length", "Filter", "DecodeParms", "Extensions"];
-            let keys = |d: &cos_dev::Dict| {
+            let keys = |d: &crate::pdf::cos::Dict| {
                 let mut k: Vec<String> = d.iter().map(|(k, _)| k.as_str().into_owned()).collect();
                 k.retain(|k| !skip.contains(&k.as_str()));
                 k.sort();

@@ -54,12 +54,12 @@ fn the_corpus_opens() {
             matches!(root, Ok(Object::Dict(_))),
             "{name}: the catalog is {root:?}"
         );
-        let common::Walk {
+        let super::common::Walk {
             read,
             errors,
             stream_errors,
             first_error: first,
-        } = common::walk(&file, usize::MAX);
+        } = super::common::walk(&file, usize::MAX);
         let ms = t.elapsed().as_secs_f64() * 1000.0;
         rebuilt += usize::from(file.reconstructed());
         rebuilt_later += usize::from(file.reconstructed() && !rebuilt_at_open);
