@@ -42,11 +42,43 @@ pub fn cms(bytes: &[u8]) {
     }
 }
 
-/// Any bytes as a document: the PDF reader without `catch_unwind` (on
-/// wasm32 a panic aborts the module), then, when it reads, the whole
-/// verification of the PDF's own signatures.
+/// Any bytes as a document: the whole verification of the PDF's own
+/// signatures (nothing catches a panic: on wasm32 one would abort the
+/// worker, so here it must show).
 pub fn pdf(bytes: &[u8]) {
-    if crate::pdf::inspect_signatures_unguarded(bytes).is_ok() {
-        let _ = verify_all(&Signature::default(), bytes, &Options::default());
+    let _ = verify_all(&Signature::default(), bytes, &Options::default());
+}
+
+/// Any bytes into the object-layer reader: open, then every object the
+/// trailer reaches (each once, at most 2,000), every stream decoded, every
+/// section's entries read as that section says, and the revision ends.
+pub fn cos(bytes: &[u8]) {
+    use crate::pdf::cos::{File, Object, Ref};
+    let Ok(file) = File::open_with_budget(bytes, 10_000) else {
+        return;
+    };
+    let mut seen = std::collections::HashSet::<Ref>::new();
+    let mut queue: Vec<Object> = file.trailer().iter().map(|(_, v)| v.clone()).collect();
+    while let Some(value) = queue.pop() {
+        match value {
+            Object::Ref(r) if seen.len() < 2_000 && seen.insert(r) => {
+                if let Ok(v) = file.object(r) {
+                    queue.push(v);
+                }
+            }
+            Object::Array(items) => queue.extend(items),
+            Object::Dict(d) => queue.extend(d.iter().map(|(_, v)| v.clone())),
+            Object::Stream(s) => {
+                let _ = file.decoded_stream(&s);
+                queue.extend(s.dict.iter().map(|(_, v)| v.clone()));
+            }
+            _ => {}
+        }
     }
+    for section in file.sections() {
+        for (&num, &entry) in &section.entries {
+            let _ = file.object_at(Ref { num, gen: 0 }, entry);
+        }
+    }
+    let _ = (file.revision_ends(), file.reconstructed(), file.exhausted());
 }

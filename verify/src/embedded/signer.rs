@@ -69,7 +69,9 @@ pub(super) fn check_signers<'c>(
             }
             (Some(leaf), Ok(message)) => one_signer(signer, leaf, message, result, index == 0),
             (Some(leaf), Err(altered)) => {
-                describe_signer(signer, leaf, result, index == 0);
+                // Who signed, with what: reported even when the bytes are not
+                // theirs (an algorithm we cannot read leaves its warning).
+                let _ = describe_signer(signer, leaf, result, index == 0);
                 result.detail = Some(
                     "the SHA-1 carried in the signature is not the SHA-1 of the signed bytes"
                         .into(),

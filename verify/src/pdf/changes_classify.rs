@@ -100,7 +100,7 @@ impl Revisions<'_, '_> {
         let new = as_dict(new);
         let old = self.old_catalog().unwrap_or_default();
         for key in changed_keys(&old, &new) {
-            match &*key.as_str() {
+            match key.as_str() {
                 "AcroForm" => {
                     let old_form = self.old_dict(old.get("AcroForm"));
                     match new.get("AcroForm") {
@@ -151,7 +151,7 @@ impl Revisions<'_, '_> {
         let empty = Dictionary::new();
         let old = old.unwrap_or(&empty);
         for key in changed_keys(old, new) {
-            match &*key.as_str() {
+            match key.as_str() {
                 "Fields" => {
                     let old_list = old.get("Fields").and_then(|f| self.old.resolve(f).ok());
                     let new_list = new.get("Fields").and_then(|f| self.new.resolve(f).ok());
@@ -193,7 +193,7 @@ impl Revisions<'_, '_> {
             (FieldKind::Value, Some(old)) => {
                 let filled = changed_keys(&as_dict(old), &as_dict(new))
                     .iter()
-                    .all(|key| matches!(&*key.as_str(), "V" | "AS" | "AP"));
+                    .all(|key| matches!(key.as_str(), "V" | "AS" | "AP"));
                 let old_ap = self.normal_appearance(self.old, &as_dict(old));
                 let new_ap = self.normal_appearance(self.new, &as_dict(new));
                 let covers = new_ap.is_some_and(|new_ap| {

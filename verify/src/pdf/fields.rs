@@ -220,7 +220,7 @@ fn integers(doc: &Document, value: &Primitive) -> Option<Vec<i64>> {
         Primitive::Array(items) if items.len() <= MAX_LEN => items
             .iter()
             .map(|item| match item {
-                Primitive::Int(n) => Some(i64::from(*n)),
+                Primitive::Int(n) => Some(*n),
                 _ => None,
             })
             .collect(),

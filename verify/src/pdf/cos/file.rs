@@ -16,6 +16,7 @@ use super::rebuild::Index;
 use super::xref::{Entry, Section};
 
 /// Object reads allowed by [`File::open`].
+#[cfg(test)]
 pub const DEFAULT_MAX_OBJECT_READS: u32 = 1_000_000;
 /// Work allowed per file: lexer work units (a token, or 8 bytes lexed)
 /// plus decoded stream bytes / 16. Reading every object and decoding every
@@ -65,7 +66,9 @@ fn find_header(bytes: &[u8]) -> Option<usize> {
 }
 
 impl<'a> File<'a> {
-    /// Open `bytes` with the default budget.
+    /// Open `bytes` with the default budget (tests and the fuzzer; the
+    /// inspection sets its own budget).
+    #[cfg(test)]
     pub fn open(bytes: &'a [u8]) -> Result<File<'a>, CosError> {
         File::open_with_budget(bytes, DEFAULT_MAX_OBJECT_READS)
     }
@@ -201,6 +204,7 @@ impl<'a> File<'a> {
         self.bytes
     }
 
+    #[cfg(test)]
     /// Where `%PDF-` starts (bytes before it are not part of the PDF).
     pub fn header_offset(&self) -> usize {
         self.header

@@ -36,13 +36,13 @@ mod scan;
 mod streams;
 #[cfg(test)]
 mod testutil;
-mod xref;
+pub(crate) mod xref;
 
 #[cfg(test)]
 #[path = "../../../tests/pdf/cos_tests/mod.rs"]
 mod integration_tests;
 
 pub use error::CosError;
-pub use file::{File, DEFAULT_MAX_OBJECT_READS};
-pub use object::{Dict, Name, Object, Ref, Stream};
-pub use xref::{Entry, Section};
+pub use file::File;
+pub use object::{Dict, Object, Ref, Stream};
+pub use xref::Entry;

@@ -59,15 +59,6 @@ impl Object {
         }
     }
 
-    /// A number, integer or real.
-    pub fn as_f64(&self) -> Option<f64> {
-        match self {
-            Object::Int(n) => Some(*n as f64),
-            Object::Real(x) => Some(*x),
-            _ => None,
-        }
-    }
-
     pub fn as_name(&self) -> Option<&Name> {
         match self {
             Object::Name(n) => Some(n),
@@ -94,20 +85,6 @@ impl Object {
         match self {
             Object::Dict(d) => Some(d),
             Object::Stream(s) => Some(&s.dict),
-            _ => None,
-        }
-    }
-
-    pub fn as_stream(&self) -> Option<&Stream> {
-        match self {
-            Object::Stream(s) => Some(s),
-            _ => None,
-        }
-    }
-
-    pub fn as_ref(&self) -> Option<Ref> {
-        match self {
-            Object::Ref(r) => Some(*r),
             _ => None,
         }
     }
@@ -160,12 +137,9 @@ impl Dict {
         self.0.iter().map(|(k, v)| (k, v))
     }
 
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
     }
 
     pub(crate) fn insert(&mut self, key: &str, value: Object) {

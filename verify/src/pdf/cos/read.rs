@@ -64,6 +64,7 @@ impl<'a> File<'a> {
         Ok(value)
     }
 
+    #[cfg(any(test, feature = "fuzzing"))]
     /// Object `r` as `entry` says (for reading an older revision's
     /// version); no fallback. Counts against the budget.
     pub fn object_at(&self, r: Ref, entry: Entry) -> Result<Object, CosError> {
