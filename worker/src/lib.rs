@@ -78,6 +78,7 @@ mod worker {
             limit: request.limit,
             roots_pem: request.roots,
             intermediates_pem: request.intermediates,
+            trust_document_certificates: false,
             at: if request.at_now {
                 ValidationTime::At(request.now)
             } else {
