@@ -4,8 +4,11 @@
 //! abort, so none is acceptable here either: not in the checks, and not in
 //! the `pdf` crate (the run catches those natively; the test fails on them).
 
+#[path = "support/rng.rs"]
+mod rng;
 #[path = "pdf/support.rs"]
 mod support;
+use rng::Rng;
 
 use std::time::Instant;
 
@@ -15,25 +18,6 @@ use support::{files_in, QUICK};
 
 /// Mutations per fixture.
 const ROUNDS: usize = 24;
-
-/// xorshift64*: reproducible without a dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            return 0;
-        }
-        usize::try_from(self.next() % n as u64).unwrap_or(0)
-    }
-}
 
 /// Tokens that steer parsers into their edge cases.
 const TOKENS: &[&[u8]] = &[

@@ -12,8 +12,11 @@
 //! carries those bytes (the run matches the seal to that signature), and
 //! the signed end as the ByteRange's `c + d`.
 
+#[path = "support/rng.rs"]
+mod rng;
 #[path = "pdf/support.rs"]
 mod support;
+use rng::Rng;
 
 use std::collections::BTreeSet;
 use std::time::Instant;
@@ -550,19 +553,6 @@ fn pyhanko_corpus() {
             let warnings = file_warnings(sig);
             assert!(warnings.is_empty(), "{name}: {warnings:?}");
         }
-    }
-}
-
-/// xorshift64*: reproducible mutations without a dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        let next = self.0.wrapping_mul(0x2545_F491_4F6C_DD1D);
-        usize::try_from(next % (n.max(1) as u64)).unwrap_or(0)
     }
 }
 

@@ -3,33 +3,16 @@
 //! fields, every algorithm. Deterministic pseudo-random input, so a failure
 //! reproduces.
 
+#[path = "support/rng.rs"]
+mod rng;
 #[path = "vectors/support.rs"]
 mod support;
 
 use base64::Engine;
 use infoplus_signature_core::verdict::MalformedPart;
 use infoplus_signature_core::{Seal, SealVerdict};
+use rng::Rng as Noise;
 use support::verify_seal;
-
-/// xorshift64*: enough to spread bytes, no dependency.
-struct Noise(u64);
-
-impl Noise {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn bytes(&mut self, len: usize) -> Vec<u8> {
-        (0..len).map(|_| self.next() as u8).collect()
-    }
-}
 
 fn b64(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)

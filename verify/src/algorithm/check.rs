@@ -99,28 +99,56 @@ fn rsa_key<'k>(
     Ok(key)
 }
 
+/// Runs `$body` with `$D` standing for the RustCrypto type of the
+/// algorithm's hash: the rsa crate takes the hash as a type, our table
+/// names it as a value, and this is the one place one becomes the other.
+macro_rules! with_digest_type {
+    ($algorithm:expr, |$D:ident| $body:expr) => {
+        match $algorithm.hash {
+            Hash::Sha1 => {
+                type $D = sha1::Sha1;
+                $body
+            }
+            Hash::Sha224 => {
+                type $D = sha2::Sha224;
+                $body
+            }
+            Hash::Sha256 => {
+                type $D = sha2::Sha256;
+                $body
+            }
+            Hash::Sha384 => {
+                type $D = sha2::Sha384;
+                $body
+            }
+            Hash::Sha512 => {
+                type $D = sha2::Sha512;
+                $body
+            }
+            Hash::Sha3_256 => {
+                type $D = sha3::Sha3_256;
+                $body
+            }
+            Hash::Sha3_384 => {
+                type $D = sha3::Sha3_384;
+                $body
+            }
+            Hash::Sha3_512 => {
+                type $D = sha3::Sha3_512;
+                $body
+            }
+            Hash::Shake256 | Hash::Sm3 => return Err(unsupported($algorithm)),
+        }
+    };
+}
+
 pub(super) fn rsa_pkcs1(
     algorithm: &SignatureAlgorithm,
     key: &PublicKey,
     signed: &Signed<'_>,
     signature: &[u8],
 ) -> Result<Verification, CryptoError> {
-    let key = rsa_key(algorithm, key, signature)?;
-    let Some(digest) = signed.digest(algorithm.hash) else {
-        return Ok(Verification::Invalid);
-    };
-    let scheme = match algorithm.hash {
-        Hash::Sha1 => rsa::Pkcs1v15Sign::new::<sha1::Sha1>(),
-        Hash::Sha224 => rsa::Pkcs1v15Sign::new::<sha2::Sha224>(),
-        Hash::Sha256 => rsa::Pkcs1v15Sign::new::<sha2::Sha256>(),
-        Hash::Sha384 => rsa::Pkcs1v15Sign::new::<sha2::Sha384>(),
-        Hash::Sha512 => rsa::Pkcs1v15Sign::new::<sha2::Sha512>(),
-        Hash::Sha3_256 => rsa::Pkcs1v15Sign::new::<sha3::Sha3_256>(),
-        Hash::Sha3_384 => rsa::Pkcs1v15Sign::new::<sha3::Sha3_384>(),
-        Hash::Sha3_512 => rsa::Pkcs1v15Sign::new::<sha3::Sha3_512>(),
-        Hash::Shake256 | Hash::Sm3 => return Err(unsupported(algorithm)),
-    };
-    Ok(valid_if(key.verify(scheme, &digest, signature).is_ok()))
+    rsa(algorithm, key, signed, signature, RsaPadding::Pkcs1)
 }
 
 pub(super) fn rsa_pss(
@@ -129,21 +157,32 @@ pub(super) fn rsa_pss(
     signed: &Signed<'_>,
     signature: &[u8],
 ) -> Result<Verification, CryptoError> {
+    rsa(algorithm, key, signed, signature, RsaPadding::Pss)
+}
+
+#[derive(Clone, Copy)]
+enum RsaPadding {
+    Pkcs1,
+    Pss,
+}
+
+fn rsa(
+    algorithm: &SignatureAlgorithm,
+    key: &PublicKey,
+    signed: &Signed<'_>,
+    signature: &[u8],
+    padding: RsaPadding,
+) -> Result<Verification, CryptoError> {
     let key = rsa_key(algorithm, key, signature)?;
     let Some(digest) = signed.digest(algorithm.hash) else {
         return Ok(Verification::Invalid);
     };
-    let ok = match algorithm.hash {
-        Hash::Sha1 => pss::<sha1::Sha1>(key, &digest, signature),
-        Hash::Sha224 => pss::<sha2::Sha224>(key, &digest, signature),
-        Hash::Sha256 => pss::<sha2::Sha256>(key, &digest, signature),
-        Hash::Sha384 => pss::<sha2::Sha384>(key, &digest, signature),
-        Hash::Sha512 => pss::<sha2::Sha512>(key, &digest, signature),
-        Hash::Sha3_256 => pss::<sha3::Sha3_256>(key, &digest, signature),
-        Hash::Sha3_384 => pss::<sha3::Sha3_384>(key, &digest, signature),
-        Hash::Sha3_512 => pss::<sha3::Sha3_512>(key, &digest, signature),
-        Hash::Shake256 | Hash::Sm3 => return Err(unsupported(algorithm)),
-    };
+    let ok = with_digest_type!(algorithm, |D| match padding {
+        RsaPadding::Pkcs1 => key
+            .verify(rsa::Pkcs1v15Sign::new::<D>(), &digest, signature)
+            .is_ok(),
+        RsaPadding::Pss => pss::<D>(key, &digest, signature),
+    });
     Ok(valid_if(ok))
 }
 

@@ -20,23 +20,14 @@ pub fn in_gap(bytes: &[u8], start: usize, end: usize) -> Option<Vec<u8>> {
 fn decode_hex(digits: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(digits.len().div_ceil(2));
     for pair in digits.chunks(2) {
-        let high = nibble(*pair.first()?)?;
+        let high = super::cos::hex_value(*pair.first()?)?;
         let low = match pair.get(1) {
-            Some(&digit) => nibble(digit)?,
+            Some(&digit) => super::cos::hex_value(digit)?,
             None => 0,
         };
         out.push(high << 4 | low);
     }
     Some(out)
-}
-
-fn nibble(digit: u8) -> Option<u8> {
-    match digit {
-        b'0'..=b'9' => Some(digit - b'0'),
-        b'a'..=b'f' => Some(digit - b'a' + 10),
-        b'A'..=b'F' => Some(digit - b'A' + 10),
-        _ => None,
-    }
 }
 
 #[cfg(test)]

@@ -21,6 +21,8 @@ mod cms_rewritten;
 mod openssl_print;
 #[path = "openssl_verify.rs"]
 mod openssl_verify;
+#[path = "../support/rng.rs"]
+mod rng;
 #[path = "tree.rs"]
 mod tree;
 

@@ -182,18 +182,9 @@ impl Crypt {
 mod tests {
     use super::*;
 
-    fn dict(entries: Vec<(&str, Object)>) -> Dict {
-        Dict(
-            entries
-                .into_iter()
-                .map(|(k, v)| (Name(k.as_bytes().to_vec()), v))
-                .collect(),
-        )
-    }
-
     #[test]
     fn other_handlers_are_named() {
-        let d = dict(vec![(
+        let d = Dict::of(vec![(
             "Filter",
             Object::Name(Name(b"Adobe.PubSec".to_vec())),
         )]);
@@ -202,7 +193,7 @@ mod tests {
             err.to_string(),
             "unsupported encryption: the Adobe.PubSec security handler"
         );
-        let d = dict(vec![
+        let d = Dict::of(vec![
             ("Filter", Object::Name(Name(b"Standard".to_vec()))),
             ("V", Object::Int(3)),
         ]);
@@ -210,7 +201,7 @@ mod tests {
             Crypt::open(&d, b"", None),
             Err(CosError::UnsupportedEncryption(_))
         ));
-        let d = dict(vec![
+        let d = Dict::of(vec![
             ("Filter", Object::Name(Name(b"Standard".to_vec()))),
             ("V", Object::Int(2)),
             ("R", Object::Int(3)),
@@ -232,7 +223,7 @@ mod tests {
             dict_ref: None,
         };
         let r = Ref { num: 3, gen: 0 };
-        let sig = Object::Dict(dict(vec![
+        let sig = Object::Dict(Dict::of(vec![
             ("ByteRange", Object::Array(vec![])),
             ("Contents", Object::String(b"raw".to_vec())),
             ("Name", Object::String(b"raw".to_vec())),

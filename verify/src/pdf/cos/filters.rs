@@ -104,22 +104,15 @@ fn inflate_with(mut input: &[u8], flags: u32, cap: usize) -> (Vec<u8>, TINFLStat
     }
 }
 
-fn hex_digit(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
-    }
-}
-
 /// ASCIIHexDecode: up to `>`; other bytes skipped; an odd last digit is
 /// followed by 0.
-fn ascii_hex(data: &[u8]) -> Vec<u8> {
+pub(super) fn ascii_hex(data: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len() / 2);
     let mut high = None;
     for &b in data.iter().take_while(|b| **b != b'>') {
-        let Some(v) = hex_digit(b) else { continue };
+        let Some(v) = super::lexer::hex_value(b) else {
+            continue;
+        };
         match high.take() {
             Some(h) => out.push(h << 4 | v),
             None => high = Some(v),

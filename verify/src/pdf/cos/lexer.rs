@@ -36,7 +36,9 @@ pub(crate) fn is_regular(b: u8) -> bool {
     !is_white(b) && !is_delimiter(b)
 }
 
-fn hex_value(b: u8) -> Option<u8> {
+/// One hex digit's value: the one table for `<…>` strings, `#xx` name
+/// escapes, ASCIIHexDecode and a signature's `/Contents`.
+pub(crate) fn hex_value(b: u8) -> Option<u8> {
     match b {
         b'0'..=b'9' => Some(b - b'0'),
         b'a'..=b'f' => Some(b - b'a' + 10),
@@ -290,22 +292,10 @@ impl<'a> Lexer<'a> {
     /// A hexadecimal string after its `<` (§7.3.4.3): white space and other
     /// stray bytes ignored, an odd final digit taken as followed by 0.
     fn hex_string(&mut self) -> Vec<u8> {
-        let mut out = Vec::new();
-        let mut high: Option<u8> = None;
-        while let Some(b) = self.bump() {
-            if b == b'>' {
-                break;
-            }
-            let Some(v) = hex_value(b) else { continue };
-            match high.take() {
-                Some(h) => out.push(h << 4 | v),
-                None => high = Some(v),
-            }
-        }
-        if let Some(h) = high {
-            out.push(h << 4);
-        }
-        out
+        let rest = self.bytes.get(self.pos..).unwrap_or_default();
+        let digits = rest.iter().position(|b| *b == b'>').unwrap_or(rest.len());
+        self.pos += (digits + 1).min(rest.len());
+        super::filters::ascii_hex(rest)
     }
 
     /// Does `word` follow (after white space), ending at a non-regular

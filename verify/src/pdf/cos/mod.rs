@@ -44,5 +44,6 @@ mod integration_tests;
 
 pub use error::CosError;
 pub use file::File;
+pub(crate) use lexer::hex_value;
 pub use object::{Dict, Object, Ref, Stream};
 pub use xref::Entry;

@@ -96,6 +96,19 @@ impl Object {
 #[derive(Debug, Clone, Default)]
 pub struct Dict(pub(crate) Vec<(Name, Object)>);
 
+#[cfg(test)]
+impl Dict {
+    /// A dictionary from `(key, value)` pairs, for tests.
+    pub(crate) fn of(entries: Vec<(&str, Object)>) -> Dict {
+        Dict(
+            entries
+                .into_iter()
+                .map(|(k, v)| (Name(k.as_bytes().to_vec()), v))
+                .collect(),
+        )
+    }
+}
+
 impl Dict {
     pub fn new() -> Dict {
         Dict(Vec::new())

@@ -9,12 +9,7 @@ fn name(s: &str) -> Object {
 }
 
 fn dict(entries: &[(&str, Object)]) -> Object {
-    Object::Dict(Dict(
-        entries
-            .iter()
-            .map(|(k, v)| (Name(k.as_bytes().to_vec()), v.clone()))
-            .collect(),
-    ))
+    Object::Dict(Dict::of(entries.to_vec()))
 }
 
 #[test]

@@ -1,17 +1,7 @@
-use super::super::object::Name;
 use super::*;
 
 fn int(n: i64) -> Object {
     Object::Int(n)
-}
-
-fn dict(entries: Vec<(&str, Object)>) -> Dict {
-    Dict(
-        entries
-            .into_iter()
-            .map(|(k, v)| (Name(k.as_bytes().to_vec()), v))
-            .collect(),
-    )
 }
 
 #[test]
@@ -90,7 +80,7 @@ fn bad_tables() {
 
 #[test]
 fn stream_rows() {
-    let d = dict(vec![
+    let d = Dict::of(vec![
         ("W", Object::Array(vec![int(1), int(2), int(1)])),
         (
             "Index",
@@ -117,7 +107,7 @@ fn stream_rows() {
     );
     // Default /Index from /Size; type field width 0 means type 1; rows cut
     // short end the section.
-    let d = dict(vec![
+    let d = Dict::of(vec![
         ("W", Object::Array(vec![int(0), int(1), int(0)])),
         ("Size", int(1_000_000)),
     ]);
@@ -130,7 +120,7 @@ fn stream_rows() {
 fn hostile_stream_dictionaries() {
     let mut budget = 100;
     // /W [0 0 0] with a huge /Index: nothing, at once.
-    let d = dict(vec![
+    let d = Dict::of(vec![
         ("W", Object::Array(vec![int(0), int(0), int(0)])),
         ("Index", Object::Array(vec![int(0), int(200_000_000)])),
     ]);
@@ -142,13 +132,13 @@ fn hostile_stream_dictionaries() {
         vec![int(1), int(1)],
         vec![int(-1), int(1), int(1)],
     ] {
-        let d = dict(vec![("W", Object::Array(w)), ("Size", int(1))]);
+        let d = Dict::of(vec![("W", Object::Array(w)), ("Size", int(1))]);
         assert!(read_stream_rows(&d, &[1, 2, 3], 0, &mut budget).is_err());
     }
-    let d = dict(vec![("Size", int(1))]);
+    let d = Dict::of(vec![("Size", int(1))]);
     assert!(read_stream_rows(&d, &[1, 2, 3], 0, &mut budget).is_err());
     // Unknown entry types and oversized fields are skipped.
-    let d = dict(vec![
+    let d = Dict::of(vec![
         ("W", Object::Array(vec![int(1), int(8), int(1)])),
         ("Size", int(2)),
     ]);

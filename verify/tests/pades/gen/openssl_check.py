@@ -24,7 +24,7 @@ from pathlib import Path
 from asn1crypto import algos, cms, core, keys, pem, x509
 
 from . import cms_openssl, terms
-from .pki import SM2_ID, der_to_pem, openssl
+from .pki import SM2_ID, der_to_pem, openssl, openssl_verify_status
 
 # signature OID → (scheme, hash or None: the hash is digestAlgorithm's)
 SIGNATURE_OIDS = {
@@ -291,22 +291,9 @@ def _time(when):
 
 
 def _identity(leaf_der: bytes, others: list, roots_pem: Path, when, work) -> str:
-    args = ["verify", "-CAfile", str(roots_pem), "-purpose", "any"]
+    args = ["-CAfile", str(roots_pem), "-purpose", "any"]
     if others:
         args += ["-untrusted", work.file("".join(der_to_pem(d) for d in others).encode())]
     if when is not None:
         args += ["-attime", str(int(when[0].timestamp()))]
-    try:
-        openssl(*args, work.file(der_to_pem(leaf_der).encode()))
-        return "trusted"
-    except RuntimeError as e:
-        text = str(e)
-        if "expired" in text:
-            return "expired"
-        if "not yet valid" in text:
-            return "not-yet-valid"
-        if "self-signed" in text or "self signed" in text:
-            return "self-signed"
-        if "unable to get local issuer" in text:
-            return "unknown-issuer"
-        return "chain-invalid"
+    return openssl_verify_status(*args, work.file(der_to_pem(leaf_der).encode()))

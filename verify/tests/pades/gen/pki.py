@@ -266,6 +266,25 @@ def openssl(*args, cwd=None, data: bytes | None = None) -> bytes:
     return done.stdout
 
 
+def openssl_verify_status(*args) -> str:
+    """`openssl verify` over `args`, its answer in the words of the
+    report's identity status."""
+    try:
+        openssl("verify", *args)
+        return "trusted"
+    except RuntimeError as e:
+        text = str(e)
+        if "expired" in text:
+            return "expired"
+        if "not yet valid" in text:
+            return "not-yet-valid"
+        if "self-signed" in text or "self signed" in text:
+            return "self-signed"
+        if "unable to get local issuer" in text:
+            return "unknown-issuer"
+        return "chain-invalid"
+
+
 def _sm2_pair(workdir: Path) -> tuple[Identity, Identity]:
     """An SM2 root and leaf, signed SM2withSM3 with the GM/T 0009 id."""
     d = Path(tempfile.mkdtemp(dir=workdir))

@@ -11,7 +11,7 @@ from pathlib import Path
 from asn1crypto import cms, core
 
 from . import terms
-from .pki import SM2_ID, openssl
+from .pki import SM2_ID, openssl, openssl_verify_status
 from .sm2 import GM_SIGNED_DATA, PKCS7_SIGNED_DATA, SM2_SIGN, SM2_SIGN_ALT, SM3
 
 
@@ -109,20 +109,7 @@ def check(pdf: bytes, sig_dict, roots_pem: Path) -> dict:
 
 
 def _identity(cert_pem: Path, roots_pem: Path, when) -> str:
-    args = ["verify", "-vfyopt", f"distid:{SM2_ID}", "-CAfile", str(roots_pem), "-x509_strict"]
+    args = ["-vfyopt", f"distid:{SM2_ID}", "-CAfile", str(roots_pem), "-x509_strict"]
     if when is not None:
         args += ["-attime", str(int(when[0].timestamp()))]
-    try:
-        openssl(*args, str(cert_pem))
-        return "trusted"
-    except RuntimeError as e:
-        text = str(e)
-        if "expired" in text:
-            return "expired"
-        if "not yet valid" in text:
-            return "not-yet-valid"
-        if "self-signed" in text or "self signed" in text:
-            return "self-signed"
-        if "unable to get local issuer" in text:
-            return "unknown-issuer"
-        return "chain-invalid"
+    return openssl_verify_status(*args, str(cert_pem))
