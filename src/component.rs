@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use infoplus_signature_core::machine::{Failure, Mode, Settings, State};
 use infoplus_signature_core::pending::FormEntry;
-use infoplus_signature_core::verdict::VerifyReport;
+use infoplus_signature_core::verdict::{PdfReport, SealReport, VerifyReport};
 use infoplus_signature_core::Signature;
 use leptos::prelude::*;
 
@@ -44,9 +44,18 @@ impl Host for CallbackHost {
             f.run(failure.clone());
         }
     }
-    fn verified(&self, _seal: usize, report: &VerifyReport, _audit: Option<&Audit>) {
+    fn verified(
+        &self,
+        _seal: usize,
+        seals: &[SealReport],
+        pdf: Option<&PdfReport>,
+        _audit: Option<&Audit>,
+    ) {
         if let Some(f) = &self.on_verified {
-            f.run(report.clone());
+            f.run(VerifyReport {
+                seals: seals.to_vec(),
+                pdf: pdf.cloned(),
+            });
         }
     }
     fn before_redirect(&self, _url: &str, _seal: usize) -> bool {

@@ -28,8 +28,9 @@
     })),
   }));
 
-  // The control's verify worker, watched from outside: when the `verify`
-  // message is posted and when its `seals` and `pdf` answers arrive (this
+  // The control's verify worker, watched from outside: when the request
+  // is posted and when its two steps are answered, the seals' (`seals`)
+  // and the PDF's (`pdf`; core/src/verify_protocol.rs) (this
   // listener is added before the control sets its onmessage, so it runs
   // first). Behaviour is unchanged: same constructor, same postMessage.
   const workerLog = [];
@@ -38,12 +39,16 @@
     constructor(...args) {
       super(...args);
       this.addEventListener('message', (e) => {
-        const d = e.data;
-        if (d && (d.type === 'seals' || d.type === 'pdf')) workerLog.push({ type: d.type, id: d.id, at: performance.now() });
+        let d = null;
+        try { d = typeof e.data === 'string' ? JSON.parse(e.data) : null; } catch { d = null; }
+        if (d && d.type === 'step') workerLog.push({ type: d.last ? 'pdf' : 'seals', id: d.id, at: performance.now() });
       });
     }
     postMessage(message, ...rest) {
-      if (message && message.type === 'verify') workerLog.push({ type: 'verify', id: message.id, at: performance.now() });
+      if (message && typeof message.request === 'string') {
+        const { id } = JSON.parse(message.request);
+        workerLog.push({ type: 'verify', id, at: performance.now() });
+      }
       return super.postMessage(message, ...rest);
     }
   };

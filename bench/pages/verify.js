@@ -35,8 +35,11 @@ async function startWorker(url) {
   worker = new Worker(url, { type: 'module' });
   await new Promise((resolve, reject) => {
     worker.onerror = (e) => reject(new Error(`the verify worker failed to start: ${e.message || e}`));
+    // The worker's answers are JSON text (core/src/verify_protocol.rs):
+    // `ready`, `panic`, and per request two `step`s, the seals' verdicts
+    // first (`last: false`), then the PDF's (`last: true`).
     worker.onmessage = (event) => {
-      const data = event.data;
+      const data = JSON.parse(event.data);
       if (data.type === 'ready') return resolve();
       if (data.type === 'panic') {
         for (const p of pending.values()) p.reject(new Error(`worker panic: ${data.message}`));
@@ -44,13 +47,14 @@ async function startWorker(url) {
         return;
       }
       const p = pending.get(data.id);
-      if (!p) return;
-      if (data.type === 'seals') {
+      if (!p || data.type !== 'step') return;
+      if (!data.last) {
         p.sealsAt = performance.now();
         p.report = data.report;
-      } else if (data.type === 'pdf') {
+      } else {
         pending.delete(data.id);
-        p.resolve({ sealsAt: p.sealsAt, pdfAt: performance.now(), report: p.report, pdf: data.pdf });
+        const pdfAt = performance.now();
+        p.resolve({ sealsAt: p.sealsAt ?? pdfAt, pdfAt, report: p.report ?? data.report, pdf: data.report.pdf });
       }
     };
   });
@@ -69,13 +73,21 @@ async function workerOnce(bytes, signature, { seals = [0], trust } = {}) {
   const copy = bytes.slice(); // outside the timing: the control transfers its own chunks
   const id = nextId++;
   const answer = new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
-  const message = { type: 'verify', id, signature, seals, limit: bytes.length, chunks: [copy] };
-  if (trust) message.trust = trust;
+  const request = {
+    id,
+    signature,
+    seals,
+    limit: bytes.length,
+    roots: trust?.roots ?? [],
+    intermediates: trust?.intermediates ?? [],
+    now: Math.floor(Date.now() / 1000),
+    atNow: false,
+  };
   const postedAt = performance.now();
-  worker.postMessage(message, [copy.buffer]);
+  worker.postMessage({ request: JSON.stringify(request), chunks: [copy] }, [copy.buffer]);
   const a = await answer;
-  const report = JSON.parse(a.report);
-  const pdf = JSON.parse(a.pdf);
+  const report = a.report;
+  const pdf = a.pdf;
   return {
     sealsMs: a.sealsAt - postedAt,
     pdfMs: a.pdfAt - postedAt,

@@ -536,7 +536,14 @@ fn verifying_reports_progress_and_keeps_verdicts_for_this_version() {
         },
     );
     assert_eq!(verified.name(), "verified");
-    assert_eq!(effects, [Effect::ReportVerified { seal: 1, report }]);
+    assert_eq!(
+        effects,
+        [Effect::ReportVerified {
+            seal: 1,
+            seals: report.seals,
+            pdf: report.pdf.map(std::sync::Arc::new),
+        }]
+    );
     let shown = verified.document().unwrap();
     assert_eq!(
         shown.verdicts.get(&1).map(SealVerdict::name),

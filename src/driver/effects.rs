@@ -106,9 +106,10 @@ impl Driver {
             Effect::Changed => self.host.changed(),
             Effect::Loaded(value) => self.host.loaded(&value),
             Effect::ReportError(failure) => self.host.error(&failure),
-            Effect::ReportVerified { seal, report } => {
+            Effect::ReportVerified { seal, seals, pdf } => {
                 let audit = self.audit.get_untracked();
-                self.host.verified(seal, &report, audit.as_ref())
+                self.host
+                    .verified(seal, &seals, pdf.as_deref(), audit.as_ref())
             }
         }
     }

@@ -23,7 +23,7 @@ use infoplus_signature_core::machine::{
 };
 use infoplus_signature_core::pending::FormEntry;
 use infoplus_signature_core::redirect::{return_url, Nonce};
-use infoplus_signature_core::verdict::VerifyReport;
+use infoplus_signature_core::verdict::{PdfReport, SealReport};
 use infoplus_signature_core::Signature;
 use leptos::prelude::*;
 
@@ -48,7 +48,13 @@ pub trait Host {
     fn error(&self, failure: &Failure);
     /// A verification finished (`signature-verified`), with what it adds
     /// for an auditor when the verify part computed it.
-    fn verified(&self, seal: usize, report: &VerifyReport, audit: Option<&Audit>);
+    fn verified(
+        &self,
+        seal: usize,
+        seals: &[SealReport],
+        pdf: Option<&PdfReport>,
+        audit: Option<&Audit>,
+    );
     /// About to leave for the service; `false` when the host cancelled.
     fn before_redirect(&self, url: &str, seal: usize) -> bool;
     /// The host form's fields, to be restored after the round trip.

@@ -7,7 +7,7 @@ use std::cell::{Cell, RefCell};
 
 use infoplus_signature_core::machine::{Failure, State};
 use infoplus_signature_core::pending::FormEntry;
-use infoplus_signature_core::verdict::VerifyReport;
+use infoplus_signature_core::verdict::{PdfReport, SealReport};
 use infoplus_signature_core::Signature;
 use serde_json::json;
 use wasm_bindgen::{JsCast, JsValue};
@@ -156,7 +156,13 @@ impl Host for ElementHost {
         self.fire("signature-error", &to_json(&detail), false);
     }
 
-    fn verified(&self, seal: usize, _report: &VerifyReport, audit: Option<&Audit>) {
+    fn verified(
+        &self,
+        seal: usize,
+        _seals: &[SealReport],
+        _pdf: Option<&PdfReport>,
+        audit: Option<&Audit>,
+    ) {
         // From the audit's JSON: the verdicts' serializers stay in the
         // verify part (the driver sets the audit before any verdict).
         let detail = audit.map_or_else(

@@ -46,7 +46,7 @@ mod dom {
     #[derive(Clone, Copy)]
     pub struct VerdictViews {
         pub seal: fn(Lang, SealVerdict) -> AnyView,
-        pub pdf: fn(Lang, PdfReport, Option<Audit>) -> AnyView,
+        pub pdf: fn(Lang, &PdfReport, Option<Audit>) -> AnyView,
     }
 
     thread_local! {

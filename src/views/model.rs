@@ -4,6 +4,8 @@
 //! small is what keeps the control's download small (every reactive
 //! closure in Leptos is code of its own). Pure: tested natively.
 
+use std::sync::Arc;
+
 use infoplus_signature_core::machine::{Phase, State};
 use infoplus_signature_core::url::safe_url;
 use infoplus_signature_core::verdict::{PdfReport, SealVerdict};
@@ -141,6 +143,21 @@ fn has_later_revision(seals: &[Seal], index: usize) -> bool {
         .any(|s| s.is_signed() && pdf_revision(s).is_some_and(|r| r > own))
 }
 
+/// The PDF report the state holds, compared by identity: a verification
+/// replaces the report and never changes it, so a new report is a new
+/// one to show, and comparing costs nothing (nor does it put a deep
+/// comparison of reports into the first download).
+#[derive(Debug, Clone)]
+pub struct SharedPdf(pub Arc<PdfReport>);
+
+impl PartialEq for SharedPdf {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for SharedPdf {}
+
 /// The status line and the error box.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatusModel {
@@ -157,7 +174,7 @@ pub struct StatusModel {
     pub error: Option<(&'static str, String, bool)>,
     /// A skeleton is shown while nothing else can be.
     pub waiting: bool,
-    pub pdf: Option<PdfReport>,
+    pub pdf: Option<SharedPdf>,
 }
 
 impl StatusModel {
@@ -185,7 +202,7 @@ impl StatusModel {
             }),
             waiting: state.document().is_none()
                 && !matches!(state.phase, Phase::Idle | Phase::Failed { .. }),
-            pdf: state.document().and_then(|d| d.pdf.clone()),
+            pdf: state.document().and_then(|d| d.pdf.clone()).map(SharedPdf),
         }
     }
 }

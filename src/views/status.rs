@@ -74,6 +74,6 @@ fn render(m: StatusModel, cx: Context) -> impl IntoView {
             {notice_dismiss}
         </div>
         {error}
-        {m.pdf.and_then(|pdf| verdict_views().map(|views| (views.pdf)(lang, pdf, cx.audit.get())))}
+        {m.pdf.and_then(|pdf| verdict_views().map(|views| (views.pdf)(lang, &pdf.0, cx.audit.get())))}
     }
 }

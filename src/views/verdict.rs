@@ -81,21 +81,20 @@ fn seal_verdict(lang: Lang, verdict: SealVerdict) -> AnyView {
 
 /// The banner, the embedded signatures, the report button. Signatures that
 /// were only listed (no §6a check) keep their one line.
-fn pdf_report(lang: Lang, report: PdfReport, audit: Option<Audit>) -> AnyView {
-    let summary = lang.pdf_summary(&report);
-    let banner = BannerModel::of(&report, audit.as_ref(), lang).map(banner_view);
+fn pdf_report(lang: Lang, report: &PdfReport, audit: Option<Audit>) -> AnyView {
+    let summary = lang.pdf_summary(report);
+    let banner = BannerModel::of(report, audit.as_ref(), lang).map(banner_view);
     let (status, signatures) = match report {
-        PdfReport::Parsed { signatures, .. } => ("parsed", signatures),
-        PdfReport::Unreadable { .. } => ("unreadable", Vec::new()),
+        PdfReport::Parsed { signatures, .. } => ("parsed", signatures.as_slice()),
+        PdfReport::Unreadable { .. } => ("unreadable", &[][..]),
     };
     let items = signatures
-        .into_iter()
-        .map(|sig| match SignatureModel::of(&sig, lang) {
+        .iter()
+        .map(|sig| match SignatureModel::of(sig, lang) {
             Some(model) => signature_view(model),
             None => {
                 let whole = (sig.covers_whole_file && sig.byte_range_well_formed).to_string();
-                view! { <li data-covers-whole-file=whole>{lang.pdf_signature(&sig)}</li> }
-                    .into_any()
+                view! { <li data-covers-whole-file=whole>{lang.pdf_signature(sig)}</li> }.into_any()
             }
         })
         .collect_view();

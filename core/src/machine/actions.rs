@@ -2,6 +2,8 @@
 
 use super::transition::{failed, ready};
 use super::{Document, Effect, Failure, Notice, Phase, Problem, Retry, State, Step};
+use std::sync::Arc;
+
 use crate::verdict::VerifyReport;
 
 impl State {
@@ -95,15 +97,16 @@ impl State {
         };
         let (mut doc, seal) = (doc.clone(), *seal);
         match result {
-            Ok(report) => {
-                for r in &report.seals {
+            Ok(VerifyReport { seals, pdf }) => {
+                for r in &seals {
                     doc.verdicts.insert(r.index, r.verdict.clone());
                 }
-                if report.pdf.is_some() {
-                    doc.pdf = report.pdf.clone();
+                let pdf = pdf.map(Arc::new);
+                if pdf.is_some() {
+                    doc.pdf.clone_from(&pdf);
                 }
                 self.phase = ready(doc, Some(Notice::Verified { seal }));
-                vec![Effect::ReportVerified { seal, report }]
+                vec![Effect::ReportVerified { seal, seals, pdf }]
             }
             Err(problem) => {
                 self.phase = failed(Some(doc), Step::Verify, problem, Retry::Verify(seal));

@@ -10,6 +10,7 @@ mod transition;
 mod trip;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -19,7 +20,7 @@ pub use transition::transition;
 use crate::model::Signature;
 use crate::pending::Pending;
 use crate::redirect::{Nonce, ReturnStatus};
-use crate::verdict::{PdfReport, SealVerdict, VerifyReport};
+use crate::verdict::{PdfReport, SealReport, SealVerdict, VerifyReport};
 
 /// Identifies one request to the engine, so that a late answer to a
 /// request the user has moved on from is dropped.
@@ -63,7 +64,11 @@ pub struct Document {
     pub etag: Option<String>,
     /// Verification results for this version, by seal index.
     pub verdicts: BTreeMap<usize, SealVerdict>,
-    pub pdf: Option<PdfReport>,
+    /// What the PDF says about itself. Shared: a verification replaces
+    /// the report, never changes it, so copies of the state share it and
+    /// views compare it by identity (no deep copy or comparison of
+    /// reports in the control's first download).
+    pub pdf: Option<Arc<PdfReport>>,
 }
 
 impl Document {
@@ -315,8 +320,13 @@ pub enum Effect {
     Loaded(Signature),
     /// `signature-error`.
     ReportError(Failure),
-    /// `signature-verified`.
-    ReportVerified { seal: usize, report: VerifyReport },
+    /// `signature-verified`: the seals' verdicts and the PDF report of
+    /// this verification (the one the state now holds).
+    ReportVerified {
+        seal: usize,
+        seals: Vec<SealReport>,
+        pdf: Option<Arc<PdfReport>>,
+    },
 }
 
 /// Popup polling: every 2 s at first, backing off to 10 s, for 10 minutes.
