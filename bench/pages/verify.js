@@ -75,7 +75,9 @@ async function workerOnce(bytes, signature, { seals = [0], trust } = {}) {
   const answer = new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
   const request = {
     id,
-    signature,
+    // The Signature as the engine holds it: an object (the cases carry
+    // its JSON text).
+    signature: typeof signature === 'string' ? JSON.parse(signature) : signature,
     seals,
     limit: bytes.length,
     roots: trust?.roots ?? [],
