@@ -63,6 +63,7 @@ fn intact_but_unknown() -> SignatureCheck {
         }),
         timestamp: None,
         warnings: vec![Warning::RevocationNotChecked],
+        seal: None,
         detail: None,
     }
 }
@@ -343,4 +344,81 @@ fn documents_the_world_makes_in_words() {
             "The file's cross-reference table was wrong; it was rebuilt by scanning the file",
         ]
     );
+}
+
+fn sealed(image: Option<SealImage>, valid_at_signing: bool) -> SignatureCheck {
+    SignatureCheck {
+        format: SignatureFormat::Ses,
+        seal: Some(Box::new(SealReport {
+            name: "合同专用章".into(),
+            id: "4401000000001".into(),
+            kind: 1,
+            version: 4,
+            valid_from: Some("2026-01-01T00:00:00Z".into()),
+            valid_to: Some("2027-01-01T00:00:00Z".into()),
+            maker: Some("CN=Dev Seal Maker,O=InfoPlus Dev".into()),
+            image,
+            intact: true,
+            valid_at_signing,
+            signer_allowed: false,
+            maker_identity: Identity::Trusted,
+        })),
+        ..intact_but_unknown()
+    }
+}
+
+fn png(base64: &str) -> SealImage {
+    SealImage {
+        mime: "image/png".into(),
+        declared: "png".into(),
+        base64: base64.into(),
+        width: Some(40),
+        height: Some(40),
+    }
+}
+
+#[test]
+fn an_electronic_seal_shows_its_own_picture_and_facts() {
+    let check = sealed(Some(png("iVBORw0KGgo=")), false);
+    let model = SignatureModel::of(&signature(Some(check)), Lang::En).unwrap();
+    let seal = model.seal.expect("a seal card");
+    assert_eq!(seal.picture.as_deref(), Some("data:image/png;base64,iVBORw0KGgo="));
+    assert_eq!(seal.alt, "The picture of the seal “合同专用章”");
+    // 40 mm at 96 px per inch.
+    assert_eq!(seal.size_px, Some((151, 151)));
+    assert_eq!(
+        seal.lines,
+        [
+            "Electronic seal: 合同专用章 (official seal)",
+            "Made by Dev Seal Maker (trusted)",
+            "Seal valid from 2026-01-01T00:00:00Z to 2027-01-01T00:00:00Z; NOT valid when used",
+            "The seal is unchanged; the signer may NOT use it",
+            "Seal code 4401000000001 (GB/T 38540-2020)",
+        ]
+    );
+    let zh = SignatureModel::of(&signature(Some(sealed(None, true))), Lang::ZhCn).unwrap();
+    let seal = zh.seal.unwrap();
+    assert_eq!(seal.picture, None);
+    assert!(seal.lines[2].ends_with("盖章时有效"), "{:?}", seal.lines);
+}
+
+#[test]
+fn a_seal_picture_is_shown_only_as_an_image_of_a_known_type() {
+    let mut script = png("PHN2Zz4=");
+    script.mime = "text/html".into();
+    let mut broken = png("iVBOR\"><script>");
+    broken.width = Some(1000);
+    for image in [script, broken] {
+        let model = SignatureModel::of(&signature(Some(sealed(Some(image), true))), Lang::En);
+        let seal = model.unwrap().seal.unwrap();
+        assert_eq!(seal.picture, None);
+    }
+    let mut svg = png("PHN2Zz4=");
+    svg.mime = "image/svg+xml".into();
+    svg.width = Some(1000);
+    let model = SignatureModel::of(&signature(Some(sealed(Some(svg), true))), Lang::En);
+    let seal = model.unwrap().seal.unwrap();
+    assert_eq!(seal.picture.as_deref(), Some("data:image/svg+xml;base64,PHN2Zz4="));
+    // A size no seal has is not asked of the page.
+    assert_eq!(seal.size_px, None);
 }

@@ -2,11 +2,14 @@
 //! compiled: the control shows these and reads them back from the worker's
 //! JSON; `verify::embedded` produces them. The JSON names are §6a's.
 
+mod seal;
+pub(crate) mod seal_json;
 pub mod warning;
 mod wire_enum;
 
 use serde::{Deserialize, Serialize};
 
+pub use seal::{SealImage, SealReport};
 pub use warning::Warning;
 
 crate::wire_enum! {
@@ -257,6 +260,9 @@ pub struct SignatureCheck {
     pub signing_time: Option<SigningTime>,
     pub timestamp: Option<TimestampInfo>,
     pub warnings: Vec<Warning>,
+    /// The electronic seal of an SES signature (§6d).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal: Option<Box<SealReport>>,
     /// Why the signature is not intact or not understood, in a sentence
     /// (an unsupported algorithm, an unreadable CMS), when that helps.
     /// (Not `reason`: that is the signature dictionary's `/Reason`, beside
@@ -285,6 +291,7 @@ impl Default for SignatureCheck {
             signing_time: None,
             timestamp: None,
             warnings: Vec::new(),
+            seal: None,
             detail: None,
         }
     }

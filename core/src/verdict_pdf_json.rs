@@ -129,6 +129,7 @@ pub(crate) fn signature_check(f: &mut Fields) -> Result<Option<SignatureCheck>, 
         signing_time,
         timestamp,
         warnings,
+        seal: super::verdict_pdf::seal_json::seal(f)?,
         detail: f.string("detail")?,
     }))
 }

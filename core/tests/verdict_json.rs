@@ -127,8 +127,47 @@ fn checked() -> PdfSignature {
                 trusted: false,
             }),
             warnings: vec![Warning::Sm2EmptyId, Warning::RevocationNotChecked],
+            seal: None,
             detail: None,
         }),
+    }
+}
+
+/// An electronic-seal signature (§6d) with its seal and picture.
+fn ses_sealed() -> PdfSignature {
+    use verdict_pdf::*;
+    PdfSignature {
+        field: Some("Seal1".into()),
+        sub_filter: Some("fxit.sm.detached".into()),
+        check: Some(SignatureCheck {
+            format: SignatureFormat::Ses,
+            integrity: Integrity::Intact,
+            identity: Identity::Trusted,
+            status: SignatureStatus::Invalid,
+            warnings: vec![Warning::SealOutsideValidity],
+            seal: Some(Box::new(verdict_pdf::SealReport {
+                name: "合同专用章".into(),
+                id: "4401000000001".into(),
+                kind: 1,
+                version: 1,
+                valid_from: Some("2026-01-01T00:00:00Z".into()),
+                valid_to: None,
+                maker: Some("CN=Dev Seal Maker".into()),
+                image: Some(SealImage {
+                    mime: "image/png".into(),
+                    declared: "png".into(),
+                    base64: "iVBORw0KGgo=".into(),
+                    width: Some(40),
+                    height: None,
+                }),
+                intact: true,
+                valid_at_signing: false,
+                signer_allowed: true,
+                maker_identity: Identity::SelfSigned,
+            })),
+            ..SignatureCheck::default()
+        }),
+        ..not_understood()
     }
 }
 
@@ -168,6 +207,7 @@ fn every_verdict_and_pdf_report_survives_the_trip() {
             signatures: vec![
                 checked(),
                 not_understood(),
+                ses_sealed(),
                 PdfSignature {
                     field: Some("Signature1".into()),
                     other_fields: vec![],

@@ -263,6 +263,8 @@ export const anatomy = {
     { names: ['pdf'], description: 'what the PDF says about itself after a verify' },
     { names: ['pdf-banner', 'pdf-signature', 'pdf-signature-name'],
       description: "the document's verdict, and each of its own signatures with its name" },
+    { names: ['pdf-seal', 'pdf-seal-image'],
+      description: "an electronic seal (GB/T 38540) a signature carries: its own picture, from the signature's bytes, and its name, maker and validity" },
     { names: ['document', 'document-link', 'document-name', 'document-size'],
       description: "the document line: its name as a link opening a new tab (`document-name` instead when its address is not http(s) or relative), and its size" },
     { names: ['placeholder'], description: 'the skeleton while the first answer is awaited' },

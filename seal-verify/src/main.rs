@@ -6,6 +6,7 @@
 mod args;
 mod render;
 mod render_pdf;
+mod render_seal;
 
 use std::fs::File;
 use std::io::{self, Read, Write};
@@ -67,6 +68,11 @@ fn run(options: &Options) -> Result<u8, String> {
         at: validation_time(options.at)?,
     };
     let report = verify(signature.as_ref(), &options.document, &verify_options)?;
+    if let Some(path) = &options.seal_picture {
+        for written in render_seal::write_pictures(report.pdf.as_ref(), path)? {
+            eprintln!("seal picture written to {}", written.display());
+        }
+    }
     let output = if options.json {
         serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n"
     } else {

@@ -131,6 +131,7 @@ fn signature_lines(number: usize, signature: &PdfSignature) -> Vec<String> {
     if let Some(why) = &check.detail {
         add("Why:", why.clone());
     }
+
     for change in &check.changes {
         add(
             "Changed:",
@@ -144,6 +145,9 @@ fn signature_lines(number: usize, signature: &PdfSignature) -> Vec<String> {
     }
     if !check.warnings.is_empty() {
         add("Warnings:", codes(&check.warnings));
+    }
+    if let Some(seal) = &check.seal {
+        out.extend(crate::render_seal::lines(seal));
     }
     out
 }

@@ -4,6 +4,7 @@
 
 mod pdf;
 mod problems;
+mod seal_pdf;
 mod verdicts;
 
 use infoplus_signature_core::machine::{Mode, Notice, Phase, State};

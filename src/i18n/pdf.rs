@@ -367,6 +367,26 @@ impl Lang {
                 "部分受信任的证书无法使用",
                 "Some of the trusted certificates could not be used",
             ),
+            W::SealSignatureInvalid => (
+                "电子印章制作者的签名不符：印章被修改或伪造",
+                "The seal maker's signature does not match: the seal was changed or forged",
+            ),
+            W::SealOutsideValidity => (
+                "盖章时电子印章不在有效期内",
+                "The seal was outside its validity period when it was used",
+            ),
+            W::SealSignerNotAllowed => (
+                "电子印章不允许签章人的证书使用",
+                "The seal does not allow the signer's certificate to use it",
+            ),
+            W::SealMakerUntrusted => (
+                "无法确认电子印章的制作者",
+                "The seal's maker cannot be confirmed",
+            ),
+            W::SealPictureUnreadable => (
+                "无法显示电子印章的图像",
+                "The seal's picture cannot be shown",
+            ),
         };
         self.pick(zh, en)
     }

@@ -8,6 +8,7 @@ mod document;
 mod document_model;
 mod model;
 mod pdf_model;
+mod pdf_seal_model;
 #[cfg(target_arch = "wasm32")]
 mod seal;
 #[cfg(target_arch = "wasm32")]
@@ -18,6 +19,7 @@ mod verdict;
 pub use document_model::DocumentModel;
 pub use model::{Image, SealModel, StatusModel};
 pub use pdf_model::{common_name, document_verdict, BannerModel, SignatureModel};
+pub use pdf_seal_model::PdfSealModel;
 
 use infoplus_signature_core::machine::Notice;
 use infoplus_signature_core::redirect::ReturnStatus;

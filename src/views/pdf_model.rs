@@ -7,6 +7,7 @@ use infoplus_signature_core::verdict_pdf::{
     wire_name, ChangeClass, Coverage, DocumentVerdict, SignatureCheck,
 };
 
+use super::pdf_seal_model::PdfSealModel;
 use crate::audit::Audit;
 use crate::i18n::Lang;
 
@@ -37,6 +38,8 @@ pub struct SignatureModel {
     /// carried as text and rendered as text.
     pub lines: Vec<String>,
     pub warnings: Vec<String>,
+    /// The electronic seal an SES signature carries (§6d).
+    pub seal: Option<PdfSealModel>,
 }
 
 /// The document's verdict: as the verifier said, or `unsigned` for a PDF
@@ -191,6 +194,7 @@ impl SignatureModel {
                 .iter()
                 .map(|w| lang.warning(*w).to_owned())
                 .collect(),
+            seal: check.seal.as_ref().map(|seal| PdfSealModel::of(seal, lang)),
         })
     }
 }

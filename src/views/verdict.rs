@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::pdf_model::{BannerModel, SignatureModel};
+use super::pdf_seal_model::PdfSealModel;
 use super::{set_verdict_views, VerdictViews};
 use crate::audit::Audit;
 use crate::browser::window;
@@ -141,11 +142,35 @@ fn signature_view(m: SignatureModel) -> AnyView {
         .into_iter()
         .map(|w| view! { <li class="warning" part="warning">{w}</li> })
         .collect_view();
+    let seal = m.seal.map(seal_card);
     view! {
         <li class="pdf-signature" part="pdf-signature" data-status=m.status>
             <p class="pdf-signature-headline">{m.headline}</p>
+            {seal}
             <ul class="pdf-signature-lines">{lines}{warnings}</ul>
         </li>
+    }
+    .into_any()
+}
+
+/// An electronic seal's own picture (a `data:` URL made from the
+/// signature's bytes) beside its name, maker and validity.
+fn seal_card(m: PdfSealModel) -> AnyView {
+    // Attributes, not a style: the page's CSP may refuse inline styles.
+    let (width, height) = m.size_px.unzip();
+    let picture = m.picture.map(|src| {
+        view! { <img class="pdf-seal-image" part="pdf-seal-image" src=src alt=m.alt width=width height=height /> }
+    });
+    let lines = m
+        .lines
+        .into_iter()
+        .map(|line| view! { <li>{line}</li> })
+        .collect_view();
+    view! {
+        <figure class="pdf-seal" part="pdf-seal">
+            {picture}
+            <figcaption><ul class="pdf-seal-lines">{lines}</ul></figcaption>
+        </figure>
     }
     .into_any()
 }

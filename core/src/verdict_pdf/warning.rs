@@ -76,5 +76,18 @@ crate::wire_enum! {
         XrefReconstructed,
         /// A trusted certificate given to the verifier could not be used.
         TrustStoreProblem,
+        /// An electronic seal (GB/T 38540) whose maker's signature does not
+        /// verify: the seal was changed or forged.
+        SealSignatureInvalid,
+        /// The seal was not valid (outside its validity) when it was used.
+        SealOutsideValidity,
+        /// The seal does not allow the signer's certificate to use it.
+        SealSignerNotAllowed,
+        /// The seal's maker is not trusted (its chain reaches no configured
+        /// root, or it was not valid when the seal was used).
+        SealMakerUntrusted,
+        /// The seal's picture is not one the control can show (unknown or
+        /// mislabelled bytes, or an OFD picture).
+        SealPictureUnreadable,
     }
 }

@@ -1,6 +1,6 @@
 //! A lean reader of the CMS in a PDF signature's `/Contents` (spec §6a):
 //! ContentInfo → SignedData → SignerInfo (RFC 5652), with the GM/T 0010
-//! OIDs, RFC 3161 TSTInfo, and recognition of GB/T 38540 `SES_Signature`.
+//! OIDs, RFC 3161 TSTInfo, and GB/T 38540 / GM/T 0031 `SES_Signature`.
 //! It only reads; the signature checks live in `verify::pki`.
 //!
 //! Why by hand and not RustCrypto's `der`/`cms`:
@@ -29,6 +29,7 @@ mod signed_data;
 mod tst;
 
 pub use error::CmsError;
+pub use ses::{AllowedSigners, Picture, SesSignature};
 pub use signed_data::{AlgorithmId, SignedData, SignerId, SignerInfo};
 pub use tst::{is_timestamp_token, tst_info};
 
@@ -47,8 +48,9 @@ pub enum Contents<'a> {
     /// A CMS SignedData (PKCS #7 or GM/T 0010 OIDs), including RFC 3161
     /// timestamp tokens (see [`is_timestamp_token`]).
     SignedData(SignedData<'a>),
-    /// A GB/T 38540 / GM/T 0031 SES_Signature: recognised, not verified.
-    Ses,
+    /// A GB/T 38540 / GM/T 0031 `SES_Signature` (recognised by its shape),
+    /// read, or why it could not be.
+    Ses(Result<SesSignature<'a>, CmsError>),
 }
 
 /// Reads the hex-decoded `/Contents` of a signature. PDF writers pad it
@@ -66,7 +68,7 @@ pub fn parse(contents: &[u8]) -> Result<Contents<'_>, CmsError> {
     let mut reader = der::Reader::new(contents);
     let outer = reader.read()?;
     if ses::is_ses_signature(&outer) {
-        return Ok(Contents::Ses);
+        return Ok(Contents::Ses(ses::read(&outer)));
     }
     let mut fields = outer
         .expect(der::SEQUENCE, "ContentInfo")?

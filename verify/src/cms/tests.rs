@@ -6,7 +6,7 @@ use super::primitive;
 use super::*;
 
 /// A definite-length TLV with a one-byte tag.
-fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+pub(super) fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
     let mut out = vec![tag];
     let len = content.len();
     if len < 0x80 {
@@ -20,7 +20,7 @@ fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
     out
 }
 
-fn cat(parts: &[Vec<u8>]) -> Vec<u8> {
+pub(super) fn cat(parts: &[Vec<u8>]) -> Vec<u8> {
     parts.concat()
 }
 
@@ -266,7 +266,8 @@ fn an_ses_signature_is_recognised() {
         0x30,
         &cat(&[tbs.clone(), tlv(0x04, b"cert"), tlv(0x03, &[0, 1])]),
     );
-    assert_eq!(parse(&ses), Ok(Contents::Ses));
+    // Recognised, though too short to read.
+    assert!(matches!(parse(&ses), Ok(Contents::Ses(Err(_)))));
     // The same shape with another header ID is not.
     let at = ses.windows(2).position(|w| w == b"ES").unwrap();
     let mut not_es = ses.clone();

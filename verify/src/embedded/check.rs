@@ -1,14 +1,14 @@
 //! One embedded signature, checked: what `/Contents` holds (a CMS, a
 //! timestamp token, a PKCS#1 value with `/Cert`, a bare value, a seal),
 //! its integrity, its signer, the signer's identity at the signing time,
-//! its timestamp; `status.rs` then applies §6a's rules.
+//! its timestamp (`ses.rs` an electronic seal); `status.rs` then applies §6a's rules.
 
 use crate::cms::{self, Contents, SignedData};
 use crate::pdf::{EmbeddedSignature, SignatureKind};
 use crate::pki::{validate_chain, Certificate, Purpose};
 use crate::time;
 use crate::verdict_pdf::{
-    Identity, Integrity, SignatureCheck, SignatureFormat, SigningTime, TimeSource, Warning,
+    Identity, SignatureCheck, SignatureFormat, SigningTime, TimeSource, Warning,
 };
 
 use super::{legacy, signer, status, timestamp, Context, ValidationTime};
@@ -75,12 +75,8 @@ fn contents_check(
     let ranges = signed_ranges(found);
     let sd = match parsed {
         Ok(Contents::SignedData(sd)) => sd,
-        Ok(Contents::Ses) => {
-            result.format = SignatureFormat::Ses;
-            result.integrity = Integrity::Unsupported;
-            result.identity = Identity::NoCertificate;
-            result.warn(Warning::AlgorithmUnsupported);
-            result.detail = Some("a GB/T 38540 electronic seal (SES), not yet verified".into());
+        Ok(Contents::Ses(ses)) => {
+            super::ses::check(context, ses, ranges.as_deref(), result, dictionary_time);
             return;
         }
         Err(error) => {
@@ -180,7 +176,7 @@ pub(super) fn extend(result: &mut SignatureCheck, warnings: Vec<Warning>) {
 }
 
 /// The chain of the signer's certificate at the validation time.
-fn signer_identity(
+pub(super) fn signer_identity(
     context: &Context,
     result: &mut SignatureCheck,
     leaf: Option<&Certificate>,

@@ -6,7 +6,8 @@
 //! `pdf::inspect_signatures` finds the signatures, their raw `/Contents`,
 //! coverage, later changes and DocMDP; the run (`run.rs`) parses each
 //! `/Contents` once; `check.rs` checks one signature (`signer.rs` the CMS
-//! signers, `legacy.rs` what is no CMS, `timestamp.rs` the tokens),
+//! signers, `legacy.rs` what is no CMS, `ses.rs` and `ses_seal.rs` the
+//! electronic seals of GB/T 38540, `timestamp.rs` the tokens),
 //! `status.rs` applies §6a's rules, `seals.rs` matches seals that are PDF
 //! signatures to theirs.
 //!
@@ -16,6 +17,8 @@
 mod check;
 mod legacy;
 pub(crate) mod seals;
+mod ses;
+mod ses_seal;
 mod signer;
 mod status;
 mod timestamp;

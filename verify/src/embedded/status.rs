@@ -5,8 +5,9 @@
 //! - `indeterminate`: intact, but the signer is not trusted (unknown
 //!   issuer, self-signed, outside its validity at signing time, no
 //!   certificate), an unsupported format or algorithm, `other` changes
-//!   after an approval signature, no signing time to check against, or a
-//!   signature timestamp that does not verify (§6b);
+//!   after an approval signature, no signing time to check against, a
+//!   signature timestamp that does not verify (§6b), or a seal whose maker
+//!   is not trusted;
 //! - `valid`: everything else.
 
 use crate::verdict_pdf::{
@@ -43,12 +44,22 @@ pub(super) fn settle(result: &mut SignatureCheck, docmdp: Option<u8>) {
     result.status = status(result);
 }
 
+/// An electronic seal (§6d) that was changed, used outside its validity
+/// or by someone it does not allow makes the signature invalid, however
+/// good the signer's own signature is.
+const SEAL_BROKEN: [Warning; 3] = [
+    Warning::SealSignatureInvalid,
+    Warning::SealOutsideValidity,
+    Warning::SealSignerNotAllowed,
+];
+
 fn status(result: &SignatureCheck) -> SignatureStatus {
     let broken = matches!(
         result.integrity,
         Integrity::Altered | Integrity::BadSignature | Integrity::Malformed
     ) || matches!(result.coverage, Coverage::Partial | Coverage::Unclear)
-        || result.certification.is_some_and(|c| !c.permitted);
+        || result.certification.is_some_and(|c| !c.permitted)
+        || SEAL_BROKEN.iter().any(|w| result.warnings.contains(w));
     if broken {
         return SignatureStatus::Invalid;
     }
@@ -58,7 +69,8 @@ fn status(result: &SignatureCheck) -> SignatureStatus {
         || result.warnings.contains(&Warning::NoSigningTime)
         || result.warnings.contains(&Warning::TimestampBroken)
         || result.warnings.contains(&Warning::CertificationNotFirst)
-        || result.warnings.contains(&Warning::MixedHashes);
+        || result.warnings.contains(&Warning::MixedHashes)
+        || result.warnings.contains(&Warning::SealMakerUntrusted);
     if doubtful {
         SignatureStatus::Indeterminate
     } else {

@@ -1,7 +1,6 @@
-//! Recognising a GB/T 38540-2020 / GM/T 0031-2014 `SES_Signature` (the
-//! Chinese electronic-seal format some providers put in `/Contents`), so
-//! it can be reported as `ses` (unsupported) rather than as garbage. It is
-//! not verified.
+//! Recognising a GB/T 38540-2020 / GM/T 0031-2014 `SES_Signature` by its
+//! shape, before reading it: a seal that is broken further in is reported
+//! as a broken seal, not as an unknown format.
 //!
 //! Both versions start the same way:
 //!
@@ -16,11 +15,11 @@
 //! and a CMS ContentInfo starts with an OBJECT IDENTIFIER instead, so the
 //! two never overlap.
 
-use super::der::{self, Tlv};
+use super::super::der::{self, Tlv};
 
 /// Whether the outer value has the shape of an SES_Signature down to the
 /// seal header's `ID` of "ES".
-pub(super) fn is_ses_signature(outer: &Tlv<'_>) -> bool {
+pub(in crate::cms) fn is_ses_signature(outer: &Tlv<'_>) -> bool {
     sniff(outer).unwrap_or(false)
 }
 
