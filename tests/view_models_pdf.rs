@@ -382,7 +382,10 @@ fn an_electronic_seal_shows_its_own_picture_and_facts() {
     let check = sealed(Some(png("iVBORw0KGgo=")), false);
     let model = SignatureModel::of(&signature(Some(check)), Lang::En).unwrap();
     let seal = model.seal.expect("a seal card");
-    assert_eq!(seal.picture.as_deref(), Some("data:image/png;base64,iVBORw0KGgo="));
+    assert_eq!(
+        seal.picture.as_deref(),
+        Some("data:image/png;base64,iVBORw0KGgo=")
+    );
     assert_eq!(seal.alt, "The picture of the seal “合同专用章”");
     // 40 mm at 96 px per inch.
     assert_eq!(seal.size_px, Some((151, 151)));
@@ -418,7 +421,10 @@ fn a_seal_picture_is_shown_only_as_an_image_of_a_known_type() {
     svg.width = Some(1000);
     let model = SignatureModel::of(&signature(Some(sealed(Some(svg), true))), Lang::En);
     let seal = model.unwrap().seal.unwrap();
-    assert_eq!(seal.picture.as_deref(), Some("data:image/svg+xml;base64,PHN2Zz4="));
+    assert_eq!(
+        seal.picture.as_deref(),
+        Some("data:image/svg+xml;base64,PHN2Zz4=")
+    );
     // A size no seal has is not asked of the page.
     assert_eq!(seal.size_px, None);
 }

@@ -3,6 +3,7 @@
 //! still verify with the same public key today.
 
 use crate::keys::{self, Algorithm, KeyError};
+use crate::pdf::ContentsFormat;
 use crate::store::{SealRow, Store, StoreError};
 
 /// A provider user: account and display name.
@@ -39,9 +40,12 @@ struct SealSpec {
     owner: &'static str,
     owner_name: &'static str,
     holders: &'static [&'static str],
+    /// What the seal puts in the PDF: a CMS, or a GB/T 38540 electronic
+    /// seal (SM2 only).
+    format: ContentsFormat,
 }
 
-const SEALS: [SealSpec; 7] = [
+const SEALS: [SealSpec; 8] = [
     SealSpec {
         id: "seal-zhangsan-sm2",
         name: "张三 personal",
@@ -50,6 +54,7 @@ const SEALS: [SealSpec; 7] = [
         owner: "zhangsan",
         owner_name: "张三",
         holders: &["zhangsan"],
+        format: ContentsFormat::Cades,
     },
     SealSpec {
         id: "seal-lisi-sm2",
@@ -59,6 +64,7 @@ const SEALS: [SealSpec; 7] = [
         owner: "lisi",
         owner_name: "李四",
         holders: &["lisi"],
+        format: ContentsFormat::Cades,
     },
     SealSpec {
         id: "seal-wangwu-sm2",
@@ -68,6 +74,7 @@ const SEALS: [SealSpec; 7] = [
         owner: "wangwu",
         owner_name: "王五",
         holders: &["wangwu"],
+        format: ContentsFormat::Cades,
     },
     SealSpec {
         id: "seal-renshichu-sm2",
@@ -77,6 +84,7 @@ const SEALS: [SealSpec; 7] = [
         owner: "renshichu",
         owner_name: "人事处",
         holders: &["wangwu", "lisi"],
+        format: ContentsFormat::Cades,
     },
     SealSpec {
         id: "seal-zhangsan-ecdsa",
@@ -86,6 +94,7 @@ const SEALS: [SealSpec; 7] = [
         owner: "zhangsan",
         owner_name: "张三",
         holders: &["zhangsan"],
+        format: ContentsFormat::Cades,
     },
     SealSpec {
         id: "seal-lisi-rsa",
@@ -95,6 +104,7 @@ const SEALS: [SealSpec; 7] = [
         owner: "lisi",
         owner_name: "李四",
         holders: &["lisi"],
+        format: ContentsFormat::Cades,
     },
     SealSpec {
         id: "seal-wangwu-ed25519",
@@ -104,8 +114,27 @@ const SEALS: [SealSpec; 7] = [
         owner: "wangwu",
         owner_name: "王五",
         holders: &["wangwu"],
+        format: ContentsFormat::Cades,
+    },
+    SealSpec {
+        id: "seal-zhangsan-ses",
+        name: "张三 电子印章 (GB/T 38540)",
+        seal_type: "personal",
+        algorithm: Algorithm::Sm2,
+        owner: "zhangsan",
+        owner_name: "张三",
+        holders: &["zhangsan"],
+        format: ContentsFormat::Ses,
     },
 ];
+
+/// What seal `id` puts in the PDF (a CMS for seals not in the list).
+pub fn contents_format(id: &str) -> ContentsFormat {
+    SEALS
+        .iter()
+        .find(|s| s.id == id)
+        .map_or(ContentsFormat::Cades, |s| s.format)
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum SealSetupError {

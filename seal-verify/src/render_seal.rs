@@ -50,7 +50,11 @@ pub fn lines(seal: &SealReport) -> Vec<String> {
         "Seal checks:",
         format!(
             "maker's signature {}; the signer {} allowed to use it",
-            if seal.intact { "holds" } else { "does NOT hold" },
+            if seal.intact {
+                "holds"
+            } else {
+                "does NOT hold"
+            },
             if seal.signer_allowed { "is" } else { "is NOT" }
         ),
     );
@@ -125,8 +129,14 @@ mod tests {
 
     #[test]
     fn later_pictures_are_numbered_before_the_extension() {
-        assert_eq!(numbered(Path::new("out/seal.png"), 1), Path::new("out/seal.png"));
-        assert_eq!(numbered(Path::new("out/seal.png"), 3), Path::new("out/seal-3.png"));
+        assert_eq!(
+            numbered(Path::new("out/seal.png"), 1),
+            Path::new("out/seal.png")
+        );
+        assert_eq!(
+            numbered(Path::new("out/seal.png"), 3),
+            Path::new("out/seal-3.png")
+        );
         assert_eq!(numbered(Path::new("seal"), 2), Path::new("seal-2"));
     }
 }

@@ -29,9 +29,30 @@ pub const CONTENTS_CAPACITY: usize = 32 * 1024;
 /// digits, padded with spaces once the real values are known.
 const BYTE_RANGE_WIDTH: usize = 64;
 
+/// What `/Contents` will hold, which the dictionary's `/Filter` and
+/// `/SubFilter` name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContentsFormat {
+    /// A CMS SignedData, PAdES baseline (`ETSI.CAdES.detached`).
+    Cades,
+    /// A GB/T 38540 `SES_Signature`. No standard names it in PDF; the
+    /// names are ours (readers sniff the content, as ours does).
+    Ses,
+}
+
+impl ContentsFormat {
+    fn names(self) -> &'static str {
+        match self {
+            ContentsFormat::Cades => "/Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached",
+            ContentsFormat::Ses => "/Filter /GBT.38540 /SubFilter /SES.detached",
+        }
+    }
+}
+
 /// What the signature dictionary says about the signing.
 #[derive(Debug, Clone)]
 pub struct SignatureFields {
+    pub format: ContentsFormat,
     /// The field's partial name (`/T`), unique among the document's fields.
     pub field_name: String,
     pub signer_name: String,
@@ -172,9 +193,9 @@ pub fn prepare_signature(
 /// the offset of the `<` of `/Contents`.
 fn signature_dictionary(fields: &SignatureFields) -> (Vec<u8>, usize, usize) {
     let mut d = Vec::with_capacity(2 * CONTENTS_CAPACITY + 512);
-    d.extend_from_slice(
-        b"<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached\n/ByteRange [",
-    );
+    d.extend_from_slice(b"<< /Type /Sig ");
+    d.extend_from_slice(fields.format.names().as_bytes());
+    d.extend_from_slice(b"\n/ByteRange [");
     let range_at = d.len();
     d.extend_from_slice(format!("{:<BYTE_RANGE_WIDTH$}", "0 0 0 0").as_bytes());
     d.extend_from_slice(b"]\n/Contents ");

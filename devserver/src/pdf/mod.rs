@@ -21,7 +21,9 @@ mod text_search;
 
 pub use appearance::SealAppearance;
 pub use font::{load_font, CjkFont, FontError, FONT_PATHS};
-pub use incremental::{prepare_signature, Prepared, SignatureFields, CONTENTS_CAPACITY};
+pub use incremental::{
+    prepare_signature, ContentsFormat, Prepared, SignatureFields, CONTENTS_CAPACITY,
+};
 pub use placement::{find_placement, Placement};
 
 /// The catalog key under which [`export::render`] records its seal boxes:

@@ -1,6 +1,7 @@
 //! The reference provider's PKI (spec §6a): three roots (SM2, ECDSA P-256,
 //! RSA), certificates for the seals, detached CMS signatures over a PDF's
-//! ByteRange, and a timestamp authority for those signatures.
+//! ByteRange or GB/T 38540 seal signatures (§6d), and a timestamp
+//! authority for those signatures.
 //!
 //! Pure functions over keys, times and bytes: the caller supplies the clock
 //! and serial numbers and stores the results (as PEM, see
@@ -12,6 +13,7 @@ mod cms;
 mod error;
 mod kind;
 mod oids;
+mod ses;
 mod signer;
 mod tsa;
 
@@ -28,6 +30,7 @@ use signer::KeySigner;
 pub use cms::{sign_cms, CmsRequest};
 pub use error::PkiError;
 pub use kind::KeyKind;
+pub use ses::{sign_ses, SesRequest};
 #[cfg(test)]
 pub use tsa::timestamp_token;
 

@@ -1,7 +1,9 @@
 //! Putting a seal on a document, as real providers do: the current document
 //! gets one incremental update with a signature field and widget at the
 //! seal's place, the visible seal, and a detached CMS SignedData (with a
-//! timestamp from the dev TSA) over the update's ByteRange. The new bytes
+//! timestamp from the dev TSA) over the update's ByteRange — or, for an
+//! electronic seal, a GB/T 38540 `SES_Signature` carrying the seal and its
+//! picture (spec §6d). The new bytes
 //! and the seal's fields go back through the domain layer, which moves the
 //! Signature to the new file (`revisions::write_sealed`).
 
@@ -16,9 +18,10 @@ use crate::certificates::{self, CertificateError};
 use crate::domain::revisions::{self, Sealing, PDF_REVISION};
 use crate::domain::{documents, signatures, DomainError};
 use crate::keys;
-use crate::pdf::SignatureFields;
 use crate::pdf::{find_placement, prepare_signature, PdfWriteError, SealAppearance};
-use crate::pki::{sign_cms, CmsRequest, PkiError};
+use crate::pdf::{ContentsFormat, SignatureFields};
+use crate::pki::{sign_cms, sign_ses, CmsRequest, PkiError, SesRequest};
+use crate::seal_image;
 use crate::seals::User;
 use crate::store::{Record, SealRow, StoreError};
 
@@ -164,7 +167,9 @@ pub fn stamp(
         number(&slot.x),
         number(&slot.y),
     )?;
+    let format = crate::seals::contents_format(&seal.id);
     let fields = SignatureFields {
+        format,
         field_name: format!("Seal{}", index + 1),
         signer_name: by.name.to_owned(),
         reason: "盖章".to_owned(),
@@ -179,20 +184,40 @@ pub fn stamp(
         sealing.font,
     )?;
     let parts = prepared.signed_parts();
-    let chain = [sealing.pki.root_for(kind).cert_der.clone()];
-    let cms = sign_cms(
-        &CmsRequest {
-            signed_parts: &parts,
-            kind,
-            key_pem: &seal.private_pem,
-            certificate_der: &cert_der,
-            chain_der: &chain,
-            signing_time: now,
-        },
-        sealing.pki,
-        now,
-        certificates::random_serial()?,
-    )?;
+    let cms = match format {
+        ContentsFormat::Cades => sign_cms(
+            &CmsRequest {
+                signed_parts: &parts,
+                kind,
+                key_pem: &seal.private_pem,
+                certificate_der: &cert_der,
+                chain_der: &[sealing.pki.root_for(kind).cert_der.clone()],
+                signing_time: now,
+            },
+            sealing.pki,
+            now,
+            certificates::random_serial()?,
+        )?,
+        ContentsFormat::Ses => sign_ses(
+            &SesRequest {
+                signed_parts: &parts,
+                key_pem: &seal.private_pem,
+                certificate_der: &cert_der,
+                seal_id: &seal.id,
+                seal_name: &seal.name,
+                seal_kind: if seal.seal_type == "official" { 1 } else { 2 },
+                // The picture the form shows for this seal (`fill_common`).
+                picture_svg: seal_image::render(&seal.owner_name, &seal.seal_type).as_bytes(),
+                picture_mm: 40,
+                // IA5String: the Signature's id, not its (Chinese) name.
+                document_name: id,
+                signing_time: now,
+            },
+            sealing.pki,
+            now,
+            certificates::random_serial()?,
+        )?,
+    };
     let sealed = prepared.finish(&cms)?;
 
     let revision = revisions::next_revision(&record.signature);

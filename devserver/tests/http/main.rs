@@ -14,3 +14,4 @@ mod raw_signature;
 mod restart;
 mod sealing;
 mod service;
+mod ses;

@@ -13,8 +13,8 @@ mod revisions;
 
 use devserver::leave::LeaveForm;
 use devserver::pdf::{
-    export, find_placement, load_font, prepare_signature, CjkFont, Placement, Prepared,
-    SealAppearance, SignatureFields,
+    export, find_placement, load_font, prepare_signature, CjkFont, ContentsFormat, Placement,
+    Prepared, SealAppearance, SignatureFields,
 };
 use time::macros::datetime;
 
@@ -41,6 +41,7 @@ pub fn exported(font: &CjkFont) -> Vec<u8> {
 
 pub fn fields(name: &str, signer: &str) -> SignatureFields {
     SignatureFields {
+        format: ContentsFormat::Cades,
         field_name: name.to_owned(),
         signer_name: signer.to_owned(),
         reason: "同意 / approved".to_owned(),

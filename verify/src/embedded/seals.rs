@@ -1,6 +1,7 @@
 //! Seals that are PDF signatures (§6a, §6b): the seal's `signature` is the
-//! value that sits in one of the document's `/Contents` — a CMS (its
-//! `privateKey` then the signer's certificate), or a bare signature value
+//! value that sits in one of the document's `/Contents` — a CMS or an
+//! electronic seal (its `privateKey` then the signer's certificate), or a
+//! bare signature value
 //! (its `privateKey` the key that checks it). Such a seal is verified as
 //! that embedded signature, not as a raw §6 seal over the whole file.
 
@@ -58,7 +59,10 @@ pub(crate) fn embedded_signature_of(
     if found.is_some() {
         return Some(found);
     }
-    let is_cms = matches!(cms::parse(&bytes), Ok(Contents::SignedData(_)));
+    let is_cms = matches!(
+        cms::parse(&bytes),
+        Ok(Contents::SignedData(_) | Contents::Ses(Ok(_)))
+    );
     (is_cms && seal_certificate(seal).is_some()).then_some(None)
 }
 

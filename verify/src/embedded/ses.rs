@@ -57,9 +57,7 @@ pub(super) fn check(
         .as_ref()
         .and_then(|t| time::parse_rfc3339(&t.time))
         .or(dictionary_time);
-    result.seal = Some(Box::new(ses_seal::check(
-        context, ses, &signer, at, result,
-    )));
+    result.seal = Some(Box::new(ses_seal::check(context, ses, &signer, at, result)));
 }
 
 /// The algorithm an SES names: a signature OID (SM2-with-SM3), or the SM2

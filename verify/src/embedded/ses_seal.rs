@@ -95,10 +95,7 @@ fn allows(signers: &AllowedSigners, signer: &Certificate) -> bool {
 
 /// A hash by the name a seal writes (`sm3`, `SHA-256`, `sha1`, …).
 fn hash_named(name: &str) -> Option<Hash> {
-    let plain: String = name
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect();
+    let plain: String = name.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
     Hash::ALL.into_iter().find(|hash| {
         let label: String = hash
             .label()

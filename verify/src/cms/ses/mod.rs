@@ -87,7 +87,9 @@ pub(super) fn read<'a>(outer: &Tlv<'a>) -> Result<SesSignature<'a>, CmsError> {
     let seal = seal::read(&tbs.expect(der::SEQUENCE, "SESeal")?)?;
     let time_info = tbs.read()?;
     let data_hash = bit_string(&tbs.read()?, "TBS_Sign.dataHash")?;
-    let property_info = tbs.expect(der::IA5_STRING, "TBS_Sign.propertyInfo")?.content;
+    let property_info = tbs
+        .expect(der::IA5_STRING, "TBS_Sign.propertyInfo")?
+        .content;
     if time_info.tag == der::GENERALIZED_TIME || time_info.tag == der::UTC_TIME {
         // v4: the signer's certificate and algorithm follow TBS_Sign.
         let signer_certificate = primitive::octets(&fields.read()?, "SES_Signature.cert")?;

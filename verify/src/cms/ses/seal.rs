@@ -115,7 +115,10 @@ fn seal_info<'a>(info: &Tlv<'a>) -> Result<SealData<'a>, CmsError> {
     let kind = primitive::small_uint(&property.read()?, "SES_ESPropertyInfo.type")?;
     let name = text(property.read()?.content);
     let list_type = match property.optional(der::INTEGER)? {
-        Some(tlv) => Some(primitive::small_uint(&tlv, "SES_ESPropertyInfo.certListType")?),
+        Some(tlv) => Some(primitive::small_uint(
+            &tlv,
+            "SES_ESPropertyInfo.certListType",
+        )?),
         None => None,
     };
     let signers = signers(&property.expect(der::SEQUENCE, "SES_CertList")?, list_type)?;
@@ -126,8 +129,14 @@ fn seal_info<'a>(info: &Tlv<'a>) -> Result<SealData<'a>, CmsError> {
         .expect(der::SEQUENCE, "SES_ESPictrueInfo")?
         .children("SES_ESPictrueInfo")?;
     let picture = Picture {
-        kind: text(picture.expect(der::IA5_STRING, "SES_ESPictrueInfo.type")?.content),
-        data: picture.expect(der::OCTET_STRING, "SES_ESPictrueInfo.data")?.content,
+        kind: text(
+            picture
+                .expect(der::IA5_STRING, "SES_ESPictrueInfo.type")?
+                .content,
+        ),
+        data: picture
+            .expect(der::OCTET_STRING, "SES_ESPictrueInfo.data")?
+            .content,
         width: picture
             .read()
             .ok()

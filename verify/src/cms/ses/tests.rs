@@ -25,7 +25,10 @@ fn one_cert() -> Vec<u8> {
 fn seal_info(version: u8, list: Vec<u8>) -> Vec<u8> {
     // certListType 2 when the list holds digests (SEQUENCEs).
     let list_type = if list.get(2) == Some(&0x30) { 2 } else { 1 };
-    let header = tlv(0x30, &cat(&[tlv(0x16, b"ES"), int(version), tlv(0x16, b"dev")]));
+    let header = tlv(
+        0x30,
+        &cat(&[tlv(0x16, b"ES"), int(version), tlv(0x16, b"dev")]),
+    );
     let times: Vec<Vec<u8>> = if version == 4 {
         ["20260101000000Z", "20260101000000Z", "20270101000000Z"]
             .iter()
@@ -45,11 +48,21 @@ fn seal_info(version: u8, list: Vec<u8>) -> Vec<u8> {
     property.extend(times);
     let picture = tlv(
         0x30,
-        &cat(&[tlv(0x16, b"png"), tlv(0x04, b"\x89PNG\r\n\x1a\n"), int(40), int(40)]),
+        &cat(&[
+            tlv(0x16, b"png"),
+            tlv(0x04, b"\x89PNG\r\n\x1a\n"),
+            int(40),
+            int(40),
+        ]),
     );
     tlv(
         0x30,
-        &cat(&[header, tlv(0x16, b"seal-1"), tlv(0x30, &cat(&property)), picture]),
+        &cat(&[
+            header,
+            tlv(0x16, b"seal-1"),
+            tlv(0x30, &cat(&property)),
+            picture,
+        ]),
     )
 }
 
@@ -61,10 +74,26 @@ fn v4_with(list: Vec<u8>, tail: &[Vec<u8>]) -> Vec<u8> {
     let info = seal_info(4, list);
     let seal = tlv(
         0x30,
-        &cat(&[info, tlv(0x04, b"maker-cert"), tlv(0x06, &SM2_WITH_SM3), bits(b"maker-sig")]),
+        &cat(&[
+            info,
+            tlv(0x04, b"maker-cert"),
+            tlv(0x06, &SM2_WITH_SM3),
+            bits(b"maker-sig"),
+        ]),
     );
-    let tbs = vec![int(4), seal, tlv(0x18, b"20260301100000Z"), bits(&[7; 32]), tlv(0x16, b"doc.pdf")];
-    let mut outer = vec![tlv(0x30, &cat(&tbs)), tlv(0x04, b"signer-cert"), tlv(0x06, &SM2_WITH_SM3), bits(b"sig")];
+    let tbs = vec![
+        int(4),
+        seal,
+        tlv(0x18, b"20260301100000Z"),
+        bits(&[7; 32]),
+        tlv(0x16, b"doc.pdf"),
+    ];
+    let mut outer = vec![
+        tlv(0x30, &cat(&tbs)),
+        tlv(0x04, b"signer-cert"),
+        tlv(0x06, &SM2_WITH_SM3),
+        bits(b"sig"),
+    ];
     outer.extend_from_slice(tail);
     tlv(0x30, &cat(&outer))
 }
@@ -93,9 +122,15 @@ fn a_v4_signature_reads_with_its_seal() {
     assert_eq!(seal.header_version, 4);
     assert_eq!(seal.maker_certificate, b"maker-cert");
     assert_eq!(seal.maker_signature, b"maker-sig");
-    assert_eq!(seal.signers, AllowedSigners::Certificates(vec![b"signer-cert".to_vec()]));
+    assert_eq!(
+        seal.signers,
+        AllowedSigners::Certificates(vec![b"signer-cert".to_vec()])
+    );
     assert_eq!(seal.picture.kind, "png");
-    assert_eq!((seal.picture.width, seal.picture.height), (Some(40), Some(40)));
+    assert_eq!(
+        (seal.picture.width, seal.picture.height),
+        (Some(40), Some(40))
+    );
     // TBS_Sign is kept as transmitted, the maker's part rebuilt as a
     // SEQUENCE of the three values.
     assert!(der.windows(ses.to_sign.len()).any(|w| w == ses.to_sign));
@@ -119,7 +154,11 @@ fn a_v1_signature_reads_with_its_text_time() {
     let info = seal_info(1, one_cert());
     let sign_info = tlv(
         0x30,
-        &cat(&[tlv(0x04, b"maker-cert"), tlv(0x06, &SM2_WITH_SM3), bits(b"maker-sig")]),
+        &cat(&[
+            tlv(0x04, b"maker-cert"),
+            tlv(0x06, &SM2_WITH_SM3),
+            bits(b"maker-sig"),
+        ]),
     );
     let seal = tlv(0x30, &cat(&[info, sign_info]));
     let tbs = tlv(
@@ -173,10 +212,7 @@ fn broken_bits_and_too_many_signers_are_errors_not_panics() {
     }
     let many: Vec<Vec<u8>> = (0..=MAX_ALLOWED_SIGNERS).map(|_| tlv(0x04, b"c")).collect();
     let long = v4_with(tlv(0x30, &cat(&many)), &[]);
-    assert!(matches!(
-        read_ses(&long),
-        Err(CmsError::TooMany { .. })
-    ));
+    assert!(matches!(read_ses(&long), Err(CmsError::TooMany { .. })));
 }
 
 use super::seal::MAX_ALLOWED_SIGNERS;

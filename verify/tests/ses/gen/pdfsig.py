@@ -16,7 +16,7 @@ from typing import Callable
 from . import pdf
 
 SIG_NUM = 11
-RESERVED = 12288  # bytes of DER room in /Contents (24576 hex digits)
+RESERVED = 8192  # bytes of DER room in /Contents (16384 hex digits)
 _BR_PLACEHOLDER = b"/ByteRange [0 0000000000 0000000000 0000000000]"
 
 

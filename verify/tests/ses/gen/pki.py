@@ -1,8 +1,8 @@
 """The seal fixtures' PKI. SM2 (signer, seal maker, untrusted maker) made by
 OpenSSL 3: keys by `openssl genpkey` (curve SM2), requests signed SM2 with
 SM3 and the GM/T 0009 id, certificates issued by `openssl ca` for fixed
-dates. The TSA is ECDSA P-256, made with `cryptography`: it is pyHanko that
-signs the timestamp token, and pyHanko cannot sign with SM2.
+dates. The TSA is RSA 2048, made with `cryptography`: it is pyHanko's
+in-process TSA that signs the timestamp token, and it signs RSA only.
 
 Keys are new on every run; names, serials and dates are fixed."""
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from .pades import SM2_ID, Identity, der_to_pem, openssl
@@ -89,7 +89,7 @@ class Sm2Ca:
         return who
 
 
-def _ec_cert(cn: str, key, issuer_cn: str, issuer_key, serial: int, *, ca: bool) -> Identity:
+def _tsa_cert(cn: str, key, issuer_cn: str, issuer_key, serial: int, *, ca: bool) -> Identity:
     name = lambda common: x509.Name([  # noqa: E731
         x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
         x509.NameAttribute(NameOID.ORGANIZATION_NAME, ORG),
@@ -118,6 +118,10 @@ def _ec_cert(cn: str, key, issuer_cn: str, issuer_key, serial: int, *, ca: bool)
     return Identity(cn, cert, key, cert.public_bytes(serialization.Encoding.DER))
 
 
+def _rsa():
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
 @dataclass
 class SesPki:
     signer_root: Identity
@@ -141,10 +145,9 @@ def make_pki(workdir: Path) -> SesPki:
     signer_ca = Sm2Ca(workdir, "signer", "Fixture SES Signer Root", 0x1001)
     maker_ca = Sm2Ca(workdir, "maker", "Fixture SES Seal Maker Root", 0x2001)
     untrusted_ca = Sm2Ca(workdir, "untrusted", "Fixture SES Untrusted Maker Root", 0x3001)
-    tsa_root_key = ec.generate_private_key(ec.SECP256R1())
-    tsa_root = _ec_cert("Fixture SES TSA Root", tsa_root_key, "Fixture SES TSA Root", tsa_root_key, 0x4001, ca=True)
-    tsa = _ec_cert("Fixture SES Time Stamping Authority", ec.generate_private_key(ec.SECP256R1()),
-                   tsa_root.name, tsa_root_key, 0x4002, ca=False)
+    tsa_root_key = _rsa()
+    tsa_root = _tsa_cert("Fixture SES TSA Root", tsa_root_key, "Fixture SES TSA Root", tsa_root_key, 0x4001, ca=True)
+    tsa = _tsa_cert("Fixture SES Time Stamping Authority", _rsa(), tsa_root.name, tsa_root_key, 0x4002, ca=False)
     return SesPki(
         signer_root=signer_ca.root,
         signer=signer_ca.issue("signer", "Fixture SES Signer"),
