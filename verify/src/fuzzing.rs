@@ -42,6 +42,13 @@ pub fn cms(bytes: &[u8]) {
     }
 }
 
+/// Any bytes as a signature's `/Contents` that the SES reader takes (a
+/// GB/T 38540 / GM/T 0031 electronic seal): read, then every check of §6d
+/// (signer, dataHash, seal, maker, picture) under no trust.
+pub fn ses(bytes: &[u8]) {
+    crate::embedded::fuzz_ses(bytes);
+}
+
 /// Any bytes as a document: the whole verification of the PDF's own
 /// signatures (nothing catches a panic: on wasm32 one would abort the
 /// worker, so here it must show).

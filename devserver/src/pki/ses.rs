@@ -57,14 +57,6 @@ struct SealInfo {
     picture: PictureInfo,
 }
 
-/// What the maker signs: `SEQUENCE { esealInfo, cert, signAlgID }`.
-#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
-struct TbsSeal {
-    info: SealInfo,
-    cert: OctetString,
-    sign_alg_id: ObjectIdentifier,
-}
-
 #[derive(Clone, Debug, Eq, PartialEq, Sequence)]
 struct SESeal {
     info: SealInfo,
@@ -88,7 +80,9 @@ struct SesSignature {
     cert: OctetString,
     signature_alg_id: ObjectIdentifier,
     signature: BitString,
-    #[asn1(context_specific = "0", tag_mode = "IMPLICIT", optional = "true")]
+    /// `[0] EXPLICIT`, as ofdrw writes it (the standard's module does not
+    /// say; readers take both).
+    #[asn1(context_specific = "0", tag_mode = "EXPLICIT", optional = "true")]
     time_stamp: Option<BitString>,
 }
 
@@ -152,12 +146,10 @@ pub fn sign_ses(
     };
     let (maker, maker_certificate) = pki.sm2_root.signer(KeyKind::Sm2)?;
     let maker_der = maker_certificate.to_der().map_err(&der_err)?;
-    let tbs_seal = TbsSeal {
-        info: info.clone(),
-        cert: octets(&maker_der)?,
-        sign_alg_id: oids::SM2_WITH_SM3,
-    };
-    let seal_signature = sign(&maker, &tbs_seal.to_der().map_err(&der_err)?)?;
+    // The maker signs esealInfo's DER, as ofdrw and other open
+    // implementations do (some read the standard as the SEQUENCE of
+    // esealInfo, cert and signAlgID; our verifier takes both).
+    let seal_signature = sign(&maker, &info.to_der().map_err(&der_err)?)?;
     let mut sm3 = Sm3::new();
     for part in request.signed_parts {
         sm3.update(part);
@@ -166,7 +158,7 @@ pub fn sign_ses(
         version: 4,
         eseal: SESeal {
             info,
-            cert: tbs_seal.cert,
+            cert: octets(&maker_der)?,
             sign_alg_id: oids::SM2_WITH_SM3,
             signed_value: bits(&seal_signature)?,
         },

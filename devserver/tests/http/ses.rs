@@ -10,7 +10,7 @@ use std::process::Command;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use der::asn1::AnyRef;
-use der::{Decode, Encode, Reader, SliceReader, Tag, Tagged};
+use der::{Decode, Reader, SliceReader, Tag, Tagged};
 use infoplus_signature_core::Signature;
 use infoplus_signature_verify::{verify_all, Options};
 use serde_json::Value;
@@ -40,12 +40,6 @@ fn bits(tlv: &[u8]) -> Vec<u8> {
     let content = value(tlv);
     assert_eq!(content[0], 0, "no unused bits");
     content[1..].to_vec()
-}
-
-fn sequence_of(parts: &[&[u8]]) -> Vec<u8> {
-    let content = parts.concat();
-    let any = AnyRef::new(Tag::Sequence, &content).unwrap();
-    any.to_der().unwrap()
 }
 
 /// `openssl pkeyutl -verify` of an SM2 signature (DER) over `message` with
@@ -115,6 +109,7 @@ async fn an_electronic_seal_is_a_gbt_38540_signature_with_the_forms_picture() {
     // SES_Signature { TBS_Sign, cert, signatureAlgID, signature, [0] timeStamp }.
     let outer = elements(ses);
     assert_eq!(outer.len(), 5, "v4 with a timestamp");
+    assert_eq!(outer[4][0], 0xa0, "timeStamp [0] EXPLICIT");
     let tbs = elements(&outer[0]);
     let eseal = elements(&tbs[1]);
     let info = elements(&eseal[0]);
@@ -138,16 +133,10 @@ async fn an_electronic_seal_is_a_gbt_38540_signature_with_the_forms_picture() {
         "Signature Verified Successfully",
         "the signer over TBS_Sign"
     );
-    let maker_signed = sequence_of(&[&eseal[0], &eseal[1], &eseal[2]]);
     assert_eq!(
-        sm2_verifies(
-            dir.path(),
-            &value(&eseal[1]),
-            &maker_signed,
-            &bits(&eseal[3])
-        ),
+        sm2_verifies(dir.path(), &value(&eseal[1]), &eseal[0], &bits(&eseal[3])),
         "Signature Verified Successfully",
-        "the maker over SEQUENCE {{ esealInfo, cert, signAlgID }}"
+        "the maker over esealInfo"
     );
     let content = dir.path().join("content.bin");
     std::fs::write(&content, found[0].signed_bytes(&pdf)).unwrap();

@@ -50,6 +50,27 @@ pub(crate) struct Context<'a> {
     pub digests: &'a Digests,
 }
 
+/// Fuzzing (`fuzz/`, target `ses_parse`): any bytes as an electronic
+/// seal's `/Contents`, read and checked as a signature of a small document
+/// would be, under no trust.
+#[cfg(feature = "fuzzing")]
+pub(crate) fn fuzz_ses(contents: &[u8]) {
+    let Ok(Contents::Ses(ses)) = crate::cms::parse(contents) else {
+        return;
+    };
+    let trust = TrustStore::new();
+    let digests = Digests::new();
+    let context = Context {
+        document: b"%PDF-1.7 fuzz",
+        trust: &trust,
+        at: ValidationTime::Signing,
+        digests: &digests,
+    };
+    let mut result = crate::verdict_pdf::SignatureCheck::default();
+    ses::check(&context, &ses, Some(&[(0, 4), (5, 13)]), &mut result, None);
+    status::settle(&mut result, None);
+}
+
 /// The report of every embedded signature of `inspection`, each `/Contents`
 /// already parsed (`parsed[i]` is signature `i`'s).
 pub(crate) fn report(

@@ -27,10 +27,12 @@ pub(super) fn check(
     let maker = parse_certificate(&seal.maker_certificate).ok();
     let intact = maker.as_ref().is_some_and(|maker| {
         algorithm(seal.maker_algorithm.0).is_some_and(|algorithm| {
-            matches!(
-                signed_by(maker, algorithm, &seal.maker_signed, seal.maker_signature),
-                Ok(Verification::Valid | Verification::ValidWithEmptySm2Id)
-            )
+            seal.maker_signed.iter().any(|signed| {
+                matches!(
+                    signed_by(maker, algorithm, signed, seal.maker_signature),
+                    Ok(Verification::Valid | Verification::ValidWithEmptySm2Id)
+                )
+            })
         })
     });
     let valid_at_signing = match (at, seal.valid_from, seal.valid_to) {

@@ -12,7 +12,9 @@ position with a small DER walker (values decoded by asn1crypto); then
               SES_Signature.cert; v1: TBS_Sign.cert);
 - maker:      the same for the maker's signature, over DER(SES_SealInfo)
               for v4 and over DER(SEQUENCE { esealInfo, cert,
-              signatureAlgorithm }) for v1;
+              signatureAlgorithm }) for v1; for v4 the v1-style sequence
+              is tried second, and must be what verifies exactly in
+              MAKER_SEQUENCE_FILES (the coverage used is printed);
 - dataHash:   TBS_Sign.dataHash = `openssl dgst -sm3` of the ByteRange bytes;
 - seal time:  validStart <= timeInfo <= validEnd;
 - allowed:    the signer's certificate is in certList (certListType 1), or
@@ -39,13 +41,15 @@ from pathlib import Path
 
 sys.dont_write_bytecode = True
 
-from asn1crypto import algos, cms, core, tsp  # noqa: E402
+from asn1crypto import algos, cms, core, tsp, x509  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROOTS = HERE / "roots.pem"
 DISTID = "distid:1234567812345678"
 SM2_WITH_SM3 = "1.2.156.10197.1.501"
-MUST_HOLD = ("algorithms", "header", "picture", "timeStamp")
+MUST_HOLD = ("algorithms", "header", "picture", "timeStamp", "makerCoverage")
+# v4 fixtures whose maker signed SEQUENCE { esealInfo, cert, signAlgID }.
+MAKER_SEQUENCE_FILES = {"ses-v4-maker-sequence.pdf"}
 MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "gif": b"GIF89a", "jpg": b"\xff\xd8\xff"}
 
 
@@ -81,9 +85,11 @@ def bits(der: bytes) -> bytes:
     return der[start + 1 : end]
 
 
-def explicit(der: bytes) -> bytes:
-    _, start, _ = tlv(der)
-    return der[start:]
+def timestamp_field(der: bytes) -> bytes:
+    """v4 timeStamp: [0] EXPLICIT BIT STRING (as made here), [0] IMPLICIT or untagged."""
+    if der[0] == 0xA0:
+        return bits(der[tlv(der)[1] :])
+    return bits(b"\x03" + der[1:])
 
 
 # --- OpenSSL ---------------------------------------------------------------------
@@ -160,17 +166,16 @@ def decode(der: bytes) -> dict:
         version, eseal, time_info, data_hash, prop, cert, alg = children(tbs)[:7]
         info, sign_info = children(eseal)[:2]
         maker_cert, maker_alg, maker_sig = children(sign_info)
-        inner = b"".join([info, maker_cert, maker_alg])
-        s["maker_message"] = b"\x30" + _length(len(inner)) + inner
-        when = bits(time_info)
-        s["time"] = value(when) if when[:1] in (b"\x17", b"\x18") else value(core.UTCTime(when.decode()).dump())
+        s["maker_messages"] = {"sequence": _sequence(info, maker_cert, maker_alg)}
+        when = bits(time_info)  # the DER of a UTCTime, or (other writers) its bare characters
+        s["time"] = value(when if when[:1] in (b"\x17", b"\x18") else bytes([0x17, len(when)]) + when)
         s["timestamp"] = None
     else:  # v4: { toSign, cert, signatureAlgID, signature, [0] timeStamp }
         tbs, cert, alg, sig = top[:4]
-        s["timestamp"] = bits(explicit(top[4])) if len(top) > 4 else None
+        s["timestamp"] = timestamp_field(top[4]) if len(top) > 4 else None
         version, eseal, time_info, data_hash, prop = children(tbs)[:5]
         info, maker_cert, maker_alg, maker_sig = children(eseal)
-        s["maker_message"] = info
+        s["maker_messages"] = {"esealInfo": info, "sequence": _sequence(info, maker_cert, maker_alg)}
         s["time"] = value(time_info)
     s.update(tbs=tbs, version=value(version), signature=bits(sig), signer_cert=value(cert), alg=value(alg),
              data_hash=bits(data_hash), maker_cert=value(maker_cert), maker_alg=value(maker_alg),
@@ -189,18 +194,24 @@ def decode(der: bytes) -> dict:
     return s
 
 
-def _length(n: int) -> bytes:
+def _sequence(*elements: bytes) -> bytes:
+    """DER SEQUENCE of the elements as transmitted."""
+    inner = b"".join(elements)
+    n = len(inner)
     if n < 0x80:
-        return bytes([n])
+        return b"\x30" + bytes([n]) + inner
     size = n.to_bytes((n.bit_length() + 7) // 8, "big")
-    return bytes([0x80 | len(size)]) + size
+    return b"\x30" + bytes([0x80 | len(size)]) + size + inner
 
 
 # --- the verdict --------------------------------------------------------------------
 
-def check(pdf: bytes, work: Path) -> tuple[dict, dict, str]:
+def check(name: str, pdf: bytes, work: Path) -> tuple[dict, dict, str]:
     signed_bytes, der, names = signature_in(pdf)
     s = decode(der)
+    coverage = next((k for k, message in s["maker_messages"].items()
+                     if sm2_verifies(s["maker_cert"], message, s["maker_signature"], work)), None)
+    wanted = "sequence" if s["version"] == 1 or name in MAKER_SEQUENCE_FILES else "esealInfo"
     allowed = (
         s["signer_cert"] in s["cert_list"]
         if s["cert_list_type"] == 1
@@ -208,7 +219,8 @@ def check(pdf: bytes, work: Path) -> tuple[dict, dict, str]:
     )
     checks = {
         "signer": sm2_verifies(s["signer_cert"], s["tbs"], s["signature"], work),
-        "maker": sm2_verifies(s["maker_cert"], s["maker_message"], s["maker_signature"], work),
+        "maker": coverage is not None,
+        "makerCoverage": coverage in (None, wanted),
         "dataHash": s["data_hash"] == sm3(signed_bytes),
         "sealTime": s["valid"][0] <= s["time"] <= s["valid"][1],
         "allowed": allowed,
@@ -227,24 +239,25 @@ def check(pdf: bytes, work: Path) -> tuple[dict, dict, str]:
         status = "indeterminate"
     else:
         status = "valid"
-    rfc3339 = lambda t: t.strftime("%Y-%m-%dT%H:%M:%SZ")  # noqa: E731
-    maker_cn = _common_name(s["maker_cert"])
     found = {
         "version": s["version"], "status": status, "integrity": integrity, "identity": identity,
         "seal": {
             "name": s["name"], "id": s["es_id"], "type": s["seal_type"],
-            "validFrom": rfc3339(s["valid"][0]), "validTo": rfc3339(s["valid"][1]), "maker": maker_cn,
+            "validFrom": rfc3339(s["valid"][0]), "validTo": rfc3339(s["valid"][1]),
+            "maker": _common_name(s["maker_cert"]),
             "imageType": s["picture"][0], "intact": checks["maker"], "validAtSigning": checks["sealTime"],
             "signerAllowed": checks["allowed"], "makerTrusted": checks["makerChain"],
         },
         "timestamp": s["timestamp"] is not None, "signingTime": rfc3339(s["time"]),
     }
-    return found, checks, names
+    return found, checks, f"{names} maker over {coverage or '-'}"
+
+
+def rfc3339(moment) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _common_name(cert_der: bytes) -> str:
-    from asn1crypto import x509
-
     return x509.Certificate.load(cert_der).subject.native["common_name"]
 
 
@@ -254,7 +267,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for name, want in sorted(expected.items()):
             want = {k: v for k, v in want.items() if k != "description"}
-            found, checks, names = check((HERE / name).read_bytes(), Path(tmp))
+            found, checks, names = check(name, (HERE / name).read_bytes(), Path(tmp))
             failed = [k for k, ok in checks.items() if not ok]
             diff = [(k, want[k], found.get(k)) for k in want if found.get(k) != want[k] and k != "seal"]
             diff += [(f"seal.{k}", v, found["seal"].get(k)) for k, v in want["seal"].items() if found["seal"].get(k) != v]
@@ -263,7 +276,7 @@ def main() -> int:
             mark = "ok  " if not diff else "FAIL"
             failures += bool(diff)
             print(f"{mark} {name:30} v{found['version']} {found['status']:13} {found['integrity']:13} "
-                  f"{names:34} failed checks: {', '.join(failed) or '-'}")
+                  f"{names:54} failed checks: {', '.join(failed) or '-'}")
             for k, wanted, got in diff:
                 print(f"     {k}: expected {wanted!r}, found {got!r}")
     print(f"{len(expected) - failures} passed, {failures} failed")

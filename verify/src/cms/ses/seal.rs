@@ -17,9 +17,12 @@
 //! SES_ESPictrueInfo ::= SEQUENCE { type IA5String, data OCTET STRING, width INTEGER, height INTEGER }
 //! ```
 //!
-//! What the maker signs is DER `SEQUENCE { esealInfo, cert, signAlgID }`
-//! in both versions (GB/T 38540-2020 §7.1, GM/T 0031-2014 §7.1.1); it is
-//! rebuilt from the transmitted bytes of those three values.
+//! What the maker signs: in v1, DER `SEQUENCE { esealInfo, cert,
+//! signatureAlgorithm }` (GM/T 0031-2014); in v4, `esealInfo` itself, as
+//! the open implementations write and check it (ofdrw, the GB/T 38540
+//! verifier of Chingliu), or that same SEQUENCE, as others read the
+//! standard. Both are rebuilt from the transmitted bytes; either holding
+//! is the maker's signature holding.
 
 use super::super::der::{self, Tlv};
 use super::super::error::CmsError;
@@ -66,8 +69,9 @@ pub struct SealData<'a> {
     pub valid_from: Option<i64>,
     pub valid_to: Option<i64>,
     pub picture: Picture<'a>,
-    /// What the maker signed (see the module's notes).
-    pub maker_signed: Vec<u8>,
+    /// What the maker may have signed, in the order tried (see the
+    /// module's notes).
+    pub maker_signed: Vec<Vec<u8>>,
     /// The maker's certificate (DER).
     pub maker_certificate: Vec<u8>,
     pub maker_algorithm: Oid<'a>,
@@ -79,7 +83,8 @@ pub(super) fn read<'a>(seal: &Tlv<'a>) -> Result<SealData<'a>, CmsError> {
     let mut fields = seal.children("SESeal")?;
     let info = fields.expect(der::SEQUENCE, "SES_SealInfo")?;
     let next = fields.read()?;
-    let (cert, algorithm, signature) = if next.tag == der::SEQUENCE {
+    let v1 = next.tag == der::SEQUENCE;
+    let (cert, algorithm, signature) = if v1 {
         // v1: SES_SignInfo.
         let mut sign_info = next.children("SES_SignInfo")?;
         let cert = sign_info.read()?;
@@ -91,7 +96,12 @@ pub(super) fn read<'a>(seal: &Tlv<'a>) -> Result<SealData<'a>, CmsError> {
         (next, fields.read()?, fields.read()?)
     };
     fields.finish("SESeal")?;
-    let maker_signed = sequence_of(&[info.raw, cert.raw, algorithm.raw]);
+    let sequence = sequence_of(&[info.raw, cert.raw, algorithm.raw]);
+    let maker_signed = if v1 {
+        vec![sequence]
+    } else {
+        vec![info.raw.to_vec(), sequence]
+    };
     let mut data = seal_info(&info)?;
     data.maker_signed = maker_signed;
     data.maker_certificate = primitive::octets(&cert, "SESeal.cert")?;

@@ -131,11 +131,12 @@ fn a_v4_signature_reads_with_its_seal() {
         (seal.picture.width, seal.picture.height),
         (Some(40), Some(40))
     );
-    // TBS_Sign is kept as transmitted, the maker's part rebuilt as a
-    // SEQUENCE of the three values.
+    // TBS_Sign is kept as transmitted; the maker signed esealInfo, or the
+    // SEQUENCE of it, its certificate and the algorithm.
     assert!(der.windows(ses.to_sign.len()).any(|w| w == ses.to_sign));
-    assert_eq!(seal.maker_signed[0], 0x30);
-    assert!(seal.maker_signed.ends_with(&tlv(0x06, &SM2_WITH_SM3)));
+    assert_eq!(seal.maker_signed.len(), 2);
+    assert_eq!(seal.maker_signed[0], seal_info(4, one_cert()));
+    assert!(seal.maker_signed[1].ends_with(&tlv(0x06, &SM2_WITH_SM3)));
 }
 
 #[test]
@@ -179,6 +180,8 @@ fn a_v1_signature_reads_with_its_text_time() {
     assert_eq!(ses.time, crate::time::generalized_time(b"20260301100000Z"));
     assert_eq!(ses.seal.valid_to, crate::time::utc_time(b"270101000000Z"));
     assert_eq!(ses.seal.maker_signature, b"maker-sig");
+    // v1: only the SEQUENCE of esealInfo, cert and algorithm.
+    assert_eq!(ses.seal.maker_signed.len(), 1);
     assert_eq!(ses.signer_certificate, b"signer-cert");
     assert_eq!(ses.signature, b"sig");
 }

@@ -20,6 +20,7 @@ def seal_spec(case: Case, pki: SesPki, pic: picture.Picture) -> SealSpec:
         cert_list_type=case.cert_list_type,
         form=case.form,
         renamed=RENAMED if case.seal_renamed else None,
+        maker_signs="sequence" if case.maker_sequence else "esealInfo",
     )
     if case.expired:
         spec.created, spec.valid = EXPIRED_CREATED, EXPIRED_VALID

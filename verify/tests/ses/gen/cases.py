@@ -37,6 +37,7 @@ class Case:
     expired: bool = False  # the seal's validEnd before timeInfo
     not_allowed: bool = False  # certList names another certificate
     untrusted_maker: bool = False  # the maker's certificate under the untrusted root
+    maker_sequence: bool = False  # v4 maker signs SEQUENCE { esealInfo, cert, signAlgID }
 
 
 CASES = [
@@ -61,6 +62,9 @@ CASES = [
          not_allowed=True),
     Case("ses-v4-untrusted-maker.pdf", 4, "v4, the maker's certificate chains to a root not in roots.pem",
          untrusted_maker=True),
+    Case("ses-v4-maker-sequence.pdf", 4, "v4 whose maker signed DER(SEQUENCE { esealInfo, cert, signAlgID }) "
+         "(v1's coverage) instead of DER(SES_SealInfo): valid for a verifier that accepts either",
+         maker_sequence=True),
     Case("ses-v1-seal-changed.pdf", 1, "v1, the seal's name changed after the maker signed; the signer signed the "
          "changed seal (only the maker's signature fails)", seal_renamed=True),
 ]

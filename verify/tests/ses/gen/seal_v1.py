@@ -44,7 +44,7 @@ def seal_info(spec: SealSpec, name: str) -> bytes:
 
 
 def maker_tbs(info_der: bytes, maker_cert_der: bytes) -> bytes:
-    """What the v1 maker signs."""
+    """What the v1 maker signs: SEQUENCE { esealInfo, cert, SM2-with-SM3 }."""
     return asn1.TBSSealV1(
         {"eseal_info": asn1.raw(info_der), "cert": maker_cert_der, "signature_algorithm": SM2_WITH_SM3}
     ).dump()

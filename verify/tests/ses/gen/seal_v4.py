@@ -2,7 +2,9 @@
 
 - The maker signs DER(SES_SealInfo), the esealInfo field's encoding as it
   stands in SESeal (ofdrw SESealTest v4 build/verify; Chingliu 38540.cpp
-  C38540::check_seal_signvalue, i2d_SESv4_SealInfo).
+  C38540::check_seal_signvalue, i2d_SESv4_SealInfo). One fixture has the
+  maker sign DER(SEQUENCE { esealInfo, cert, signAlgID }) instead, v1's
+  coverage, which some read GB/T 38540 to require (spec.maker_signs).
 - The signer signs DER(TBS_Sign) (ofdrw SESV4ValidateContainer; Chingliu
   C38540::verify_signature_signed_value, i2d_TBSv4_Sign).
 - timeStamp, when present, is [0] EXPLICIT BIT STRING (ofdrw SES_Signature
@@ -15,6 +17,7 @@ from asn1crypto import core
 
 from . import asn1
 from .pades import SM2_WITH_SM3, sm3
+from .seal_v1 import maker_tbs as maker_sequence
 from .sm2sig import sign
 from .spec import VID, SealSpec, SignSpec
 
@@ -54,10 +57,14 @@ def seal_info(spec: SealSpec, name: str) -> bytes:
 
 
 def make_seal(spec: SealSpec) -> bytes:
-    """DER of SESeal, signed by spec.maker over DER(SES_SealInfo); with
+    """DER of SESeal, signed by spec.maker over DER(SES_SealInfo) (or the
+    sequence, see spec.maker_signs); with
     spec.renamed, the name is changed afterwards (the signature kept)."""
     signed_info = seal_info(spec, spec.name)
-    signed_value = sign(spec.maker, signed_info, spec.form)
+    if spec.maker_signs == "sequence":
+        signed_value = sign(spec.maker, maker_sequence(signed_info, spec.maker.cert_der), spec.form)
+    else:
+        signed_value = sign(spec.maker, signed_info, spec.form)
     info = signed_info if spec.renamed is None else seal_info(spec, spec.renamed)
     return asn1.SESealV4(
         {

@@ -40,6 +40,9 @@ class SealSpec:
     height_mm: int = 40
     form: str = DER  # the maker's signature: DER or r‖s
     renamed: str | None = None  # the name put in after the maker signed
+    # v4: what the maker signs: DER(SES_SealInfo) as the references do, or
+    # "sequence": DER(SEQUENCE { esealInfo, cert, signAlgID }) as v1 does.
+    maker_signs: str = "esealInfo"
 
 
 @dataclass
