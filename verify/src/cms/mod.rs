@@ -50,7 +50,7 @@ pub enum Contents<'a> {
     SignedData(SignedData<'a>),
     /// A GB/T 38540 / GM/T 0031 `SES_Signature` (recognised by its shape),
     /// read, or why it could not be.
-    Ses(Result<SesSignature<'a>, CmsError>),
+    Ses(Box<Result<SesSignature<'a>, CmsError>>),
 }
 
 /// Reads the hex-decoded `/Contents` of a signature. PDF writers pad it
@@ -68,7 +68,7 @@ pub fn parse(contents: &[u8]) -> Result<Contents<'_>, CmsError> {
     let mut reader = der::Reader::new(contents);
     let outer = reader.read()?;
     if ses::is_ses_signature(&outer) {
-        return Ok(Contents::Ses(ses::read(&outer)));
+        return Ok(Contents::Ses(Box::new(ses::read(&outer))));
     }
     let mut fields = outer
         .expect(der::SEQUENCE, "ContentInfo")?

@@ -267,7 +267,7 @@ fn an_ses_signature_is_recognised() {
         &cat(&[tbs.clone(), tlv(0x04, b"cert"), tlv(0x03, &[0, 1])]),
     );
     // Recognised, though too short to read.
-    assert!(matches!(parse(&ses), Ok(Contents::Ses(Err(_)))));
+    assert!(matches!(parse(&ses), Ok(Contents::Ses(read)) if read.is_err()));
     // The same shape with another header ID is not.
     let at = ses.windows(2).position(|w| w == b"ES").unwrap();
     let mut not_es = ses.clone();

@@ -59,10 +59,11 @@ pub(crate) fn embedded_signature_of(
     if found.is_some() {
         return Some(found);
     }
-    let is_cms = matches!(
-        cms::parse(&bytes),
-        Ok(Contents::SignedData(_) | Contents::Ses(Ok(_)))
-    );
+    let is_cms = match cms::parse(&bytes) {
+        Ok(Contents::SignedData(_)) => true,
+        Ok(Contents::Ses(ses)) => ses.is_ok(),
+        Err(_) => false,
+    };
     (is_cms && seal_certificate(seal).is_some()).then_some(None)
 }
 

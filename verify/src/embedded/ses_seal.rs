@@ -86,9 +86,7 @@ pub(super) fn check(
 /// the digests the seal lists (under the hash each names)?
 fn allows(signers: &AllowedSigners, signer: &Certificate) -> bool {
     match signers {
-        AllowedSigners::Certificates(certificates) => {
-            certificates.iter().any(|der| *der == signer.der)
-        }
+        AllowedSigners::Certificates(certificates) => certificates.contains(&signer.der),
         AllowedSigners::Digests(digests) => digests.iter().any(|(name, value)| {
             hash_named(name).is_some_and(|hash| hash.digest(&[&signer.der]) == *value)
         }),

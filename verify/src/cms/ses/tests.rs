@@ -100,7 +100,7 @@ fn v4_with(list: Vec<u8>, tail: &[Vec<u8>]) -> Vec<u8> {
 
 fn read_ses(der: &[u8]) -> Result<SesSignature<'_>, CmsError> {
     match parse(der) {
-        Ok(Contents::Ses(ses)) => ses,
+        Ok(Contents::Ses(ses)) => *ses,
         other => panic!("not recognised as SES: {other:?}"),
     }
 }
