@@ -132,9 +132,13 @@ pub(super) fn read<'a>(outer: &Tlv<'a>) -> Result<SesSignature<'a>, CmsError> {
     }
 }
 
-/// v4's optional `timeStamp [0]`: implicitly tagged BIT STRING as the
-/// standard writes it; an explicit wrapper around one is read too.
+/// v4's optional `timeStamp [0] BIT STRING`: ofdrw writes it `[0]
+/// EXPLICIT`, others implicitly tagged or untagged (Chingliu's reader);
+/// all three are read.
 fn timestamp<'a>(fields: &mut Reader<'a>) -> Result<Option<&'a [u8]>, CmsError> {
+    if let Some(tlv) = fields.optional(BIT_STRING)? {
+        return bit_string(&tlv, "SES_Signature.timeStamp").map(Some);
+    }
     if let Some(tlv) = fields.optional(TIMESTAMP)? {
         return bit_string_content(tlv.content, "SES_Signature.timeStamp").map(Some);
     }

@@ -140,11 +140,13 @@ fn a_v4_signature_reads_with_its_seal() {
 }
 
 #[test]
-fn a_v4_timestamp_reads_implicit_or_wrapped() {
+fn a_v4_timestamp_reads_implicit_explicit_or_untagged() {
     let implicit = v4(&[tlv(0x80, &cat(&[vec![0], b"token".to_vec()]))]);
     assert_eq!(read_ses(&implicit).unwrap().timestamp, Some(&b"token"[..]));
     let wrapped = v4(&[tlv(0xa0, &bits(b"token"))]);
     assert_eq!(read_ses(&wrapped).unwrap().timestamp, Some(&b"token"[..]));
+    let untagged = v4(&[bits(b"token")]);
+    assert_eq!(read_ses(&untagged).unwrap().timestamp, Some(&b"token"[..]));
     // Anything after the timestamp is refused.
     let extra = v4(&[tlv(0x80, &[0, 1]), int(1)]);
     assert!(read_ses(&extra).is_err());
