@@ -63,6 +63,9 @@ fn intact_but_unknown() -> SignatureCheck {
         }),
         timestamp: None,
         warnings: vec![Warning::RevocationNotChecked],
+        level: None,
+        ltv: false,
+        revocation: None,
         seal: None,
         detail: None,
     }

@@ -2,6 +2,8 @@
 //! compiled: the control shows these and reads them back from the worker's
 //! JSON; `verify::embedded` produces them. The JSON names are §6a's.
 
+mod revocation;
+pub(crate) mod revocation_json;
 mod seal;
 pub(crate) mod seal_json;
 pub mod warning;
@@ -9,6 +11,7 @@ mod wire_enum;
 
 use serde::{Deserialize, Serialize};
 
+pub use revocation::{PadesLevel, RevocationReport, RevocationSource, RevocationStatus};
 pub use seal::{SealImage, SealReport};
 pub use warning::Warning;
 
@@ -68,6 +71,9 @@ crate::wire_enum! {
         ChainInvalid,
         /// The CMS carries no certificate for the signer.
         NoCertificate,
+        /// A certificate of the chain was revoked before the signing time
+        /// (§6c).
+        Revoked,
     }
 }
 
@@ -260,6 +266,17 @@ pub struct SignatureCheck {
     pub signing_time: Option<SigningTime>,
     pub timestamp: Option<TimestampInfo>,
     pub warnings: Vec<Warning>,
+    /// The PAdES level (§6c); `None` for a document timestamp or what was
+    /// not understood.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<PadesLevel>,
+    /// "LTV enabled": the document holds what validating it later needs
+    /// (the chain and its revocation data).
+    #[serde(default)]
+    pub ltv: bool,
+    /// What the revocation data says; `None` when there was none usable.
+    #[serde(default)]
+    pub revocation: Option<RevocationReport>,
     /// The electronic seal of an SES signature (§6d).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seal: Option<Box<SealReport>>,
@@ -291,6 +308,9 @@ impl Default for SignatureCheck {
             signing_time: None,
             timestamp: None,
             warnings: Vec::new(),
+            level: None,
+            ltv: false,
+            revocation: None,
             seal: None,
             detail: None,
         }

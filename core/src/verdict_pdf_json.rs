@@ -114,6 +114,7 @@ pub(crate) fn signature_check(f: &mut Fields) -> Result<Option<SignatureCheck>, 
             trusted: t.boolean("trusted")?.unwrap_or(false),
         }),
     };
+    let (level, ltv, revocation) = super::verdict_pdf::revocation_json::long_term(f)?;
     Ok(Some(SignatureCheck {
         status,
         integrity: required_named(f, "integrity", Integrity::ALL)?,
@@ -129,6 +130,9 @@ pub(crate) fn signature_check(f: &mut Fields) -> Result<Option<SignatureCheck>, 
         signing_time,
         timestamp,
         warnings,
+        level,
+        ltv,
+        revocation,
         seal: super::verdict_pdf::seal_json::seal(f)?,
         detail: f.string("detail")?,
     }))

@@ -6,6 +6,7 @@
 mod args;
 mod render;
 mod render_pdf;
+mod render_revocation;
 mod render_seal;
 
 use std::fs::File;

@@ -91,6 +91,7 @@ fn signature_lines(number: usize, signature: &PdfSignature) -> Vec<String> {
         );
     }
     add("Identity:", identity(check.identity).to_owned());
+    add("Revocation:", crate::render_revocation::line(check));
     add("Signing time:", signing_time(check));
     add("Integrity:", integrity(check));
     add("Changes:", changes(check));
@@ -121,6 +122,20 @@ fn signature_lines(number: usize, signature: &PdfSignature) -> Vec<String> {
     );
     if let Some(key) = &check.key {
         add("Key:", key.clone());
+    }
+    if let Some(level) = check.level {
+        add(
+            "Level:",
+            format!(
+                "{}{}",
+                level.code().to_uppercase(),
+                if check.ltv {
+                    ", LTV enabled"
+                } else {
+                    ", not LTV enabled"
+                }
+            ),
+        );
     }
     if !signature.other_fields.is_empty() {
         add("Also in:", signature.other_fields.join(", "));
@@ -169,6 +184,9 @@ fn identity(identity: Identity) -> &'static str {
         Identity::NotYetValid => "unknown: a certificate was not yet valid at the validation time",
         Identity::ChainInvalid => "not trusted: the certificate chain breaks a rule",
         Identity::NoCertificate => "unknown: the signature carries no certificate for its signer",
+        Identity::Revoked => {
+            "REVOKED: a certificate of the chain was revoked before the signing time"
+        }
     }
 }
 

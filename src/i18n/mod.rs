@@ -2,6 +2,7 @@
 //! once per language, side by side, so a missing translation is a compile
 //! error rather than a blank button.
 
+mod long_term;
 mod pdf;
 mod problems;
 mod seal_pdf;

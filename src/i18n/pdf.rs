@@ -81,6 +81,10 @@ impl Lang {
                 "签名中没有签署人的证书",
                 "The signature carries no certificate",
             ),
+            Identity::Revoked => self.pick(
+                "签署时证书已被吊销",
+                "The certificate had been revoked when it signed",
+            ),
         }
     }
 
@@ -257,8 +261,12 @@ impl Lang {
         use Warning as W;
         let (zh, en) = match warning {
             W::RevocationNotChecked => (
-                "未检查证书是否已被吊销",
-                "Whether the certificate was revoked was not checked",
+                "文件中没有签署之后的吊销信息，无法确认证书是否已被吊销",
+                "No revocation data from after the signing: whether the certificate was revoked is not known",
+            ),
+            W::RevokedAfterSigning => (
+                "证书在签署之后被吊销，签署时仍有效",
+                "The certificate was revoked after the signing; it was valid when it signed",
             ),
             W::Sm2EmptyId => (
                 "SM2 签名使用了空的区分标识，而非 GM/T 0009 的默认值",

@@ -142,6 +142,9 @@ impl SignatureModel {
         } else if let Some(signer) = sig.signer.as_deref() {
             lines.push(format!("{}: {signer}", lang.signed_by()));
         }
+        if let Some(revocation) = &check.revocation {
+            lines.push(lang.revocation(revocation));
+        }
         if let Some(time) = &check.signing_time {
             let authority = check
                 .timestamp
@@ -159,6 +162,10 @@ impl SignatureModel {
             }
             (Some(algorithm), None) => lines.push(format!("{}: {algorithm}", lang.algorithm())),
             _ => {}
+        }
+        if let Some(level) = check.level {
+            lines.push(lang.pades_level(level).to_owned());
+            lines.push(lang.ltv(check.ltv).to_owned());
         }
         if !sig.other_fields.is_empty() {
             lines.push(lang.other_fields(&sig.other_fields));

@@ -33,6 +33,7 @@ mod key;
 pub mod oid;
 mod pdf;
 mod pki;
+mod revocation;
 pub mod run;
 mod seal;
 mod text;

@@ -102,6 +102,19 @@ oids! {
 
     // Certificate extensions and key purposes.
     KP_TIME_STAMPING = "1.3.6.1.5.5.7.3.8", "id-kp-timeStamping";
+    KP_OCSP_SIGNING = "1.3.6.1.5.5.7.3.9", "id-kp-OCSPSigning";
+    AUTHORITY_INFO_ACCESS = "1.3.6.1.5.5.7.1.1", "id-pe-authorityInfoAccess";
+    CRL_DISTRIBUTION_POINTS = "2.5.29.31", "id-ce-cRLDistributionPoints";
+    CRL_REASON = "2.5.29.21", "id-ce-cRLReasons";
+
+    // Revocation data (RFC 6960, RFC 5940, Adobe).
+    /// The OCSP access method in authorityInfoAccess.
+    AD_OCSP = "1.3.6.1.5.5.7.48.1", "id-ad-ocsp";
+    OCSP_BASIC = "1.3.6.1.5.5.7.48.1.1", "id-pkix-ocsp-basic";
+    OCSP_NOCHECK = "1.3.6.1.5.5.7.48.1.5", "id-pkix-ocsp-nocheck";
+    /// An OCSP response among a CMS's RevocationInfoChoices (RFC 5940).
+    RI_OCSP_RESPONSE = "1.3.6.1.5.5.7.16.2", "id-ri-ocsp-response";
+    ADBE_REVOCATION_INFO_ARCHIVAL = "1.2.840.113583.1.1.8", "adbe-revocationInfoArchival";
 }
 
 /// `dotted (name)` when the OID is one of ours, else the dotted form;

@@ -236,6 +236,7 @@ impl<'r> Run<'r> {
             trust: &self.trust,
             at: self.at,
             digests: &self.digests,
+            dss: inspection.dss.as_ref(),
         };
         let report = embedded::report(&context, inspection, &self.parsed, self.trust_problems);
         let listed = match &report {

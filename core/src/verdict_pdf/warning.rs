@@ -6,9 +6,12 @@
 crate::wire_enum! {
     /// One warning about a signature (or, in `pdf.warnings`, the file).
     pub enum Warning {
-        /// Revocation (CRL/OCSP) was not consulted; said on every signature
-        /// with a certificate.
+        /// No usable revocation data (OCSP, CRL) produced after the signing
+        /// time covers the signer's chain.
         RevocationNotChecked,
+        /// The signer's chain was revoked after the signing time: the
+        /// signature stays valid (§6c).
+        RevokedAfterSigning,
         /// An SM2 signature that verifies only with the empty
         /// distinguishing id.
         Sm2EmptyId,

@@ -159,6 +159,13 @@ impl<'a> SignerInfo<'a> {
         single_value(self.signed(), oid)
     }
 
+    /// The signed `adbe-revocationInfoArchival` (§6c), when there is one.
+    pub fn revocation_archival(&self) -> super::RevocationValues<'a> {
+        self.signed_value(crate::oid::ADBE_REVOCATION_INFO_ARCHIVAL.as_bytes())
+            .map(super::revocation_info::archival)
+            .unwrap_or_default()
+    }
+
     /// The signed content-type attribute.
     pub fn content_type(&self) -> Option<Oid<'a>> {
         let tlv = value_tlv(self.signed_value(crate::oid::CONTENT_TYPE.as_bytes())?)?;

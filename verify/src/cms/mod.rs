@@ -20,16 +20,19 @@
 //! any input; everything answers `Result`.
 
 mod attributes;
-mod der;
+pub(crate) mod der;
 mod error;
 pub mod oid;
-mod primitive;
+pub(crate) mod primitive;
+mod revocation_info;
 mod ses;
 mod signed_data;
 mod tst;
 
 pub use error::CmsError;
+pub use revocation_info::RevocationValues;
 pub use ses::{AllowedSigners, Picture, SesSignature};
+pub(crate) use signed_data::algorithm;
 pub use signed_data::{AlgorithmId, SignedData, SignerId, SignerInfo};
 pub use tst::{is_timestamp_token, tst_info};
 

@@ -85,7 +85,7 @@ impl fmt::Debug for Oid<'_> {
 }
 
 /// An identifier read from a value, checked to be well formed.
-pub(super) fn read<'a>(tlv: &super::der::Tlv<'a>, what: &'static str) -> Result<Oid<'a>, CmsError> {
+pub(crate) fn read<'a>(tlv: &super::der::Tlv<'a>, what: &'static str) -> Result<Oid<'a>, CmsError> {
     let oid = Oid(tlv.expect(super::der::OBJECT_IDENTIFIER, what)?.content);
     if oid.is_well_formed() {
         Ok(oid)

@@ -7,6 +7,7 @@ use super::der::{self, Reader, Tag, Tlv};
 use super::error::CmsError;
 use super::oid::{self, Oid};
 use super::primitive;
+use super::revocation_info::RevocationValues;
 use super::{MAX_CERTIFICATES, MAX_SIGNERS};
 
 /// An AlgorithmIdentifier: the OID and the raw TLV of its parameters
@@ -54,6 +55,9 @@ pub struct SignedData<'a> {
     pub content: Option<Vec<u8>>,
     /// Raw Certificate TLVs; other CertificateChoices are skipped.
     pub certificates: Vec<&'a [u8]>,
+    /// `crls` (RevocationInfoChoices, RFC 5652 §10.2.1; RFC 5940): CRLs
+    /// and OCSP responses, raw TLVs.
+    pub revocation: RevocationValues<'a>,
     pub signers: Vec<SignerInfo<'a>>,
 }
 
@@ -104,8 +108,10 @@ pub(super) fn read(mut fields: Reader<'_>, gm: bool) -> Result<SignedData<'_>, C
         Some(set) => certificates(&set)?,
         None => Vec::new(),
     };
-    // CRLs are not read: revocation is reported as not checked (§6a).
-    fields.optional(CRLS)?;
+    let revocation = match fields.optional(CRLS)? {
+        Some(set) => super::revocation_info::choices(&set)?,
+        None => RevocationValues::default(),
+    };
     let signer_set = fields.expect(der::SET, "SignedData.signerInfos")?;
     fields.finish("SignedData")?;
     let mut signers = Vec::new();
@@ -126,12 +132,13 @@ pub(super) fn read(mut fields: Reader<'_>, gm: bool) -> Result<SignedData<'_>, C
         content_type,
         content,
         certificates,
+        revocation,
         signers,
     })
 }
 
 /// An AlgorithmIdentifier SEQUENCE.
-pub(super) fn algorithm<'a>(
+pub(crate) fn algorithm<'a>(
     tlv: &Tlv<'a>,
     what: &'static str,
 ) -> Result<AlgorithmId<'a>, CmsError> {

@@ -11,7 +11,8 @@ use crate::verdict_pdf::{
     Identity, SignatureCheck, SignatureFormat, SigningTime, TimeSource, Warning,
 };
 
-use super::{legacy, signer, status, timestamp, Context, ValidationTime};
+use super::{legacy, long_term, signer, status, timestamp, Context, ValidationTime};
+use crate::revocation::Evidence;
 
 /// The byte ranges a well-formed `/ByteRange [a b c d]` signs.
 pub(crate) fn signed_ranges(found: &EmbeddedSignature) -> Option<Vec<(usize, usize)>> {
@@ -60,6 +61,7 @@ pub(super) fn check(
             source: TimeSource::Dictionary,
         });
     }
+    result.level = long_term::level(context, found, &result);
     status::settle(&mut result, found.docmdp);
     result
 }
@@ -76,7 +78,15 @@ fn contents_check(
     let sd = match parsed {
         Ok(Contents::SignedData(sd)) => sd,
         Ok(Contents::Ses(ses)) => {
-            super::ses::check(context, ses, ranges.as_deref(), result, dictionary_time);
+            let evidence = long_term::evidence(context, found, None);
+            super::ses::check(
+                context,
+                &evidence,
+                ses,
+                ranges.as_deref(),
+                result,
+                dictionary_time,
+            );
             return;
         }
         Err(error) => {
@@ -84,7 +94,15 @@ fn contents_check(
             // signature value, or something we cannot read.
             let certs = legacy::check(context, found, contents, ranges.as_deref(), result, error);
             if result.format == SignatureFormat::Pkcs1 {
-                signer_identity(context, result, certs.first(), &certs, dictionary_time);
+                let evidence = long_term::evidence(context, found, None);
+                signer_identity(
+                    context,
+                    result,
+                    certs.first(),
+                    &certs,
+                    dictionary_time,
+                    &evidence,
+                );
             }
             return;
         }
@@ -154,7 +172,15 @@ fn contents_check(
                 });
     }
     let leaf = leaf.clone();
-    signer_identity(context, result, Some(&leaf), &certs, dictionary_time);
+    let evidence = long_term::evidence(context, found, Some(sd));
+    signer_identity(
+        context,
+        result,
+        Some(&leaf),
+        &certs,
+        dictionary_time,
+        &evidence,
+    );
 }
 
 /// Every certificate of the CMS that parses; the others are a warning.
@@ -175,13 +201,15 @@ pub(super) fn extend(result: &mut SignatureCheck, warnings: Vec<Warning>) {
     }
 }
 
-/// The chain of the signer's certificate at the validation time.
+/// The chain of the signer's certificate at the validation time, then
+/// what `evidence` says of its revocation (§6c).
 pub(super) fn signer_identity(
     context: &Context,
     result: &mut SignatureCheck,
     leaf: Option<&Certificate>,
     pool: &[Certificate],
     dictionary_time: Option<i64>,
+    evidence: &Evidence,
 ) {
     let Some(leaf) = leaf else {
         result.identity = Identity::NoCertificate;
@@ -202,7 +230,15 @@ pub(super) fn signer_identity(
             leaf.not_before
         }
     };
-    let chain = validate_chain(leaf, pool, context.trust, at, Purpose::Signing);
+    let mut pool = pool.to_vec();
+    pool.extend(
+        evidence
+            .certificates
+            .iter()
+            .filter_map(|der| crate::pki::parse_certificate(der).ok()),
+    );
+    let chain = validate_chain(leaf, &pool, context.trust, at, Purpose::Signing);
     result.identity = chain.identity;
     extend(result, chain.warnings);
+    long_term::apply(context, result, &chain.chain, &pool, evidence, signing);
 }

@@ -16,6 +16,7 @@
 
 mod check;
 mod legacy;
+mod long_term;
 pub(crate) mod seals;
 mod ses;
 mod ses_seal;
@@ -48,6 +49,9 @@ pub(crate) struct Context<'a> {
     pub trust: &'a TrustStore,
     pub at: ValidationTime,
     pub digests: &'a Digests,
+    /// The document security store, whose data may answer for any
+    /// signature (§6c).
+    pub dss: Option<&'a crate::pdf::dss::Dss>,
 }
 
 /// Fuzzing (`fuzz/`, target `ses_parse`): any bytes as an electronic
@@ -65,9 +69,18 @@ pub(crate) fn fuzz_ses(contents: &[u8]) {
         trust: &trust,
         at: ValidationTime::Signing,
         digests: &digests,
+        dss: None,
     };
     let mut result = crate::verdict_pdf::SignatureCheck::default();
-    ses::check(&context, &ses, Some(&[(0, 4), (5, 13)]), &mut result, None);
+    let evidence = crate::revocation::Evidence::default();
+    ses::check(
+        &context,
+        &evidence,
+        &ses,
+        Some(&[(0, 4), (5, 13)]),
+        &mut result,
+        None,
+    );
     status::settle(&mut result, None);
 }
 
@@ -79,7 +92,7 @@ pub(crate) fn report(
     parsed: &[Option<Result<Contents<'_>, CmsError>>],
     trust_problems: bool,
 ) -> PdfReport {
-    let signatures: Vec<PdfSignature> = inspection
+    let mut signatures: Vec<PdfSignature> = inspection
         .signatures
         .iter()
         .enumerate()
@@ -94,6 +107,8 @@ pub(crate) fn report(
             }
         })
         .collect();
+    let dss_offset = inspection.dss.as_ref().and_then(|dss| dss.offset);
+    long_term::archived(&mut signatures, &inspection.signatures, dss_offset);
     let verdict = DocumentVerdict::of(
         signatures
             .iter()

@@ -9,6 +9,7 @@ use crate::cms::{CmsError, SesSignature};
 use crate::key::PublicKey;
 use crate::oid;
 use crate::pki::{parse_certificate, Certificate};
+use crate::revocation::Evidence;
 use crate::time;
 use crate::verdict_pdf::{
     Identity, Integrity, SignatureCheck, SignatureFormat, SigningTime, TimeSource, Warning,
@@ -18,9 +19,10 @@ use super::check::signer_identity;
 use super::{ses_seal, timestamp, Context};
 
 /// Check an SES signature whose `/Contents` was read into `ses` (or could
-/// not be: `Err`).
+/// not be: `Err`), `evidence` the revocation data that may answer for it.
 pub(super) fn check(
     context: &Context,
+    evidence: &Evidence,
     ses: &Result<SesSignature<'_>, CmsError>,
     ranges: Option<&[(usize, usize)]>,
     result: &mut SignatureCheck,
@@ -51,7 +53,14 @@ pub(super) fn check(
     };
     result.integrity = integrity(context, ses, &signer, ranges, result);
     signing_time(context, ses, result);
-    signer_identity(context, result, Some(&signer), &[], dictionary_time);
+    signer_identity(
+        context,
+        result,
+        Some(&signer),
+        &[],
+        dictionary_time,
+        evidence,
+    );
     let at = result
         .signing_time
         .as_ref()

@@ -36,9 +36,10 @@ pub(super) fn settle(result: &mut SignatureCheck, docmdp: Option<u8>) {
         permissions: p,
         permitted: result.changes_after.iter().all(|&c| permitted_by(p, c)),
     });
-    // Revocation (CRL, OCSP) is never fetched: said on every signature
-    // with a certificate, so nobody reads `valid` as "not revoked".
-    if result.certificate.is_some() {
+    // Said on every signature with a certificate that no revocation data
+    // answered for (the chain's check says it when its data is stale or
+    // partial), so nobody reads `valid` as "not revoked".
+    if result.certificate.is_some() && result.revocation.is_none() {
         result.warn(Warning::RevocationNotChecked);
     }
     result.status = status(result);
@@ -58,6 +59,7 @@ fn status(result: &SignatureCheck) -> SignatureStatus {
         result.integrity,
         Integrity::Altered | Integrity::BadSignature | Integrity::Malformed
     ) || matches!(result.coverage, Coverage::Partial | Coverage::Unclear)
+        || result.identity == Identity::Revoked
         || result.certification.is_some_and(|c| !c.permitted)
         || SEAL_BROKEN.iter().any(|w| result.warnings.contains(w));
     if broken {
@@ -94,6 +96,18 @@ mod tests {
     fn settled(mut check: SignatureCheck, docmdp: Option<u8>) -> SignatureCheck {
         settle(&mut check, docmdp);
         check
+    }
+
+    #[test]
+    fn a_certificate_revoked_before_signing_is_invalid_after_only_a_warning() {
+        let revoked = SignatureCheck {
+            identity: Identity::Revoked,
+            ..intact()
+        };
+        assert_eq!(settled(revoked, None).status, SignatureStatus::Invalid);
+        let mut later = intact();
+        later.warn(Warning::RevokedAfterSigning);
+        assert_eq!(settled(later, None).status, SignatureStatus::Valid);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use crate::verdict_pdf::Warning;
 
 use super::changes::Final;
 use super::document::{open_failure, Document, ReadError};
+use super::dss::{self, Dss};
 use super::fields::{self, Found};
 use super::revisions::{self, Chain};
 use super::{changes, contents, docmdp};
@@ -56,6 +57,8 @@ pub struct Inspection {
     pub encrypted: bool,
     /// About the whole file (`xref-reconstructed`).
     pub warnings: Vec<Warning>,
+    /// The document security store (§6c), when there is one.
+    pub dss: Option<Dss>,
 }
 
 /// What a signature dictionary is, by `/Type` and `/SubFilter`.
@@ -119,11 +122,13 @@ pub fn inspect_signatures(bytes: &[u8]) -> Result<Inspection, String> {
     if doc.file().reconstructed() {
         warnings.push(Warning::XrefReconstructed);
     }
+    let dss = dss::read(&doc, &catalog, doc.trailer().get("Root"));
     Ok(Inspection {
         pages,
         signatures,
         encrypted: doc.file().encrypted(),
         warnings,
+        dss,
     })
 }
 

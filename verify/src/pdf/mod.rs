@@ -17,6 +17,7 @@ mod contents;
 pub(crate) mod cos;
 mod docmdp;
 mod document;
+pub(crate) mod dss;
 mod fields;
 mod inspection;
 mod paint;

@@ -40,7 +40,8 @@ pub enum Purpose {
 #[derive(Debug, Clone)]
 pub struct ChainResult {
     pub identity: Identity,
-    #[cfg(test)]
+    /// The path judged, leaf first (the configured root last when it
+    /// reached one); without one, the longest path that could be built.
     pub chain: Vec<Certificate>,
     pub warnings: Vec<Warning>,
 }
@@ -55,7 +56,15 @@ fn rank(identity: Identity) -> u8 {
         Identity::SelfSigned => 4,
         Identity::UnknownIssuer => 5,
         Identity::NoCertificate => 6,
+        // Never a chain's own answer: revocation is checked afterwards.
+        Identity::Revoked => 7,
     }
+}
+
+/// Did `issuer`'s key sign `child` (a delegated OCSP responder's
+/// certificate, say)?
+pub(crate) fn issued_by(child: &Certificate, issuer: &Certificate) -> bool {
+    signed_by(child, issuer).is_some()
 }
 
 /// Did `issuer`'s key sign `child`? `Some(true)` when only with the empty
@@ -265,11 +274,10 @@ pub fn validate_chain(
     };
     let mut path = vec![leaf];
     search.extend(&mut path);
-    if let Some((identity, _path, warnings)) = search.best {
+    if let Some((identity, path, warnings)) = search.best {
         return ChainResult {
             identity,
-            #[cfg(test)]
-            chain: _path.into_iter().cloned().collect(),
+            chain: path.into_iter().cloned().collect(),
             warnings,
         };
     }
@@ -288,7 +296,6 @@ pub fn validate_chain(
         } else {
             Identity::UnknownIssuer
         },
-        #[cfg(test)]
         chain: search.longest_dead_end.into_iter().cloned().collect(),
         warnings,
     }

@@ -14,7 +14,9 @@ pub(crate) mod name_text;
 mod trust;
 
 pub use certificate::{parse_certificate, Certificate};
+pub(crate) use chain::issued_by;
 pub use chain::{validate_chain, Purpose};
+pub(crate) use name::same_name;
 pub use trust::TrustStore;
 
 /// Chains against OpenSSL's answers (fixtures in `verify/tests/pki/`).

@@ -1,0 +1,82 @@
+//! Revocation (spec §6c): the OCSP responses and CRLs a document carries
+//! (DSS, VRI, the CMS), read ([`ocsp`], [`crl`]), checked against the
+//! signer's chain ([`answer`]): each certificate of the chain but its
+//! anchor answered by a response or a CRL whose own signature holds and
+//! whose signer is the certificate's issuer or a responder the issuer
+//! delegated to (`id-kp-OCSPSigning`).
+
+mod answer;
+pub mod crl;
+pub mod ocsp;
+
+pub(crate) use answer::check;
+
+use crate::cms::der::{self, Tag, Tlv};
+use crate::cms::CmsError;
+use crate::time;
+use crate::verdict_pdf::RevocationSource;
+
+/// The most single responses (or certificates) read from one OCSP
+/// response.
+pub const MAX_ENTRIES: usize = 256;
+
+/// The most OCSP responses and CRLs looked at for one signature.
+pub const MAX_ITEMS: usize = 64;
+
+/// Revocation data found for one signature, each piece with its origin.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Evidence<'a> {
+    pub ocsps: Vec<(&'a [u8], RevocationSource)>,
+    pub crls: Vec<(&'a [u8], RevocationSource)>,
+    /// Certificates that came with it (DSS `/Certs`, VRI `/Cert`).
+    pub certificates: Vec<&'a [u8]>,
+}
+
+impl<'a> Evidence<'a> {
+    pub fn add(&mut self, data: &'a crate::pdf::dss::ValidationData, source: RevocationSource) {
+        self.ocsps
+            .extend(data.ocsps.iter().map(|o| (o.as_slice(), source)));
+        self.crls
+            .extend(data.crls.iter().map(|c| (c.as_slice(), source)));
+        self.certificates
+            .extend(data.certificates.iter().map(Vec::as_slice));
+    }
+}
+
+/// The bits of a BIT STRING with no unused bits (signature values).
+pub(crate) fn bit_string<'a>(tlv: &Tlv<'a>, what: &'static str) -> Result<&'a [u8], CmsError> {
+    match tlv
+        .expect(Tag::universal(3, false), what)?
+        .content
+        .split_first()
+    {
+        Some((0, bits)) => Ok(bits),
+        _ => Err(CmsError::Unexpected { what }),
+    }
+}
+
+/// A UTCTime or a GeneralizedTime.
+pub(crate) fn time_of(tlv: &Tlv<'_>) -> Option<i64> {
+    match tlv.tag {
+        der::UTC_TIME => time::utc_time(tlv.content),
+        der::GENERALIZED_TIME => time::generalized_time(tlv.content),
+        _ => None,
+    }
+}
+
+/// RFC 5280 §5.3.1's CRLReason names.
+pub(crate) fn reason_name(code: u32) -> Option<&'static str> {
+    Some(match code {
+        0 => "unspecified",
+        1 => "keyCompromise",
+        2 => "cACompromise",
+        3 => "affiliationChanged",
+        4 => "superseded",
+        5 => "cessationOfOperation",
+        6 => "certificateHold",
+        8 => "removeFromCRL",
+        9 => "privilegeWithdrawn",
+        10 => "aACompromise",
+        _ => return None,
+    })
+}
