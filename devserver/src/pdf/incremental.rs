@@ -38,6 +38,9 @@ pub enum ContentsFormat {
     /// A GB/T 38540 `SES_Signature`. No standard names it in PDF; the
     /// names are ours (readers sniff the content, as ours does).
     Ses,
+    /// An RFC 3161 document timestamp (PAdES B-LTA), in an invisible
+    /// field.
+    DocTimestamp,
 }
 
 impl ContentsFormat {
@@ -45,6 +48,14 @@ impl ContentsFormat {
         match self {
             ContentsFormat::Cades => "/Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached",
             ContentsFormat::Ses => "/Filter /GBT.38540 /SubFilter /SES.detached",
+            ContentsFormat::DocTimestamp => "/Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161",
+        }
+    }
+
+    fn dictionary_type(self) -> &'static str {
+        match self {
+            ContentsFormat::DocTimestamp => "/Type /DocTimeStamp ",
+            _ => "/Type /Sig ",
         }
     }
 }
@@ -118,10 +129,15 @@ pub fn prepare_signature(
     }
 
     let mut rev = Revision::new(previous, prev.next_id(), 2 * CONTENTS_CAPACITY + 64 * 1024);
+    let timestamp = fields.format == ContentsFormat::DocTimestamp;
     let widget = rev.alloc();
     let sig = rev.alloc();
-    let ap = rev.alloc();
-    let font_first = rev.alloc_many(FontRefs::COUNT);
+    // A document timestamp has no appearance: no objects for one.
+    let (ap, font_first) = if timestamp {
+        (widget, widget)
+    } else {
+        (rev.alloc(), rev.alloc_many(FontRefs::COUNT))
+    };
     let widget_ref = Object::Reference((widget.get().unsigned_abs(), 0));
 
     // The signature dictionary, by hand: its two gaps are patched later.
@@ -145,27 +161,32 @@ pub fn prepare_signature(
         Object::Array([x1, y1, x2, y2].map(Object::Real).to_vec()),
     );
     merged.set("P", Object::Reference(page_id));
-    // Print (bit 3), so the seal is on paper too.
-    merged.set("F", Object::Integer(4));
-    let mut normal = Dictionary::new();
-    normal.set("N", reference(ap));
-    merged.set("AP", Object::Dictionary(normal));
+    // Print (bit 3), so the seal is on paper too; a document timestamp
+    // shows nothing (its Rect is empty).
+    merged.set("F", Object::Integer(if timestamp { 2 } else { 4 }));
+    if !timestamp {
+        let mut normal = Dictionary::new();
+        normal.set("N", reference(ap));
+        merged.set("AP", Object::Dictionary(normal));
+    }
     rev.push_lopdf(
         (widget.get().unsigned_abs(), 0),
         &Object::Dictionary(merged),
     )?;
 
-    let mut chunk = Chunk::new();
-    appearance::write(
-        &mut chunk,
-        ap,
-        font_first,
-        x2 - x1,
-        y2 - y1,
-        appearance,
-        font,
-    )?;
-    rev.push_chunk(&chunk);
+    if !timestamp {
+        let mut chunk = Chunk::new();
+        appearance::write(
+            &mut chunk,
+            ap,
+            font_first,
+            x2 - x1,
+            y2 - y1,
+            appearance,
+            font,
+        )?;
+        rev.push_chunk(&chunk);
+    }
 
     add_annotation(&prev, &mut rev, page_id, widget_ref.clone())?;
     form.add_field(&prev, &mut rev, catalog_id, widget_ref)?;
@@ -193,7 +214,8 @@ pub fn prepare_signature(
 /// the offset of the `<` of `/Contents`.
 fn signature_dictionary(fields: &SignatureFields) -> (Vec<u8>, usize, usize) {
     let mut d = Vec::with_capacity(2 * CONTENTS_CAPACITY + 512);
-    d.extend_from_slice(b"<< /Type /Sig ");
+    d.extend_from_slice(b"<< ");
+    d.extend_from_slice(fields.format.dictionary_type().as_bytes());
     d.extend_from_slice(fields.format.names().as_bytes());
     d.extend_from_slice(b"\n/ByteRange [");
     let range_at = d.len();

@@ -7,9 +7,12 @@
 //! - [`placement::find_placement`]: where a seal goes on a document;
 //! - [`incremental::prepare_signature`]: one incremental update with a
 //!   signature field, its visible seal and a `/Contents` gap, which
-//!   [`incremental::Prepared::finish`] fills with the CMS from the caller.
+//!   [`incremental::Prepared::finish`] fills with the CMS from the caller
+//!   (or an invisible document timestamp field);
+//! - [`dss::append_dss`]: one incremental update with validation data.
 
 pub mod appearance;
+pub mod dss;
 pub mod export;
 pub mod font;
 pub mod incremental;

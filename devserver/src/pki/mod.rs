@@ -31,7 +31,6 @@ pub use cms::{sign_cms, CmsRequest};
 pub use error::PkiError;
 pub use kind::KeyKind;
 pub use ses::{sign_ses, SesRequest};
-#[cfg(test)]
 pub use tsa::timestamp_token;
 
 /// Roots and the TSA live ten years, seals five (in days, leap days

@@ -3,6 +3,7 @@
 //! signature over the document) and cancel.
 
 mod confirm;
+mod long_term;
 mod page;
 pub mod permission;
 pub mod session;

@@ -22,6 +22,8 @@ use crate::pdf::{find_placement, prepare_signature, PdfWriteError, SealAppearanc
 use crate::pdf::{ContentsFormat, SignatureFields};
 use crate::pki::{sign_cms, sign_ses, CmsRequest, PkiError, SesRequest};
 use crate::seal_image;
+
+use super::long_term;
 use crate::seals::User;
 use crate::store::{Record, SealRow, StoreError};
 
@@ -185,7 +187,8 @@ pub fn stamp(
     )?;
     let parts = prepared.signed_parts();
     let cms = match format {
-        ContentsFormat::Cades => sign_cms(
+        // A seal is a CMS unless it is an electronic seal.
+        ContentsFormat::Cades | ContentsFormat::DocTimestamp => sign_cms(
             &CmsRequest {
                 signed_parts: &parts,
                 kind,
@@ -229,6 +232,16 @@ pub fn stamp(
     slot.public_key = Some(cert_pem);
     slot.extra
         .insert(PDF_REVISION.to_owned(), Value::from(revision));
+    // PAdES B-LTA: the validation data and a document timestamp after it.
+    let sealed = long_term::archive(
+        store,
+        sealing.pki,
+        sealing.font,
+        sealed,
+        &cms,
+        &updated,
+        now,
+    )?;
     Ok(revisions::write_sealed(
         store,
         id,

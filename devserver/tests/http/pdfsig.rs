@@ -25,7 +25,28 @@ impl Embedded {
 
 /// Every `/ByteRange [a b c d]` in the file with the `/Contents <…>` that
 /// fills its gap, in file order.
+/// Only the seals' signatures (`/Type /Sig`): the document timestamps the
+/// provider adds after each seal (B-LTA) are in [`document_timestamps`].
 pub fn signatures(pdf: &[u8]) -> Vec<Embedded> {
+    all(pdf)
+        .into_iter()
+        .filter(|(timestamp, _)| !timestamp)
+        .map(|(_, e)| e)
+        .collect()
+}
+
+/// The document timestamps (`/Type /DocTimeStamp`), in file order.
+pub fn document_timestamps(pdf: &[u8]) -> Vec<Embedded> {
+    all(pdf)
+        .into_iter()
+        .filter(|(timestamp, _)| *timestamp)
+        .map(|(_, e)| e)
+        .collect()
+}
+
+/// Every signature dictionary with whether it is a document timestamp
+/// (its `/Type`, written just before `/ByteRange` by our writer).
+fn all(pdf: &[u8]) -> Vec<(bool, Embedded)> {
     let needle = b"/ByteRange [";
     let mut found = Vec::new();
     let mut at = 0;
@@ -42,10 +63,15 @@ pub fn signatures(pdf: &[u8]) -> Vec<Embedded> {
         assert_eq!(gap[0], b'<');
         assert_eq!(gap[gap.len() - 1], b'>');
         let all = hex::decode(&gap[1..gap.len() - 1]).unwrap();
-        found.push(Embedded {
-            byte_range,
-            cms: strip_padding(&all),
-        });
+        let before = &pdf[(at + pos).saturating_sub(160)..at + pos];
+        let timestamp = find(before, b"/DocTimeStamp").is_some();
+        found.push((
+            timestamp,
+            Embedded {
+                byte_range,
+                cms: strip_padding(&all),
+            },
+        ));
         at = end;
     }
     found

@@ -26,7 +26,11 @@ async fn full_flow_stamps_the_seal_and_returns_done() {
     assert!(html.contains("data-testid=\"document-link\" href=\"/api/files/"));
     assert_eq!(
         seal_options(&html),
-        ["seal-zhangsan-sm2", "seal-zhangsan-ecdsa"]
+        [
+            "seal-zhangsan-sm2",
+            "seal-zhangsan-ecdsa",
+            "seal-zhangsan-ses"
+        ]
     );
     assert!(html.contains("data-testid=\"confirm\"") && html.contains("data-testid=\"cancel\""));
     let csrf = csrf_of(&html);

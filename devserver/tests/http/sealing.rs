@@ -15,7 +15,7 @@ use serde_json::{json, Value};
 
 use crate::common::{param, pdf_text, start, Server};
 use crate::openssl::trust_roots;
-use crate::pdfsig::signatures;
+use crate::pdfsig::{document_timestamps, signatures};
 
 /// A Signature with two seals anyone may stamp, exported.
 async fn two_seal_document(server: &Server, id: &str) -> Value {
@@ -63,8 +63,23 @@ async fn a_stamp_appends_one_signature_over_the_whole_file() {
     let found = signatures(&after);
     assert_eq!(found.len(), 1);
     let [a, b, c, d] = found[0].byte_range;
-    assert_eq!((a, c + d), (0, after.len()), "covers the whole file");
+    assert_eq!(a, 0);
     assert!(b > before.len(), "the signature is in the new revision");
+    // B-LTA: validation data and a document timestamp over the whole file
+    // follow the seal's revision.
+    let stamps = document_timestamps(&after);
+    assert_eq!(stamps.len(), 1);
+    let [_, _, tc, td] = stamps[0].byte_range;
+    assert_eq!(
+        tc + td,
+        after.len(),
+        "the document timestamp covers the whole file"
+    );
+    assert!(c + d < tc, "the seal covers its own revision");
+    assert!(
+        after[c + d..].windows(5).any(|w| w == b"/DSS "),
+        "a DSS after the seal"
+    );
 
     let seal = &sig["seals"][0];
     assert_eq!(
@@ -153,15 +168,26 @@ async fn two_seals_are_two_valid_revisions_and_deletes_go_back_exactly() {
     let report = verify_all(&Signature::default(), &both, &options);
     let report = serde_json::to_value(report.pdf).unwrap();
     assert_eq!(report["verdict"], "valid", "{report:#}");
-    let statuses: Vec<&Value> = report["signatures"]
+    let statuses: Vec<(&Value, &Value)> = report["signatures"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| &s["status"])
+        .map(|s| (&s["format"], &s["status"]))
         .collect();
-    assert_eq!(statuses, [&json!("valid"), &json!("valid")], "{report:#}");
+    let (seal, stamp) = (json!("cms"), json!("timestamp"));
+    let valid = json!("valid");
+    assert_eq!(
+        statuses,
+        [
+            (&seal, &valid),
+            (&stamp, &valid),
+            (&seal, &valid),
+            (&stamp, &valid)
+        ],
+        "each seal, then its document timestamp: {report:#}"
+    );
     let changes = &report["signatures"][0]["changesAfter"];
-    assert_eq!(changes, &json!(["signing"]), "{report:#}");
+    assert_eq!(changes, &json!(["signing", "timestamp"]), "{report:#}");
 
     // Deleting the first while the second is signed: 409, naming the second.
     let (current, tag) = server.s1("two").await;
@@ -252,7 +278,7 @@ fn pyhanko_python() -> Option<PathBuf> {
 const VALIDATE_PY: &str = r#"
 import json, sys
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
 from pyhanko.keys import load_certs_from_pemder
 from pyhanko_certvalidator import ValidationContext
 
@@ -261,6 +287,11 @@ with open(path, 'rb') as f:
     reader = PdfFileReader(f, strict=False)
     vc = ValidationContext(trust_roots=list(load_certs_from_pemder([roots])), allow_fetching=False)
     for sig in reader.embedded_signatures:
+        if sig.sig_object_type == '/DocTimeStamp':
+            st = validate_pdf_timestamp(sig, validation_context=vc)
+            print(json.dumps({'field': sig.field_name, 'timestamp': True, 'intact': st.intact,
+                              'valid': st.valid, 'trusted': st.trusted}))
+            continue
         st = validate_pdf_signature(sig, vc)
         level = getattr(st, 'modification_level', None)
         print(json.dumps({
@@ -302,20 +333,27 @@ async fn pyhanko_validates_ecdsa_and_rsa_seals() {
         "pyHanko: {}{stdout}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let results: Vec<Value> = stdout
+    let all: Vec<Value> = stdout
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(results.len(), 2, "{results:?}");
-    for r in &results {
+    assert_eq!(all.len(), 4, "two seals, two document timestamps: {all:?}");
+    for r in &all {
         assert_eq!(r["intact"], true, "{r}");
         assert_eq!(r["valid"], true, "{r}");
         assert_eq!(r["trusted"], true, "{r}");
     }
+    let results: Vec<&Value> = all.iter().filter(|r| r["timestamp"] != true).collect();
     assert_eq!(results[0]["field"], "Seal1");
     assert_eq!(results[0]["coverage"], "ENTIRE_REVISION", "{results:?}");
     assert_eq!(results[0]["modification"], "FORM_FILLING", "{results:?}");
-    assert_eq!(results[1]["coverage"], "ENTIRE_FILE", "{results:?}");
+    // Only validation data and a document timestamp after the second seal.
+    assert_eq!(results[1]["coverage"], "ENTIRE_REVISION", "{results:?}");
+    assert_eq!(results[1]["modification"], "LTA_UPDATES", "{results:?}");
+    assert_eq!(
+        all[3]["timestamp"], true,
+        "the last is a document timestamp"
+    );
 }
 
 /// Stamping a 20 MiB document through the provider (over HTTP). Run with

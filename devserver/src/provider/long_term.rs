@@ -1,0 +1,141 @@
+//! After each seal the provider makes the document verifiable for the long
+//! term (PAdES B-LTA, spec §6c): one revision with a document security
+//! store — every seal certificate's chain, a fresh OCSP response and the
+//! CRL of its CA, a VRI entry for the new signature — then one revision
+//! with a document timestamp from the dev TSA over all of it. Deleting the
+//! seal goes back to the file before all three revisions.
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use sha2::{Digest, Sha256};
+use time::OffsetDateTime;
+
+use crate::certificates;
+use crate::pdf::dss::{append_dss, vri_key, ValidationData};
+use crate::pdf::{
+    prepare_signature, CjkFont, ContentsFormat, Placement, SealAppearance, SignatureFields,
+    CONTENTS_CAPACITY,
+};
+use crate::pki::{timestamp_token, DevPki};
+use crate::store::Store;
+use infoplus_signature_core::Signature;
+
+use super::stamp::StampError;
+
+/// `sealed` (whose last signature's `/Contents` holds `contents`) with its
+/// DSS and document timestamp revisions; `signature` is the Signature with
+/// every seal signed so far (their certificates get validation data too).
+pub(crate) fn archive(
+    store: &Store,
+    pki: &DevPki,
+    font: &CjkFont,
+    sealed: Vec<u8>,
+    contents: &[u8],
+    signature: &Signature,
+    now: OffsetDateTime,
+) -> Result<Vec<u8>, StampError> {
+    let mut data = ValidationData::default();
+    for seal in signature.seals.iter().filter(|s| s.is_signed()) {
+        let Some(pem) = seal.public_key.as_deref() else {
+            continue;
+        };
+        let Ok(der) = pem_der(pem) else {
+            continue;
+        };
+        merge(&mut data, chain_data(store, pki, &der, now)?);
+    }
+    // The TSA's certificate: its chain is the ECDSA root's.
+    merge(
+        &mut data,
+        ValidationData {
+            certificates: vec![pki.tsa.cert_der.clone()],
+            ..ValidationData::default()
+        },
+    );
+    let mut padded = contents.to_vec();
+    padded.resize(CONTENTS_CAPACITY.max(contents.len()), 0);
+    let with_dss = append_dss(&sealed, &data, &vri_key(&padded))?;
+    document_timestamp(pki, font, &with_dss, now)
+}
+
+/// The validation data of one seal certificate: its chain, and (once the
+/// dev CAs answer OCSP and publish CRLs) its revocation data.
+fn chain_data(
+    _store: &Store,
+    pki: &DevPki,
+    certificate: &[u8],
+    _now: OffsetDateTime,
+) -> Result<ValidationData, StampError> {
+    let roots = [&pki.sm2_root, &pki.ecdsa_root, &pki.rsa_root];
+    Ok(ValidationData {
+        certificates: std::iter::once(certificate.to_vec())
+            .chain(roots.iter().map(|r| r.cert_der.clone()))
+            .collect(),
+        ..ValidationData::default()
+    })
+}
+
+/// Adds what `more` has that `data` has not.
+fn merge(data: &mut ValidationData, more: ValidationData) {
+    for (into, from) in [
+        (&mut data.certificates, more.certificates),
+        (&mut data.ocsps, more.ocsps),
+        (&mut data.crls, more.crls),
+    ] {
+        for item in from {
+            if !into.contains(&item) {
+                into.push(item);
+            }
+        }
+    }
+}
+
+fn pem_der(pem: &str) -> Result<Vec<u8>, StampError> {
+    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    STANDARD
+        .decode(body.trim())
+        .map_err(|e| StampError::Engine(format!("a seal certificate does not read: {e}")))
+}
+
+/// One more revision: an invisible `ETSI.RFC3161` field whose token the dev
+/// TSA makes over the revision's ByteRange.
+fn document_timestamp(
+    pki: &DevPki,
+    font: &CjkFont,
+    previous: &[u8],
+    now: OffsetDateTime,
+) -> Result<Vec<u8>, StampError> {
+    let count = memchr_count(previous, b"/DocTimeStamp");
+    let fields = SignatureFields {
+        format: ContentsFormat::DocTimestamp,
+        field_name: format!("DocumentTimestamp{}", count + 1),
+        signer_name: String::new(),
+        reason: String::new(),
+        location: String::new(),
+        time: now,
+    };
+    let placement = Placement {
+        page: 0,
+        rect: [0.0; 4],
+    };
+    let appearance = SealAppearance {
+        name: String::new(),
+        kind_label: None,
+    };
+    let prepared = prepare_signature(previous, &placement, &appearance, &fields, font)?;
+    let mut hash = Sha256::new();
+    for part in prepared.signed_parts() {
+        hash.update(part);
+    }
+    let token = timestamp_token(pki, &hash.finalize(), now, certificates::random_serial()?)?;
+    Ok(prepared.finish(&token)?)
+}
+
+/// How often `needle` occurs in `haystack` (document timestamps so far,
+/// for a unique field name).
+fn memchr_count(haystack: &[u8], needle: &[u8]) -> usize {
+    haystack
+        .windows(needle.len())
+        .filter(|w| *w == needle)
+        .count()
+}
