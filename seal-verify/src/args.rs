@@ -13,7 +13,7 @@ PDF's own signatures (CMS/PAdES, SM2, certificates, trust, revisions).
 
 Usage: seal-verify --document DOC.pdf [--signature SIG.json] [--trust ROOTS.pem]...
                    [--trust-own-certificates] [--at signing|now|RFC3339] [--json]
-                   [--max-document-bytes N] [--seal-picture FILE]
+                   [--max-document-bytes N] [--seal-picture FILE] [--online]
 
 Options:
   --document FILE           the PDF (the document at the Signature's `uri`)
@@ -28,6 +28,8 @@ Options:
                             signature's signing time), `now`, or an RFC 3339 time
   --json                    print the report as JSON
   --max-document-bytes N    refuse larger documents (default 20971520, 20 MiB)
+  --online                  also ask the certificates' OCSP responders and fetch their
+                            CRLs (http, at most 16 requests, 5 s each, 30 s in all)
   --seal-picture FILE       write the picture of each electronic seal (GB/T 38540) the
                             PDF's signatures carry: the first to FILE, the n-th to
                             FILE with -n before its extension
@@ -63,6 +65,8 @@ pub struct Options {
     pub at: At,
     /// `--seal-picture`: where the seals' pictures go.
     pub seal_picture: Option<PathBuf>,
+    /// `--online`: fetch revocation data (§6c).
+    pub online: bool,
 }
 
 /// `--at`: when certificates are checked.
@@ -95,6 +99,7 @@ pub fn parse(arguments: impl IntoIterator<Item = OsString>) -> Result<Command, S
     let mut at = At::Signing;
     let mut max_document_bytes = DEFAULT_MAX_DOCUMENT_BYTES;
     let mut seal_picture = None;
+    let mut online = false;
     let mut arguments = arguments.into_iter();
     while let Some(argument) = arguments.next() {
         let text = argument
@@ -121,6 +126,7 @@ pub fn parse(arguments: impl IntoIterator<Item = OsString>) -> Result<Command, S
             "--document" => document = Some(PathBuf::from(value()?)),
             "--trust" => trust.push(PathBuf::from(value()?)),
             "--seal-picture" => seal_picture = Some(PathBuf::from(value()?)),
+            "--online" if inline.is_none() => online = true,
             "--trust-own-certificates" if inline.is_none() => trust_own_certificates = true,
             "--at" => {
                 let when = value()?;
@@ -149,6 +155,7 @@ pub fn parse(arguments: impl IntoIterator<Item = OsString>) -> Result<Command, S
         trust_own_certificates,
         at,
         seal_picture,
+        online,
     }))
 }
 
@@ -171,16 +178,17 @@ mod tests {
             trust_own_certificates: true,
             at: At::Fixed(1_795_341_600),
             seal_picture: Some("seal.png".into()),
+            online: true,
         });
         assert_eq!(
             parse(args(
-                "--signature s.json --document d.pdf --json --max-document-bytes 10 --trust a.pem --trust b.pem --trust-own-certificates --at 2026-11-22T18:00:00+08:00 --seal-picture seal.png"
+                "--signature s.json --document d.pdf --json --max-document-bytes 10 --trust a.pem --trust b.pem --trust-own-certificates --at 2026-11-22T18:00:00+08:00 --seal-picture seal.png --online"
             )),
             Ok(want.clone())
         );
         assert_eq!(
             parse(args(
-                "--json --max-document-bytes=10 --document=d.pdf --trust-own-certificates --signature=s.json --trust=a.pem --at=2026-11-22T10:00:00Z --trust b.pem --seal-picture=seal.png"
+                "--json --max-document-bytes=10 --document=d.pdf --trust-own-certificates --signature=s.json --trust=a.pem --at=2026-11-22T10:00:00Z --trust b.pem --seal-picture=seal.png --online"
             )),
             Ok(want)
         );
@@ -198,6 +206,7 @@ mod tests {
         assert!(options.trust.is_empty());
         assert!(!options.trust_own_certificates);
         assert_eq!(options.seal_picture, None);
+        assert!(!options.online);
         let Ok(Command::Verify(options)) = parse(args("--document d --at now")) else {
             panic!("parses");
         };

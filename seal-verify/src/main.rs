@@ -61,14 +61,20 @@ fn run(options: &Options) -> Result<u8, String> {
         Some(path) => Some(read_signature(path.as_deref())?),
         None => None,
     };
-    let verify_options = infoplus_signature_verify::Options {
+    let mut verify_options = infoplus_signature_verify::Options {
         limit: options.max_document_bytes,
         roots_pem: read_trust(&options.trust)?,
         intermediates_pem: Vec::new(),
         trust_document_certificates: options.trust_own_certificates,
         at: validation_time(options.at)?,
+        online: Default::default(),
     };
-    let report = verify(signature.as_ref(), &options.document, &verify_options)?;
+    let report = verify(
+        signature.as_ref(),
+        &options.document,
+        &mut verify_options,
+        options.online,
+    )?;
     if let Some(path) = &options.seal_picture {
         for written in render_seal::write_pictures(report.pdf.as_ref(), path)? {
             eprintln!("seal picture written to {}", written.display());
@@ -137,7 +143,8 @@ fn read_signature(path: Option<&Path>) -> Result<Signature, String> {
 fn verify(
     signature: Option<&Signature>,
     path: &Path,
-    options: &infoplus_signature_verify::Options,
+    options: &mut infoplus_signature_verify::Options,
+    online: bool,
 ) -> Result<VerifyReport, String> {
     let limit = options.limit;
     let none = Signature::default();
@@ -157,6 +164,15 @@ fn verify(
     file.take(limit.saturating_add(1))
         .read_to_end(&mut document)
         .map_err(cannot)?;
+    if online {
+        // The document's certificates ask their own responders; what
+        // cannot be fetched is said, and the verification goes on.
+        let fetched = infoplus_signature_verify::online::fetch_revocation(&document, options);
+        for failure in &fetched.failures {
+            eprintln!("--online: {failure}");
+        }
+        options.online = fetched.data;
+    }
     Ok(verify_all(signature, &document, options))
 }
 

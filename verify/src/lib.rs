@@ -31,6 +31,8 @@ pub mod fuzzing;
 mod hash;
 mod key;
 pub mod oid;
+#[cfg(feature = "online")]
+pub mod online;
 mod pdf;
 mod pki;
 mod revocation;
@@ -43,6 +45,7 @@ pub use digest::{Digests, Ranges};
 pub use embedded::ValidationTime;
 pub use error::CryptoError;
 pub use hash::Hash;
+pub use pdf::dss::ValidationData;
 pub use run::{
     report_without_document, seals_by_document_sha256, verify_all, Document, Options, Run,
     DEFAULT_MAX_DOCUMENT_BYTES,

@@ -19,6 +19,7 @@ use crate::digest::{Digests, Ranges};
 use crate::embedded::{self, seals, signed_ranges, Context, ValidationTime};
 use crate::hash::Hash;
 use crate::model::Signature;
+use crate::pdf::dss::ValidationData;
 use crate::pdf::{self, Inspection};
 use crate::pki::TrustStore;
 use crate::seal::{seal_algorithm, verify_seal};
@@ -39,6 +40,9 @@ pub struct Options {
     /// chain is sound at its signing time, whoever the CA is).
     pub trust_document_certificates: bool,
     pub at: ValidationTime,
+    /// Revocation data fetched for this verification (`seal-verify
+    /// --online`, see `online::fetch_revocation`): `source: online`.
+    pub online: ValidationData,
 }
 
 impl Default for Options {
@@ -49,6 +53,7 @@ impl Default for Options {
             intermediates_pem: Vec::new(),
             trust_document_certificates: false,
             at: ValidationTime::Signing,
+            online: ValidationData::default(),
         }
     }
 }
@@ -110,6 +115,8 @@ pub struct Run<'r> {
     digests: Digests,
     /// Each embedded signature's `/Contents`, parsed once.
     parsed: Vec<Option<Result<Contents<'r>, CmsError>>>,
+    /// Revocation data fetched for this run (`Options::online`).
+    online: ValidationData,
 }
 
 impl<'r> Run<'r> {
@@ -142,7 +149,25 @@ impl<'r> Run<'r> {
             at: options.at,
             digests: Digests::new(),
             parsed,
+            online: options.online.clone(),
         }
+    }
+
+    /// Every certificate the document's signatures and its DSS carry.
+    #[cfg(feature = "online")]
+    pub(crate) fn certificates(&self) -> Vec<&[u8]> {
+        let mut found = document_certificates(self.document.signatures(), &self.parsed);
+        if let Some(Ok(inspection)) = &self.document.inspection {
+            if let Some(dss) = &inspection.dss {
+                found.extend(dss.data.certificates.iter().map(Vec::as_slice));
+            }
+        }
+        found
+    }
+
+    #[cfg(feature = "online")]
+    pub(crate) fn trust(&self) -> &TrustStore {
+        &self.trust
     }
 
     /// The digests this run will ask for, each once: the whole document's
@@ -237,6 +262,8 @@ impl<'r> Run<'r> {
             at: self.at,
             digests: &self.digests,
             dss: inspection.dss.as_ref(),
+            online: (!self.online.ocsps.is_empty() || !self.online.crls.is_empty())
+                .then_some(&self.online),
         };
         let report = embedded::report(&context, inspection, &self.parsed, self.trust_problems);
         let listed = match &report {

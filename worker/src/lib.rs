@@ -84,6 +84,7 @@ mod worker {
             } else {
                 ValidationTime::Signing
             },
+            online: Default::default(),
         };
         let seals = request.seals;
         // The document, copied into wasm once; its JavaScript copy (the

@@ -35,6 +35,9 @@ pub(super) fn evidence<'a>(
         }
         evidence.add(&dss.data, RevocationSource::Dss);
     }
+    if let Some(online) = context.online {
+        evidence.add(online, RevocationSource::Online);
+    }
     if let Some(sd) = sd {
         let mut cms = |values: RevocationValues<'a>| {
             evidence

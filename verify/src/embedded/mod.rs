@@ -52,6 +52,8 @@ pub(crate) struct Context<'a> {
     /// The document security store, whose data may answer for any
     /// signature (§6c).
     pub dss: Option<&'a crate::pdf::dss::Dss>,
+    /// Revocation data fetched for this verification (`--online`).
+    pub online: Option<&'a crate::pdf::dss::ValidationData>,
 }
 
 /// Fuzzing (`fuzz/`, target `ses_parse`): any bytes as an electronic
@@ -70,6 +72,7 @@ pub(crate) fn fuzz_ses(contents: &[u8]) {
         at: ValidationTime::Signing,
         digests: &digests,
         dss: None,
+        online: None,
     };
     let mut result = crate::verdict_pdf::SignatureCheck::default();
     let evidence = crate::revocation::Evidence::default();

@@ -51,6 +51,7 @@ pub fn options(roots_pem: &[&str]) -> Options {
         intermediates_pem: vec![],
         trust_document_certificates: false,
         at: ValidationTime::Signing,
+        online: Default::default(),
     }
 }
 
