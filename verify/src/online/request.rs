@@ -19,7 +19,7 @@ pub fn ocsp_request(subject: &Certificate, issuer: &Certificate) -> Result<Vec<u
             SHA1_ALGORITHM.to_vec(),
             tlv(0x04, &[Hash::Sha1.digest(&[&issuer.subject_der])]),
             tlv(0x04, &[Hash::Sha1.digest(&[key])]),
-            tlv(0x02, &[subject.serial.clone()]),
+            tlv(0x02, std::slice::from_ref(&subject.serial)),
         ],
     );
     let request = tlv(0x30, &[cert_id]);
