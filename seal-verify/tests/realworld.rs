@@ -13,7 +13,8 @@
 //! - the status expected without and with the file's own trust (`not-valid`:
 //!   anything but `valid`), and never `valid` in a file (or a signature,
 //!   when `attack` is a list) they call tampered or an attack;
-//! - `unsupported` only where no public validator verifies it either.
+//! - `unsupported` only where no public validator verifies it either;
+//! - `levels`: the PAdES level the source names (with the file's own trust).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -128,6 +129,13 @@ fn disagreements(name: &str, want: &Value, report: &Value, own_trust: bool) -> V
                 say(format!("{field}: {status}, expected {expected}"))
             }
             Some(_) => {}
+        }
+        // The PAdES level its source names (§6c), judged with the file's
+        // own certificates trusted (a B-T needs a trusted timestamp).
+        if let (true, Some(level)) = (own_trust, want["levels"][i].as_str()) {
+            if signature["level"] != level {
+                say(format!("{field}: level {}, expected {level}", signature["level"]));
+            }
         }
         // `attack`: the whole file, or per signature.
         let attacked = want["attack"] == true || want["attack"][i] == true;
