@@ -56,12 +56,17 @@ test('two seals: two valid revisions for seal-verify, delete only the last, and 
   const verified = sealVerify(dir, second, roots);
   expect(verified.code, verified.stderr).toBe(0);
   expect(verified.report.pdf.verdict).toBe('valid');
-  const sigs = verified.report.pdf.signatures;
-  expect(sigs).toHaveLength(2);
-  for (const s of sigs) expect(s).toMatchObject({ status: 'valid', integrity: 'intact', identity: 'trusted' });
+  // Each seal is followed by its validation data and a document timestamp
+  // (PAdES B-LTA): seal, timestamp, seal, timestamp.
+  const all = verified.report.pdf.signatures;
+  expect(all.map((s) => s.format)).toEqual(['cms', 'timestamp', 'cms', 'timestamp']);
+  for (const s of all) expect(s).toMatchObject({ status: 'valid', integrity: 'intact', identity: 'trusted' });
+  const sigs = all.filter((s) => s.format !== 'timestamp');
   expect(sigs[0].coverage).toBe('revision');
-  expect(sigs[0].changesAfter).toEqual(['signing']);
-  expect(sigs[1].coverage).toBe('whole-file');
+  expect(sigs[0].changesAfter).toEqual(['signing', 'timestamp']);
+  expect(sigs[1].coverage).toBe('revision');
+  expect(sigs[1].changesAfter).toEqual(['timestamp']);
+  expect(all[3].coverage).toBe('whole-file');
 
   // The first seal cannot go while the second builds on it: no delete,
   // and the reason instead.

@@ -27,7 +27,8 @@ test('an electronic seal verifies and shows the picture it carries', async ({ pa
   await part(seal(ctl), 'verify-button').click();
   await expectState(ctl, ['verified'], 30_000);
 
-  const card = part(ctl, 'pdf-signature');
+  // The seal's card (the provider's document timestamp has its own).
+  const card = part(ctl, 'pdf-signature').first();
   await expect(card).toHaveAttribute('data-status', 'valid');
   await expect(part(ctl, 'pdf-seal')).toContainText('Electronic seal: 张三 电子印章 (GB/T 38540) (personal seal)');
   await expect(part(ctl, 'pdf-seal')).toContainText('valid when used');

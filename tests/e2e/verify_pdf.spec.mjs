@@ -113,7 +113,8 @@ test('verify: "Download report" saves the verdicts with the document\'s SHA-256 
   expect(report.seals[0]).toMatchObject({ index: 0, result: 'valid', algorithm: 'SM2withSM3' });
   expect(report.pdf.status).toBe('parsed');
   expect(report.pdf.verdict).toBe('valid');
-  expect(report.pdf.signatures).toHaveLength(1);
+  // The seal, then the provider's document timestamp (PAdES B-LTA).
+  expect(report.pdf.signatures.map((s) => s.format)).toEqual(['cms', 'timestamp']);
   expect(report.pdf.signatures[0]).toMatchObject({ status: 'valid', integrity: 'intact', identity: 'trusted' });
   expect(report.seals[0].pdfSignature).toBeTruthy();
 });
