@@ -24,6 +24,7 @@ pub mod pdf;
 mod pki;
 mod provider;
 mod return_url;
+mod revocation;
 mod seal_image;
 mod seals;
 mod service;
