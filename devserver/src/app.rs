@@ -66,6 +66,7 @@ fn routes(state: AppState, faults: Arc<FaultSwitches>) -> Router {
         .merge(crate::service::routes())
         .merge(crate::provider::routes())
         .merge(crate::demo::routes())
+        .merge(crate::revocation::routes())
         .merge(crate::dev::routes(dev_faults))
         .nest_service("/dist", crate::static_files::service(&dist))
         .fallback(crate::html::not_found)

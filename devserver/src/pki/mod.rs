@@ -12,9 +12,12 @@ mod asn1;
 mod authority;
 mod ca;
 mod cms;
+mod crl;
 mod error;
 mod issued;
 mod kind;
+mod ocsp;
+pub(crate) mod ocsp_asn1;
 mod oids;
 mod pems;
 mod responders;
@@ -25,6 +28,7 @@ mod tsa;
 use der::{DecodePem, Encode};
 use spki::SubjectPublicKeyInfoOwned;
 use time::{Duration, OffsetDateTime};
+use x509_cert::ext::pkix::{AuthorityKeyIdentifier, SubjectKeyIdentifier};
 use x509_cert::Certificate;
 
 use crate::keys::{self, Algorithm};
@@ -33,9 +37,14 @@ use signer::KeySigner;
 
 pub use authority::RootCa;
 pub use cms::{sign_cms, CmsRequest};
+pub use crl::{crl, CrlEntry};
 pub use error::PkiError;
 pub use issued::Issued;
 pub use kind::KeyKind;
+pub use ocsp::{
+    internal_error_response, malformed_response, query_for_certificate, read_request, respond,
+    OcspQuery, SerialStatus,
+};
 pub use ses::{sign_ses, SesRequest};
 #[cfg(test)]
 pub use tsa::timestamp_token;
@@ -143,14 +152,22 @@ impl DevPki {
         }
     }
 
-    /// The root whose subject is `certificate`'s issuer (the dev roots'
-    /// names differ, so the name decides).
+    /// The root that issued `certificate`: its subject is the issuer and
+    /// its key identifier the authority key identifier (another devserver's
+    /// roots have the same names, not the same keys).
     pub fn issuer_of(&self, certificate: &Certificate) -> Option<RootCa> {
-        let issuer = certificate.tbs_certificate().issuer();
+        let tbs = certificate.tbs_certificate();
+        let aki = tbs
+            .get_extension::<AuthorityKeyIdentifier>()
+            .ok()
+            .flatten()
+            .and_then(|(_, aki)| aki.key_identifier)?;
         RootCa::ALL.into_iter().find(|ca| {
-            self.root(*ca)
-                .certificate()
-                .is_ok_and(|root| root.tbs_certificate().subject() == issuer)
+            self.root(*ca).certificate().is_ok_and(|root| {
+                let root = root.tbs_certificate();
+                let ski = root.get_extension::<SubjectKeyIdentifier>().ok().flatten();
+                root.subject() == tbs.issuer() && ski.is_some_and(|(_, ski)| ski.0 == aki)
+            })
         })
     }
 

@@ -52,7 +52,15 @@ mod tests {
     #[test]
     fn anything_else_is_no_origin() {
         assert_eq!(request_origin(&HeaderMap::new()), None);
-        for bad in ["", "a/b", "user@host", "host:port", "host?x", "a b", "host#f"] {
+        for bad in [
+            "",
+            "a/b",
+            "user@host",
+            "host:port",
+            "host?x",
+            "a b",
+            "host#f",
+        ] {
             assert_eq!(origin_of(bad), None, "{bad:?}");
         }
     }
