@@ -106,3 +106,34 @@ pub fn random_serial() -> Result<u64, CertificateError> {
     getrandom::fill(&mut bytes).map_err(|e| CertificateError::NoRandomness(e.to_string()))?;
     Ok((u64::from_be_bytes(bytes) >> 1).max(1))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_database_from_before_the_responders_gets_them_stored_on_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("db.sqlite")).unwrap();
+        let pki = ensure_pki(&store).unwrap();
+        assert_eq!(store.pki_pems().unwrap().len(), 14);
+        // As an older devserver stored it: roots and TSA only.
+        let old: Vec<_> = pki
+            .to_pems()
+            .into_iter()
+            .filter(|(name, _)| !name.contains("-ocsp."))
+            .collect();
+        let older = Store::open(&dir.path().join("old.sqlite")).unwrap();
+        older.put_pki_pems(&old).unwrap();
+        let loaded = ensure_pki(&older).unwrap();
+        assert_eq!(loaded.sm2_root, pki.sm2_root);
+        assert_ne!(loaded.sm2_ocsp, pki.sm2_ocsp);
+        let mut stored = older.pki_pems().unwrap();
+        let mut expected = loaded.to_pems();
+        stored.sort();
+        expected.sort();
+        assert_eq!(stored, expected);
+        // The next start loads the same responders.
+        assert_eq!(ensure_pki(&older).unwrap(), loaded);
+    }
+}
