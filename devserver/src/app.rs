@@ -1,6 +1,6 @@
 //! The composition root: the only place that knows every part. It loads the
 //! CJK font, opens the store, makes sure the seal keys, the provider's
-//! certificates and the demo records exist, builds the state,
+//! authorities and the demo records exist, builds the state,
 //! and assembles the router, adding the fault layer only with
 //! `--dev-faults`.
 
@@ -30,11 +30,12 @@ pub fn build_app(config: Config) -> Result<Router, StartError> {
     let store = Store::open(&config.db)?;
     crate::seals::ensure_seals(&store)?;
     let pki = crate::certificates::ensure_pki(&store)?;
-    crate::certificates::ensure_seal_certificates(&store, &pki)?;
     let sealing = Sealing {
         store: &store,
         font: &font,
         pki: &pki,
+        // Seeding is no request: no origin to name in a certificate.
+        origin: None,
     };
     crate::demo::seed::seed_missing(sealing).map_err(|e| StartError::Seed(e.to_string()))?;
     let faults = Arc::new(FaultSwitches::default());
@@ -65,6 +66,7 @@ fn routes(state: AppState, faults: Arc<FaultSwitches>) -> Router {
         .merge(crate::service::routes())
         .merge(crate::provider::routes())
         .merge(crate::demo::routes())
+        .merge(crate::revocation::routes())
         .merge(crate::dev::routes(dev_faults))
         .nest_service("/dist", crate::static_files::service(&dist))
         .fallback(crate::html::not_found)

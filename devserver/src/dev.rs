@@ -1,6 +1,7 @@
 //! `/dev`: an index of dev links, and (with `--dev-faults` only) the fault
-//! switches, tampering, resetting the demo records, and hostile or large
-//! documents (`dev_documents`). Without the flag those routes do not exist
+//! switches, tampering, resetting the demo records, revoking a seal's
+//! certificate (`revocation`), and hostile or large documents
+//! (`dev_documents`). Without the flag those routes do not exist
 //! (404).
 
 use axum::extract::State;
@@ -38,6 +39,7 @@ pub fn routes(dev_faults: bool) -> Router<AppState> {
             )
             .route("/dev/tamper/{id}", post(faults::tamper))
             .route("/dev/reset", post(reset))
+            .route("/dev/revoke/{seal_id}", post(crate::revocation::revoke))
             .merge(crate::dev_documents::routes())
             .layer(crate::http::cors()),
     )
@@ -83,6 +85,7 @@ async fn index(State(state): State<AppState>) -> Markup {
             @if dev_faults {
                 p { "Current switches: " code { (serde_json::to_string(&state.faults().get()).unwrap_or_default()) } }
                 p.muted { "POST /dev/faults {\"s1\":\"500\"|\"hang\"|\"malformed\"|\"truncated\"|null, \"s2\":…, \"ex\":…, \"provider\":\"fail\"|null}; POST /dev/tamper/{id}" }
+                p.muted { "POST /dev/revoke/{sealId} {\"reason\":\"keyCompromise\", \"at\":\"2026-12-01T00:00:00Z\"} (both optional); OCSP at /ocsp/sm2|ecdsa|rsa, CRLs at /crl/sm2|ecdsa|rsa.crl" }
                 p.muted { "POST /dev/document/{id}[?sign=false&seal=SEAL_ID] (raw body: the document, sealed); POST /dev/large/{id}?mib=N (a padded export, sealed)" }
                 form method="post" action="/dev/reset" { button type="submit" { "Reset demo records" } }
             } @else {

@@ -24,6 +24,7 @@ pub mod pdf;
 mod pki;
 mod provider;
 mod return_url;
+mod revocation;
 mod seal_image;
 mod seals;
 mod service;
@@ -34,6 +35,7 @@ mod store;
 pub use app::build_app;
 pub use config::Config;
 pub use error::StartError;
+pub use revocation::{validation_data, RevocationError, ValidationData};
 
 /// Serves the application on an already bound listener until the process
 /// ends. Tests bind `127.0.0.1:0` and pass the listener in.

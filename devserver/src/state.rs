@@ -80,10 +80,17 @@ impl AppState {
 
     /// Everything stamping and exporting need, for the domain layer.
     pub fn sealing(&self) -> Sealing<'_> {
+        self.sealing_from(None)
+    }
+
+    /// [`AppState::sealing`] for a request that reached the devserver at
+    /// `origin` (see `revocation::request_origin`).
+    pub fn sealing_from<'a>(&'a self, origin: Option<&'a str>) -> Sealing<'a> {
         Sealing {
             store: &self.0.store,
             font: &self.0.font,
             pki: &self.0.pki,
+            origin,
         }
     }
 }

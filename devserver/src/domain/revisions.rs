@@ -24,6 +24,10 @@ pub struct Sealing<'a> {
     pub store: &'a Store,
     pub font: &'a CjkFont,
     pub pki: &'a DevPki,
+    /// The devserver's origin as the client reached it (`http://host:port`),
+    /// when stamping for a request: a seal certificate issued now names its
+    /// OCSP responder and CRL there.
+    pub origin: Option<&'a str>,
 }
 
 /// The PDF revision `seal` signed, if it is a PDF-signature seal.

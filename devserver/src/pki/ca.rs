@@ -1,7 +1,8 @@
 //! Certificates of the dev PKI, made with x509-cert's builder and a profile
-//! of our own: roots, seal (end-entity) certificates and the TSA's.
+//! of our own: roots, seal (end-entity) certificates, the TSA's and the
+//! roots' delegated OCSP responders.
 
-use der::asn1::{GeneralizedTime, OctetString, UtcTime};
+use der::asn1::{GeneralizedTime, Ia5String, Null, OctetString, UtcTime};
 use der::oid::AssociatedOid;
 use der::{Any, DateTime, Decode, Encode, Tag};
 use spki::{SubjectPublicKeyInfoOwned, SubjectPublicKeyInfoRef};
@@ -10,9 +11,11 @@ use x509_cert::attr::AttributeTypeAndValue;
 use x509_cert::builder::profile::BuilderProfile;
 use x509_cert::builder::{Builder, CertificateBuilder};
 use x509_cert::certificate::TbsCertificate;
+use x509_cert::ext::pkix::crl::dp::DistributionPoint;
+use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName};
 use x509_cert::ext::pkix::{
-    AuthorityKeyIdentifier, BasicConstraints, ExtendedKeyUsage, KeyUsage, KeyUsages,
-    SubjectKeyIdentifier,
+    AccessDescription, AuthorityInfoAccessSyntax, AuthorityKeyIdentifier, BasicConstraints,
+    CrlDistributionPoints, ExtendedKeyUsage, KeyUsage, KeyUsages, SubjectKeyIdentifier,
 };
 use x509_cert::ext::Extension;
 use x509_cert::name::{Name, RdnSequence, RelativeDistinguishedName};
@@ -38,6 +41,18 @@ pub(crate) enum Role {
     /// The timestamp authority: RFC 3161 §2.3 wants the timeStamping
     /// extended key usage, and critical.
     Tsa,
+    /// A root's delegated OCSP responder (RFC 6960 §4.2.2.2): the
+    /// id-kp-OCSPSigning purpose, and id-pkix-ocsp-nocheck so a verifier
+    /// does not ask the responder about its own certificate.
+    OcspResponder,
+}
+
+/// Where a seal certificate sends verifiers for revocation data: its
+/// authorityInfoAccess (id-ad-ocsp) and cRLDistributionPoints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RevocationUrls {
+    pub ocsp: String,
+    pub crl: String,
 }
 
 /// One certificate to make.
@@ -48,6 +63,8 @@ pub(crate) struct Blueprint {
     pub serial: SerialNumber,
     pub not_before: OffsetDateTime,
     pub not_after: OffsetDateTime,
+    /// Seals only; `None` leaves both extensions out.
+    pub revocation_urls: Option<RevocationUrls>,
 }
 
 /// Signs `blueprint` as `issuer` (the blueprint's own subject for a root).
@@ -64,6 +81,7 @@ pub(crate) fn issue(
         role: blueprint.role,
         subject: blueprint.subject,
         issuer: issuer.clone(),
+        revocation_urls: blueprint.revocation_urls,
     };
     let builder =
         CertificateBuilder::new(profile, blueprint.serial, validity, blueprint.public_key)
@@ -133,6 +151,7 @@ struct DevProfile {
     role: Role,
     subject: Name,
     issuer: Name,
+    revocation_urls: Option<RevocationUrls>,
 }
 
 impl BuilderProfile for DevProfile {
@@ -170,6 +189,9 @@ impl BuilderProfile for DevProfile {
             Role::Seal => {
                 let usage = KeyUsage(KeyUsages::DigitalSignature | KeyUsages::NonRepudiation);
                 extensions.push(extension(true, &usage)?);
+                if let Some(urls) = &self.revocation_urls {
+                    extensions.extend(revocation_extensions(urls)?);
+                }
             }
             Role::Tsa => {
                 let usage = KeyUsage(KeyUsages::DigitalSignature | KeyUsages::NonRepudiation);
@@ -177,14 +199,46 @@ impl BuilderProfile for DevProfile {
                 let eku = ExtendedKeyUsage(vec![oids::KP_TIME_STAMPING]);
                 extensions.push(extension(true, &eku)?);
             }
+            Role::OcspResponder => {
+                let usage = KeyUsage(KeyUsages::DigitalSignature.into());
+                extensions.push(extension(true, &usage)?);
+                let eku = ExtendedKeyUsage(vec![oids::KP_OCSP_SIGNING]);
+                extensions.push(extension(false, &eku)?);
+                // RFC 6960 §4.2.2.2.1: "the value of the extension SHALL be NULL".
+                extensions.push(Extension {
+                    extn_id: oids::OCSP_NOCHECK,
+                    critical: false,
+                    extn_value: OctetString::new(Null.to_der()?)?,
+                });
+            }
         }
         Ok(extensions)
     }
 }
 
+/// authorityInfoAccess with the OCSP responder's URL and
+/// cRLDistributionPoints with the CRL's, both plain http URIs (RFC 5280
+/// §4.2.2.1, §4.2.1.13), non-critical.
+fn revocation_extensions(urls: &RevocationUrls) -> der::Result<[Extension; 2]> {
+    let uri = |url: &str| Ia5String::new(url).map(GeneralName::UniformResourceIdentifier);
+    let aia = AuthorityInfoAccessSyntax(vec![AccessDescription {
+        access_method: oids::AD_OCSP,
+        access_location: uri(&urls.ocsp)?,
+    }]);
+    let crldp = CrlDistributionPoints(vec![DistributionPoint {
+        distribution_point: Some(DistributionPointName::FullName(vec![uri(&urls.crl)?])),
+        reasons: None,
+        crl_issuer: None,
+    }]);
+    Ok([extension(false, &aia)?, extension(false, &crldp)?])
+}
+
 /// An extension with the criticality we choose (x509-cert's defaults make
 /// the extended key usage non-critical, which RFC 3161 forbids for a TSA).
-fn extension<E: AssociatedOid + Encode>(critical: bool, value: &E) -> der::Result<Extension> {
+pub(crate) fn extension<E: AssociatedOid + Encode>(
+    critical: bool,
+    value: &E,
+) -> der::Result<Extension> {
     Ok(Extension {
         extn_id: E::OID,
         critical,

@@ -1,35 +1,50 @@
 //! The reference provider's PKI (spec §6a): three roots (SM2, ECDSA P-256,
 //! RSA), certificates for the seals, detached CMS signatures over a PDF's
-//! ByteRange or GB/T 38540 seal signatures (§6d), and a timestamp
-//! authority for those signatures.
+//! ByteRange or GB/T 38540 seal signatures (§6d), a timestamp
+//! authority for those signatures, and revocation data (§6c): a delegated
+//! OCSP responder per root and the roots' CRLs.
 //!
 //! Pure functions over keys, times and bytes: the caller supplies the clock
 //! and serial numbers and stores the results (as PEM, see
 //! [`DevPki::to_pems`]). Key generation uses the OS CSPRNG via `keys`.
 
 mod asn1;
+mod authority;
 mod ca;
 mod cms;
+mod crl;
 mod error;
+mod issued;
 mod kind;
+mod ocsp;
+pub(crate) mod ocsp_asn1;
 mod oids;
+mod pems;
+mod responders;
 mod ses;
 mod signer;
 mod tsa;
 
-use der::pem::LineEnding;
-use der::{DecodePem, Encode, EncodePem};
+use der::{DecodePem, Encode};
 use spki::SubjectPublicKeyInfoOwned;
 use time::{Duration, OffsetDateTime};
+use x509_cert::ext::pkix::{AuthorityKeyIdentifier, SubjectKeyIdentifier};
 use x509_cert::Certificate;
 
 use crate::keys::{self, Algorithm};
-use ca::{Blueprint, Role};
+use ca::{Blueprint, RevocationUrls, Role};
 use signer::KeySigner;
 
+pub use authority::RootCa;
 pub use cms::{sign_cms, CmsRequest};
+pub use crl::{crl, CrlEntry};
 pub use error::PkiError;
+pub use issued::Issued;
 pub use kind::KeyKind;
+pub use ocsp::{
+    internal_error_response, malformed_response, query_for_certificate, read_request, respond,
+    OcspQuery, SerialStatus,
+};
 pub use ses::{sign_ses, SesRequest};
 pub use tsa::timestamp_token;
 
@@ -40,96 +55,22 @@ const ROOT_DAYS: i64 = 3653;
 const SEAL_DAYS: i64 = 1827;
 const BACKDATE: Duration = Duration::days(1);
 
-/// A certificate and (for the authorities) its private key.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Issued {
-    /// PKCS#8 PEM; empty for a seal, whose key stays with the seal.
-    pub key_pem: String,
-    pub cert_pem: String,
-    pub cert_der: Vec<u8>,
-}
-
-impl std::fmt::Debug for Issued {
-    // Never print a private key into a log.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Issued")
-            .field(
-                "key_pem",
-                &if self.key_pem.is_empty() {
-                    ""
-                } else {
-                    "<redacted>"
-                },
-            )
-            .field("cert_pem", &self.cert_pem)
-            .finish_non_exhaustive()
-    }
-}
-
-impl Issued {
-    fn new(key_pem: String, certificate: &Certificate) -> Result<Issued, PkiError> {
-        Ok(Issued {
-            key_pem,
-            cert_pem: certificate
-                .to_pem(LineEnding::LF)
-                .map_err(PkiError::der("certificate PEM"))?,
-            cert_der: certificate.to_der().map_err(PkiError::der("certificate"))?,
-        })
-    }
-
-    fn from_pems(key_pem: &str, cert_pem: &str) -> Result<Issued, PkiError> {
-        let certificate =
-            Certificate::from_pem(cert_pem).map_err(PkiError::der("stored certificate"))?;
-        Issued::new(key_pem.to_owned(), &certificate)
-    }
-
-    pub(crate) fn certificate(&self) -> Result<Certificate, PkiError> {
-        use der::Decode;
-        Certificate::from_der(&self.cert_der).map_err(PkiError::der("certificate"))
-    }
-
-    /// A signer with this authority's key, of `kind`.
-    fn signer(&self, kind: KeyKind) -> Result<(KeySigner, Certificate), PkiError> {
-        let certificate = self.certificate()?;
-        let spki = certificate
-            .tbs_certificate()
-            .subject_public_key_info()
-            .to_der()
-            .map_err(PkiError::der("issuer key"))?;
-        Ok((KeySigner::from_pem(kind, &self.key_pem, spki)?, certificate))
-    }
-
-    /// Issues a certificate under this authority.
-    fn issue(&self, kind: KeyKind, blueprint: Blueprint) -> Result<Certificate, PkiError> {
-        let (signer, certificate) = self.signer(kind)?;
-        ca::issue(blueprint, certificate.tbs_certificate().subject(), &signer)
-    }
-}
-
-/// The dev provider's authorities. The TSA is issued by the ECDSA root.
+/// The dev provider's authorities. The TSA is issued by the ECDSA root,
+/// each OCSP responder by its root.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DevPki {
     pub sm2_root: Issued,
     pub ecdsa_root: Issued,
     pub rsa_root: Issued,
     pub tsa: Issued,
+    pub sm2_ocsp: Issued,
+    pub ecdsa_ocsp: Issued,
+    pub rsa_ocsp: Issued,
 }
-
-/// The names under which [`DevPki::to_pems`] stores each piece.
-const PEM_NAMES: [&str; 8] = [
-    "sm2-root.key",
-    "sm2-root.crt",
-    "ecdsa-root.key",
-    "ecdsa-root.crt",
-    "rsa-root.key",
-    "rsa-root.crt",
-    "tsa.key",
-    "tsa.crt",
-];
 
 impl DevPki {
     /// New keys and certificates: roots valid ten years from a day before
-    /// `now`, and the TSA for as long.
+    /// `now`, and the TSA and the OCSP responders for as long.
     pub fn generate(now: OffsetDateTime) -> Result<DevPki, PkiError> {
         let not_before = now - BACKDATE;
         let not_after = not_before + Duration::days(ROOT_DAYS);
@@ -146,6 +87,7 @@ impl DevPki {
                 serial: ca::serial(random_serial()?)?,
                 not_before,
                 not_after,
+                revocation_urls: None,
             };
             Issued::new(pair.private_pem, &ca::issue(blueprint, &subject, &signer)?)
         };
@@ -162,10 +104,14 @@ impl DevPki {
                 serial: ca::serial(random_serial()?)?,
                 not_before,
                 not_after,
+                revocation_urls: None,
             },
         )?;
         let tsa = Issued::new(tsa_pair.private_pem, &tsa_certificate)?;
         Ok(DevPki {
+            sm2_ocsp: responders::issue_responder(&sm2_root, RootCa::Sm2, now)?,
+            ecdsa_ocsp: responders::issue_responder(&ecdsa_root, RootCa::Ecdsa, now)?,
+            rsa_ocsp: responders::issue_responder(&rsa_root, RootCa::Rsa, now)?,
             sm2_root,
             ecdsa_root,
             rsa_root,
@@ -182,21 +128,50 @@ impl DevPki {
             .collect()
     }
 
-    /// The root that issues certificates for seals of `kind`: SM2 for SM2,
-    /// RSA for RSA, ECDSA for ECDSA and Ed25519 (no Ed25519 root: one
-    /// classic-curve root is enough to test a mixed chain).
+    /// The root that issues certificates for seals of `kind` (see
+    /// [`RootCa::for_kind`]).
     pub fn root_for(&self, kind: KeyKind) -> &Issued {
-        match root_kind(kind) {
-            KeyKind::Sm2 => &self.sm2_root,
-            KeyKind::Rsa => &self.rsa_root,
-            KeyKind::EcdsaP256 | KeyKind::Ed25519 => &self.ecdsa_root,
+        self.root(RootCa::for_kind(kind))
+    }
+
+    pub fn root(&self, ca: RootCa) -> &Issued {
+        match ca {
+            RootCa::Sm2 => &self.sm2_root,
+            RootCa::Ecdsa => &self.ecdsa_root,
+            RootCa::Rsa => &self.rsa_root,
         }
     }
 
-    /// A certificate for a seal's public key (SubjectPublicKeyInfo PEM):
-    /// subject `C=CN, O=InfoPlus Dev, CN=<seal_name>`, keyUsage
-    /// digitalSignature and nonRepudiation, SKI and AKI, valid five years
-    /// from a day before `now`. The returned `key_pem` is empty.
+    /// The root's delegated OCSP responder.
+    pub fn responder(&self, ca: RootCa) -> &Issued {
+        match ca {
+            RootCa::Sm2 => &self.sm2_ocsp,
+            RootCa::Ecdsa => &self.ecdsa_ocsp,
+            RootCa::Rsa => &self.rsa_ocsp,
+        }
+    }
+
+    /// The root that issued `certificate`: its subject is the issuer and
+    /// its key identifier the authority key identifier (another devserver's
+    /// roots have the same names, not the same keys).
+    pub fn issuer_of(&self, certificate: &Certificate) -> Option<RootCa> {
+        let tbs = certificate.tbs_certificate();
+        let aki = tbs
+            .get_extension::<AuthorityKeyIdentifier>()
+            .ok()
+            .flatten()
+            .and_then(|(_, aki)| aki.key_identifier)?;
+        RootCa::ALL.into_iter().find(|ca| {
+            self.root(*ca).certificate().is_ok_and(|root| {
+                let root = root.tbs_certificate();
+                let ski = root.get_extension::<SubjectKeyIdentifier>().ok().flatten();
+                root.subject() == tbs.issuer() && ski.is_some_and(|(_, ski)| ski.0 == aki)
+            })
+        })
+    }
+
+    /// [`DevPki::issue_seal_certificate_for_origin`] without revocation
+    /// URLs.
     pub fn issue_seal_certificate(
         &self,
         kind: KeyKind,
@@ -204,6 +179,32 @@ impl DevPki {
         seal_name: &str,
         serial: u64,
         now: OffsetDateTime,
+    ) -> Result<Issued, PkiError> {
+        self.issue_seal_certificate_for_origin(
+            kind,
+            seal_public_key_pem,
+            seal_name,
+            serial,
+            now,
+            None,
+        )
+    }
+
+    /// A certificate for a seal's public key (SubjectPublicKeyInfo PEM):
+    /// subject `C=CN, O=InfoPlus Dev, CN=<seal_name>`, keyUsage
+    /// digitalSignature and nonRepudiation, SKI and AKI, valid five years
+    /// from a day before `now`; with an `origin` (`http://host:port`, the
+    /// devserver as clients reach it) also authorityInfoAccess and
+    /// cRLDistributionPoints naming its root's OCSP responder and CRL
+    /// there. The returned `key_pem` is empty.
+    pub fn issue_seal_certificate_for_origin(
+        &self,
+        kind: KeyKind,
+        seal_public_key_pem: &str,
+        seal_name: &str,
+        serial: u64,
+        now: OffsetDateTime,
+        origin: Option<&str>,
     ) -> Result<Issued, PkiError> {
         let public_key = public_key(seal_public_key_pem)?;
         if !kind.holds(&public_key) {
@@ -213,8 +214,9 @@ impl DevPki {
             });
         }
         let not_before = now - BACKDATE;
-        let certificate = self.root_for(kind).issue(
-            root_kind(kind),
+        let ca = RootCa::for_kind(kind);
+        let certificate = self.root(ca).issue(
+            ca.kind(),
             Blueprint {
                 role: Role::Seal,
                 subject: ca::dev_name(seal_name)?,
@@ -222,59 +224,13 @@ impl DevPki {
                 serial: ca::serial(serial)?,
                 not_before,
                 not_after: not_before + Duration::days(SEAL_DAYS),
+                revocation_urls: origin.map(|origin| RevocationUrls {
+                    ocsp: ca.ocsp_url(origin),
+                    crl: ca.crl_url(origin),
+                }),
             },
         )?;
         Issued::new(String::new(), &certificate)
-    }
-
-    /// Every key and certificate as `(name, PEM)`, for storage.
-    pub fn to_pems(&self) -> Vec<(String, String)> {
-        let pieces = [
-            &self.sm2_root.key_pem,
-            &self.sm2_root.cert_pem,
-            &self.ecdsa_root.key_pem,
-            &self.ecdsa_root.cert_pem,
-            &self.rsa_root.key_pem,
-            &self.rsa_root.cert_pem,
-            &self.tsa.key_pem,
-            &self.tsa.cert_pem,
-        ];
-        PEM_NAMES
-            .iter()
-            .zip(pieces)
-            .map(|(name, pem)| ((*name).to_owned(), pem.clone()))
-            .collect()
-    }
-
-    /// The inverse of [`DevPki::to_pems`]; checks every key can sign.
-    pub fn from_pems(pems: &[(String, String)]) -> Result<DevPki, PkiError> {
-        let find = |name: &str| {
-            pems.iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, pem)| pem.as_str())
-                .ok_or_else(|| PkiError::Missing(name.to_owned()))
-        };
-        let load = |stem: &str, kind: KeyKind| -> Result<Issued, PkiError> {
-            let issued =
-                Issued::from_pems(find(&format!("{stem}.key"))?, find(&format!("{stem}.crt"))?)?;
-            issued.signer(kind)?;
-            Ok(issued)
-        };
-        Ok(DevPki {
-            sm2_root: load("sm2-root", KeyKind::Sm2)?,
-            ecdsa_root: load("ecdsa-root", KeyKind::EcdsaP256)?,
-            rsa_root: load("rsa-root", KeyKind::Rsa)?,
-            tsa: load("tsa", KeyKind::EcdsaP256)?,
-        })
-    }
-}
-
-/// The kind of the root that issues for seals of `kind`.
-fn root_kind(kind: KeyKind) -> KeyKind {
-    match kind {
-        KeyKind::Sm2 => KeyKind::Sm2,
-        KeyKind::Rsa => KeyKind::Rsa,
-        KeyKind::EcdsaP256 | KeyKind::Ed25519 => KeyKind::EcdsaP256,
     }
 }
 

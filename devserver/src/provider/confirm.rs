@@ -82,9 +82,12 @@ pub async fn confirm(
             Some("the provider failed (fault switch)"),
         ));
     }
+    // The certificate a first stamp issues names the responder and the CRL
+    // where this browser reached the devserver.
+    let origin = crate::revocation::request_origin(&headers);
     Ok(
         match stamp(
-            state.sealing(),
+            state.sealing_from(origin.as_deref()),
             &request.signature_id,
             request.seal,
             seal,

@@ -158,7 +158,7 @@ pub fn stamp(
     let previous = documents::bytes(store, &record.signature)?;
     let now = OffsetDateTime::now_utc().to_offset(offset!(+8));
     let kind = certificates::key_kind(seal)?;
-    let cert_pem = certificates::seal_certificate(store, sealing.pki, seal)?;
+    let cert_pem = certificates::seal_certificate(store, sealing.pki, seal, sealing.origin)?;
     let cert_der = pem_to_der(&cert_pem)?;
 
     let number = |n: &Option<serde_json::Number>| n.as_ref().and_then(|n| n.as_f64());

@@ -1,5 +1,6 @@
 //! SQLite storage: Signature records, document files, form records, seals,
-//! sign requests, provider sessions, and the provider's PKI.
+//! sign requests, provider sessions, the provider's PKI and which of its
+//! certificates are revoked.
 //!
 //! One connection behind a mutex: every statement is a few microseconds, the
 //! dev server serves one developer, and a single writer keeps compare-and-swap
@@ -8,6 +9,7 @@
 mod pki;
 mod records;
 mod requests;
+mod revocations;
 mod seals;
 
 use std::path::Path;
@@ -18,6 +20,7 @@ use rusqlite::Connection;
 pub use pki::SealCertificate;
 pub use records::{Record, WriteOutcome};
 pub use requests::{Session, SignRequest};
+pub use revocations::Revocation;
 pub use seals::SealRow;
 
 #[derive(Debug, thiserror::Error)]
@@ -54,6 +57,9 @@ CREATE TABLE IF NOT EXISTS sign_requests (
 CREATE TABLE IF NOT EXISTS pki (name TEXT PRIMARY KEY, pem TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS seal_certificates (seal_id TEXT PRIMARY KEY, cert_pem TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS revisions (key TEXT PRIMARY KEY, previous TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS revocations (
+    ca TEXT NOT NULL, serial TEXT NOT NULL, revoked_at INTEGER NOT NULL, reason INTEGER NOT NULL,
+    PRIMARY KEY (ca, serial));
 CREATE TABLE IF NOT EXISTS sessions (
     id TEXT PRIMARY KEY, account TEXT NOT NULL, csrf TEXT NOT NULL, created INTEGER NOT NULL);
 ";

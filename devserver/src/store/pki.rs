@@ -37,6 +37,21 @@ impl Store {
         Ok(())
     }
 
+    /// Stores the pieces not stored yet, leaving stored ones as they are
+    /// (a racing start that stored a piece first keeps it).
+    pub fn add_pki_pems(&self, pems: &[(String, String)]) -> Result<(), StoreError> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        for (name, pem) in pems {
+            tx.execute(
+                "INSERT OR IGNORE INTO pki (name, pem) VALUES (?1, ?2)",
+                params![name, pem],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     pub fn seal_certificate(&self, seal_id: &str) -> Result<Option<SealCertificate>, StoreError> {
         Ok(self
             .conn()
@@ -51,6 +66,20 @@ impl Store {
                 },
             )
             .optional()?)
+    }
+
+    /// Every seal's certificate (seals never stamped have none).
+    pub fn seal_certificates(&self) -> Result<Vec<SealCertificate>, StoreError> {
+        let conn = self.conn();
+        let mut stmt =
+            conn.prepare("SELECT seal_id, cert_pem FROM seal_certificates ORDER BY seal_id")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(SealCertificate {
+                seal_id: r.get(0)?,
+                cert_pem: r.get(1)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Keeps the first certificate stored for a seal (a second start racing
@@ -98,6 +127,15 @@ mod tests {
         let pems = vec![("a.crt".to_owned(), "A".to_owned())];
         store.put_pki_pems(&pems).unwrap();
         assert_eq!(store.pki_pems().unwrap(), pems);
+        let more = vec![
+            ("a.crt".to_owned(), "not kept".to_owned()),
+            ("b.crt".to_owned(), "B".to_owned()),
+        ];
+        store.add_pki_pems(&more).unwrap();
+        assert_eq!(
+            store.pki_pems().unwrap(),
+            vec![pems[0].clone(), more[1].clone()]
+        );
         let cert = SealCertificate {
             seal_id: "s".into(),
             cert_pem: "C".into(),
@@ -109,7 +147,8 @@ mod tests {
                 ..cert.clone()
             })
             .unwrap();
-        assert_eq!(store.seal_certificate("s").unwrap(), Some(cert));
+        assert_eq!(store.seal_certificate("s").unwrap(), Some(cert.clone()));
+        assert_eq!(store.seal_certificates().unwrap(), vec![cert]);
         store.put_revision("new", "old").unwrap();
         assert_eq!(store.previous_file("new").unwrap().as_deref(), Some("old"));
         assert_eq!(store.previous_file("old").unwrap(), None);

@@ -47,6 +47,12 @@ fn template_db() -> &'static Path {
     })
 }
 
+/// A copy of the template database at `db`, for a test that restarts a
+/// server on the same file.
+pub fn copy_template(db: &Path) {
+    std::fs::copy(template_db(), db).unwrap();
+}
+
 /// A server on its own copy of the template database.
 pub async fn start(dev_faults: bool) -> Server {
     let dir = tempfile::tempdir().unwrap();

@@ -12,6 +12,8 @@ mod precompressed;
 mod provider;
 mod raw_signature;
 mod restart;
+mod revocation;
+mod revocation_tools;
 mod sealing;
 mod service;
 mod ses;

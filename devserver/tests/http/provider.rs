@@ -24,6 +24,7 @@ async fn full_flow_stamps_the_seal_and_returns_done() {
     assert!(html.contains("张三"));
     assert!(html.contains("申请人签章"), "placeholder shown");
     assert!(html.contains("data-testid=\"document-link\" href=\"/api/files/"));
+    // zhangsan's seals: SM2, ECDSA and the GB/T 38540 electronic seal.
     assert_eq!(
         seal_options(&html),
         [

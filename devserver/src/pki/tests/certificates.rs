@@ -155,9 +155,9 @@ fn a_key_of_another_kind_is_refused() {
 fn the_pki_round_trips_through_pem() {
     let pki = pki();
     let pems = pki.to_pems();
-    assert_eq!(pems.len(), 8);
+    assert_eq!(pems.len(), 14);
     assert!(pems.iter().all(|(_, pem)| pem.starts_with("-----BEGIN ")));
-    let back = DevPki::from_pems(&pems).unwrap();
+    let back = DevPki::from_pems(&pems, now()).unwrap();
     assert_eq!(&back, pki);
 
     let without_tsa_key: Vec<_> = pems
@@ -166,7 +166,7 @@ fn the_pki_round_trips_through_pem() {
         .cloned()
         .collect();
     assert!(matches!(
-        DevPki::from_pems(&without_tsa_key),
+        DevPki::from_pems(&without_tsa_key, now()),
         Err(PkiError::Missing(name)) if name == "tsa.key"
     ));
     // A key that does not parse as its kind is refused on load.
@@ -178,7 +178,7 @@ fn the_pki_round_trips_through_pem() {
         })
         .collect();
     assert!(matches!(
-        DevPki::from_pems(&swapped),
+        DevPki::from_pems(&swapped, now()),
         Err(PkiError::PrivateKey { .. })
     ));
     // So is a key of the right kind that is not the certificate's.
@@ -190,7 +190,7 @@ fn the_pki_round_trips_through_pem() {
         })
         .collect();
     assert!(matches!(
-        DevPki::from_pems(&swapped),
+        DevPki::from_pems(&swapped, now()),
         Err(PkiError::NotTheCertifiedKey { .. })
     ));
 }

@@ -3,6 +3,7 @@
 //! directory and verified by the `openssl` command line.
 
 mod certificates;
+mod responders;
 mod signatures;
 mod timestamps;
 
