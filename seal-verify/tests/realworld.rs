@@ -134,7 +134,10 @@ fn disagreements(name: &str, want: &Value, report: &Value, own_trust: bool) -> V
         // own certificates trusted (a B-T needs a trusted timestamp).
         if let (true, Some(level)) = (own_trust, want["levels"][i].as_str()) {
             if signature["level"] != level {
-                say(format!("{field}: level {}, expected {level}", signature["level"]));
+                say(format!(
+                    "{field}: level {}, expected {level}",
+                    signature["level"]
+                ));
             }
         }
         // `attack`: the whole file, or per signature.

@@ -42,9 +42,13 @@ pub(crate) fn archive(
         let Ok(der) = pem_der(pem) else {
             continue;
         };
-        merge(&mut data, chain_data(store, pki, &der, now)?);
+        merge(
+            &mut data,
+            crate::revocation::validation_data(store, pki, &der, now)?,
+        );
     }
-    // The TSA's certificate: its chain is the ECDSA root's.
+    // The TSA's certificate: its chain is the ECDSA root's, whose CRL is
+    // there when an ECDSA seal is.
     merge(
         &mut data,
         ValidationData {
@@ -56,23 +60,6 @@ pub(crate) fn archive(
     padded.resize(CONTENTS_CAPACITY.max(contents.len()), 0);
     let with_dss = append_dss(&sealed, &data, &vri_key(&padded))?;
     document_timestamp(pki, font, &with_dss, now)
-}
-
-/// The validation data of one seal certificate: its chain, and (once the
-/// dev CAs answer OCSP and publish CRLs) its revocation data.
-fn chain_data(
-    _store: &Store,
-    pki: &DevPki,
-    certificate: &[u8],
-    _now: OffsetDateTime,
-) -> Result<ValidationData, StampError> {
-    let roots = [&pki.sm2_root, &pki.ecdsa_root, &pki.rsa_root];
-    Ok(ValidationData {
-        certificates: std::iter::once(certificate.to_vec())
-            .chain(roots.iter().map(|r| r.cert_der.clone()))
-            .collect(),
-        ..ValidationData::default()
-    })
 }
 
 /// Adds what `more` has that `data` has not.

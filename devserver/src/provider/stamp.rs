@@ -49,6 +49,8 @@ pub enum StampError {
     Certificate(#[from] CertificateError),
     #[error("signing failed: {0}")]
     Pki(#[from] PkiError),
+    #[error("the validation data: {0}")]
+    Revocation(#[from] crate::revocation::RevocationError),
     #[error("the signature was changed meanwhile; try again")]
     Changed,
     #[error("the engine refused the result: {0}")]

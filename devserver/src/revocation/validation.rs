@@ -12,16 +12,10 @@ use super::RevocationError;
 use crate::pki::{query_for_certificate, DevPki};
 use crate::store::Store;
 
-/// Validation data for one seal certificate, each item DER.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ValidationData {
-    /// The seal certificate, its root, and the root's OCSP responder.
-    pub certificates: Vec<Vec<u8>>,
-    /// One full OCSPResponse for the seal certificate.
-    pub ocsps: Vec<Vec<u8>>,
-    /// The root's CRL.
-    pub crls: Vec<Vec<u8>>,
-}
+/// Validation data, each item DER: the one type the DSS writer takes.
+/// Here: the seal certificate, its root and the root's OCSP responder; one
+/// full OCSPResponse for the seal certificate; the root's CRL.
+pub use crate::pdf::dss::ValidationData;
 
 /// For a seal certificate (DER, issued by one of the dev roots): its chain
 /// (the seal certificate and the root), the responder certificate, a fresh

@@ -6,6 +6,7 @@ mod demo;
 mod dev_documents;
 mod engine;
 mod faults;
+mod long_term;
 mod openssl;
 mod pdfsig;
 mod precompressed;

@@ -262,7 +262,7 @@ async fn trust_roots_are_served_to_any_origin() {
 
 /// The workspace's `.venv` python with pyHanko (scripts/lib/install.sh
 /// `ensure_python_tools`). Missing: a failure under CI, a notice otherwise.
-fn pyhanko_python() -> Option<PathBuf> {
+pub(crate) fn pyhanko_python() -> Option<PathBuf> {
     let python = Path::new(env!("CARGO_MANIFEST_DIR")).join("../.venv/bin/python");
     if python.exists() {
         return Some(python);

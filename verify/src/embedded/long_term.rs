@@ -91,7 +91,9 @@ pub(super) fn apply(
         .as_ref()
         .is_some_and(|r| r.status == RevocationStatus::Revoked);
     match (outcome.revoked_at, signing) {
-        (Some(at), Some(signed)) if at <= signed => result.identity = Identity::Revoked,
+        // Revoked *before* the signing time (§6c); the same second counts
+        // as after: the signature was made while the certificate stood.
+        (Some(at), Some(signed)) if at < signed => result.identity = Identity::Revoked,
         (Some(_), _) => result.warn(Warning::RevokedAfterSigning),
         _ => {}
     }
