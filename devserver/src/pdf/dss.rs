@@ -70,13 +70,7 @@ pub fn append_dss(
     rev.push_lopdf(dss_id, &Object::Dictionary(dss))?;
     catalog.set("DSS", Object::Reference(dss_id));
     rev.push_lopdf(catalog_id, &Object::Dictionary(catalog))?;
-    let trailer = &prev.doc.trailer;
-    let carry = TrailerCarry {
-        root: Object::Reference(catalog_id),
-        info: trailer.get(b"Info").ok().cloned(),
-        id: trailer.get(b"ID").ok().cloned(),
-        prev: prev.startxref,
-    };
+    let carry = TrailerCarry::of(&prev, catalog_id);
     rev.finish(&carry, prev.xref_stream)
 }
 

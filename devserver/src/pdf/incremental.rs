@@ -191,13 +191,7 @@ pub fn prepare_signature(
     add_annotation(&prev, &mut rev, page_id, widget_ref.clone())?;
     form.add_field(&prev, &mut rev, catalog_id, widget_ref)?;
 
-    let trailer = &prev.doc.trailer;
-    let carry = TrailerCarry {
-        root: Object::Reference(catalog_id),
-        info: trailer.get(b"Info").ok().cloned(),
-        id: trailer.get(b"ID").ok().cloned(),
-        prev: prev.startxref,
-    };
+    let carry = TrailerCarry::of(&prev, catalog_id);
     let mut bytes = rev.finish(&carry, prev.xref_stream)?;
 
     let gap_end = contents_at + 2 + 2 * CONTENTS_CAPACITY;

@@ -29,6 +29,20 @@ pub(crate) struct TrailerCarry {
     pub prev: usize,
 }
 
+impl TrailerCarry {
+    /// What a new revision of `prev` keeps of its trailer, its root the
+    /// catalog `catalog_id`.
+    pub fn of(prev: &super::previous::Previous, catalog_id: ObjectId) -> TrailerCarry {
+        let trailer = &prev.doc.trailer;
+        TrailerCarry {
+            root: Object::Reference(catalog_id),
+            info: trailer.get(b"Info").ok().cloned(),
+            id: trailer.get(b"ID").ok().cloned(),
+            prev: prev.startxref,
+        }
+    }
+}
+
 impl Revision {
     /// Starts after `previous` (copied whole), numbering new objects from
     /// `next_id`.

@@ -265,7 +265,10 @@ fn is_sm2(certificate: &[u8]) -> bool {
 
 /// The DSS's OCSP responses and CRLs, as pyHanko reads them (not our
 /// reader).
-fn dss_items(work: &Work, pdf: &[u8]) -> Option<(Vec<Vec<u8>>, Vec<Vec<u8>>)> {
+/// The DSS's OCSP responses and its CRLs, each DER.
+type DssItems = (Vec<Vec<u8>>, Vec<Vec<u8>>);
+
+fn dss_items(work: &Work, pdf: &[u8]) -> Option<DssItems> {
     let python = crate::sealing::pyhanko_python()?;
     let file = work.put("dss.pdf", pdf);
     let script = work.put("dump.py", DUMP_DSS.as_bytes());

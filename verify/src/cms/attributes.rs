@@ -94,24 +94,7 @@ fn to_be_signed(field: &Tlv<'_>) -> Vec<u8> {
     // attributes in DER, and a streaming signer hashes that DER, so the
     // outer length alone is written out as a definite DER length. The
     // content stays as transmitted.
-    let content = field.content;
-    let mut bytes = Vec::with_capacity(content.len() + 6);
-    bytes.push(0x31);
-    bytes.extend(definite_length(content.len()));
-    bytes.extend_from_slice(content);
-    bytes
-}
-
-/// The minimal DER length octets of `len`.
-fn definite_length(len: usize) -> Vec<u8> {
-    if len < 0x80 {
-        return vec![len as u8];
-    }
-    let be = (len as u64).to_be_bytes();
-    let significant: Vec<u8> = be.iter().copied().skip_while(|&b| b == 0).collect();
-    let mut out = vec![0x80 | significant.len() as u8];
-    out.extend(significant);
-    out
+    super::der::encode(0x31, &[field.content])
 }
 
 /// The single value of the single attribute of this type, if exactly one
@@ -204,10 +187,14 @@ mod tests {
 
     #[test]
     fn definite_lengths_are_minimal() {
-        assert_eq!(definite_length(0), vec![0]);
-        assert_eq!(definite_length(0x7f), vec![0x7f]);
-        assert_eq!(definite_length(0x80), vec![0x81, 0x80]);
-        assert_eq!(definite_length(0x1234), vec![0x82, 0x12, 0x34]);
+        let header = |len: usize| {
+            let encoded = super::super::der::encode(0x04, &[&vec![0; len]]);
+            encoded[..encoded.len() - len].to_vec()
+        };
+        assert_eq!(header(0), vec![0x04, 0]);
+        assert_eq!(header(0x7f), vec![0x04, 0x7f]);
+        assert_eq!(header(0x80), vec![0x04, 0x81, 0x80]);
+        assert_eq!(header(0x1234), vec![0x04, 0x82, 0x12, 0x34]);
     }
 
     #[test]

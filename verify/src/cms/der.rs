@@ -326,3 +326,26 @@ fn indefinite_length(data: &[u8], depth: usize) -> Result<usize, CmsError> {
         pos += read_tlv(rest, depth)?.raw.len();
     }
 }
+
+/// DER of one value with a one-byte `tag` around the concatenated `parts`,
+/// its length in the minimal definite form: what a signer hashed when it
+/// built the structure we only received in pieces (signed attributes sent
+/// as `[0]` or with an indefinite length, a seal's maker input, an OCSP
+/// request).
+pub fn encode(tag: u8, parts: &[&[u8]]) -> Vec<u8> {
+    let len: usize = parts.iter().map(|p| p.len()).sum();
+    let mut out = Vec::with_capacity(len + 6);
+    out.push(tag);
+    if len < 0x80 {
+        out.push(len as u8);
+    } else {
+        let be = (len as u64).to_be_bytes();
+        let skip = be.iter().take_while(|&&b| b == 0).count();
+        out.push(0x80 | (be.len() - skip) as u8);
+        out.extend_from_slice(&be[skip..]);
+    }
+    for part in parts {
+        out.extend_from_slice(part);
+    }
+    out
+}

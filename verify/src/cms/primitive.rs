@@ -1,7 +1,8 @@
-//! Values of the universal types the CMS structures use, read from their
-//! TLVs: OCTET STRINGs (BER may split them into pieces) and INTEGERs.
+//! Values of the universal types the CMS structures use (and the SES,
+//! OCSP and CRL readers), read from their TLVs: OCTET STRINGs (BER may
+//! split them into pieces), INTEGERs, BIT STRINGs, times.
 
-use super::der::{Tag, Tlv, INTEGER, OCTET_STRING};
+use super::der::{Tag, Tlv, GENERALIZED_TIME, INTEGER, OCTET_STRING, UTC_TIME};
 use super::error::CmsError;
 
 /// The value of an OCTET STRING, primitive or (BER) constructed from
@@ -55,4 +56,28 @@ pub fn integer_bytes<'a>(tlv: &Tlv<'a>, what: &'static str) -> Result<&'a [u8], 
         return Err(CmsError::BadInteger { what });
     }
     Ok(content)
+}
+
+const BIT_STRING: Tag = Tag::universal(3, false);
+
+/// The bits of a BIT STRING with no unused bits (hashes, signatures, keys).
+pub fn bit_string<'a>(tlv: &Tlv<'a>, what: &'static str) -> Result<&'a [u8], CmsError> {
+    bits(tlv.expect(BIT_STRING, what)?.content, what)
+}
+
+/// A BIT STRING's content octets (the unused-bits count first) as bits.
+pub fn bits<'a>(content: &'a [u8], what: &'static str) -> Result<&'a [u8], CmsError> {
+    match content.split_first() {
+        Some((0, bits)) => Ok(bits),
+        _ => Err(CmsError::Unexpected { what }),
+    }
+}
+
+/// A UTCTime or a GeneralizedTime, whichever the writer used.
+pub fn time(tlv: &Tlv<'_>) -> Option<i64> {
+    match tlv.tag {
+        UTC_TIME => crate::time::utc_time(tlv.content),
+        GENERALIZED_TIME => crate::time::generalized_time(tlv.content),
+        _ => None,
+    }
 }

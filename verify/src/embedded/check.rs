@@ -147,19 +147,7 @@ fn contents_check(
     }
     if let Some(token) = sd.signers.first().and_then(|s| s.timestamp_token()) {
         let signature_value = sd.signers.first().map(|s| s.signature).unwrap_or_default();
-        let info = timestamp::signature_token(context, token, signature_value);
-        if !info.intact {
-            result.warn(Warning::TimestampBroken);
-        } else if !info.trusted {
-            result.warn(Warning::TimestampUntrusted);
-        }
-        if info.intact && info.trusted {
-            result.signing_time = Some(SigningTime {
-                time: info.time.clone(),
-                source: TimeSource::Timestamp,
-            });
-        }
-        result.timestamp = Some(info);
+        timestamp::apply_signature_token(context, token, signature_value, result);
     }
     if result.signing_time.is_none() {
         result.signing_time =

@@ -148,19 +148,7 @@ fn integrity(
 /// (signed) `timeInfo`.
 fn signing_time(context: &Context, ses: &SesSignature<'_>, result: &mut SignatureCheck) {
     if let Some(token) = ses.timestamp {
-        let info = timestamp::signature_token(context, token, ses.signature);
-        if !info.intact {
-            result.warn(Warning::TimestampBroken);
-        } else if !info.trusted {
-            result.warn(Warning::TimestampUntrusted);
-        }
-        if info.intact && info.trusted {
-            result.signing_time = Some(SigningTime {
-                time: info.time.clone(),
-                source: TimeSource::Timestamp,
-            });
-        }
-        result.timestamp = Some(info);
+        timestamp::apply_signature_token(context, token, ses.signature, result);
     }
     if result.signing_time.is_none() {
         result.signing_time = ses.time.map(|t| SigningTime {

@@ -66,11 +66,7 @@ fn tsa_trusted(
 }
 
 /// A signature timestamp token over `signature_value`.
-pub(super) fn signature_token(
-    context: &Context,
-    token: &[u8],
-    signature_value: &[u8],
-) -> TimestampInfo {
+fn signature_token(context: &Context, token: &[u8], signature_value: &[u8]) -> TimestampInfo {
     let mut info = TimestampInfo {
         time: String::new(),
         authority: None,
@@ -108,6 +104,30 @@ pub(super) fn signature_token(
     info.trusted =
         info.intact && tsa_trusted(context, tsa, &pool, tst.gen_time).0 == Identity::Trusted;
     info
+}
+
+/// A signature timestamp over `signature_value` found in a signature (a
+/// CMS's unsigned attribute, an SES's `timeStamp`): said in the result, and
+/// when it verifies and is trusted, the signing time (§6a, §6b).
+pub(super) fn apply_signature_token(
+    context: &Context,
+    token: &[u8],
+    signature_value: &[u8],
+    result: &mut SignatureCheck,
+) {
+    let info = signature_token(context, token, signature_value);
+    if !info.intact {
+        result.warn(Warning::TimestampBroken);
+    } else if !info.trusted {
+        result.warn(Warning::TimestampUntrusted);
+    }
+    if info.intact && info.trusted {
+        result.signing_time = Some(crate::verdict_pdf::SigningTime {
+            time: info.time.clone(),
+            source: crate::verdict_pdf::TimeSource::Timestamp,
+        });
+    }
+    result.timestamp = Some(info);
 }
 
 /// A document timestamp: the token's imprint over the ByteRange bytes and

@@ -3,6 +3,7 @@
 //! sha1, issuerNameHash, issuerKeyHash, serialNumber } } } } }`. Encoded by
 //! hand: four nested SEQUENCEs around values we already hold as bytes.
 
+use crate::cms::der::encode;
 use crate::hash::Hash;
 use crate::pki::Certificate;
 
@@ -13,40 +14,18 @@ const SHA1_ALGORITHM: [u8; 11] = [
 
 pub fn ocsp_request(subject: &Certificate, issuer: &Certificate) -> Result<Vec<u8>, String> {
     let key = key_bits(&issuer.spki_der).ok_or("the issuer's key does not read")?;
-    let cert_id = tlv(
-        0x30,
-        &[
-            SHA1_ALGORITHM.to_vec(),
-            tlv(0x04, &[Hash::Sha1.digest(&[&issuer.subject_der])]),
-            tlv(0x04, &[Hash::Sha1.digest(&[key])]),
-            tlv(0x02, std::slice::from_ref(&subject.serial)),
-        ],
-    );
-    let request = tlv(0x30, &[cert_id]);
-    let list = tlv(0x30, &[request]);
-    let tbs = tlv(0x30, &[list]);
-    Ok(tlv(0x30, &[tbs]))
+    let name_hash = encode(0x04, &[&Hash::Sha1.digest(&[&issuer.subject_der])]);
+    let key_hash = encode(0x04, &[&Hash::Sha1.digest(&[key])]);
+    let serial = encode(0x02, &[&subject.serial]);
+    let cert_id = encode(0x30, &[&SHA1_ALGORITHM, &name_hash, &key_hash, &serial]);
+    let request = encode(0x30, &[&cert_id]);
+    let list = encode(0x30, &[&request]);
+    let tbs = encode(0x30, &[&list]);
+    Ok(encode(0x30, &[&tbs]))
 }
 
 fn key_bits(spki: &[u8]) -> Option<&[u8]> {
     use spki::der::Decode;
     let info = spki::SubjectPublicKeyInfoRef::from_der(spki).ok()?;
     info.subject_public_key.as_bytes()
-}
-
-/// A DER TLV of `tag` around the concatenated `parts`.
-fn tlv(tag: u8, parts: &[Vec<u8>]) -> Vec<u8> {
-    let content: Vec<u8> = parts.concat();
-    let mut out = vec![tag];
-    let len = content.len();
-    if len < 0x80 {
-        out.push(len as u8);
-    } else {
-        let bytes = len.to_be_bytes();
-        let skip = bytes.iter().take_while(|&&b| b == 0).count();
-        out.push(0x80 | (bytes.len() - skip) as u8);
-        out.extend_from_slice(&bytes[skip..]);
-    }
-    out.extend(content);
-    out
 }

@@ -6,7 +6,7 @@
 //! good answers the newest counts.
 
 use crate::algorithm::{SignatureAlgorithm, Signed, Verification};
-use crate::cms::{self, der};
+use crate::cms::{self, der, primitive};
 use crate::hash::Hash;
 use crate::key::PublicKey;
 use crate::oid;
@@ -138,7 +138,7 @@ fn key_bits(spki: &[u8]) -> Option<&[u8]> {
     let outer = der::Reader::new(spki).read().ok()?;
     let mut fields = outer.children("SubjectPublicKeyInfo").ok()?;
     fields.read().ok()?;
-    super::bit_string(&fields.read().ok()?, "subjectPublicKey").ok()
+    primitive::bit_string(&fields.read().ok()?, "subjectPublicKey").ok()
 }
 
 fn verifies(

@@ -17,7 +17,6 @@ use crate::cms::{algorithm, primitive, AlgorithmId, CmsError};
 use crate::oid;
 
 use super::ocsp::enumerated;
-use super::{bit_string, time_of};
 
 /// The most entries read from one CRL; a larger one answers for nobody
 /// (its entries cannot all be looked at within our bounds).
@@ -50,15 +49,16 @@ pub fn read(data: &[u8]) -> Result<Crl<'_>, CmsError> {
         .children("CertificateList")?;
     let tbs = fields.expect(der::SEQUENCE, "TBSCertList")?;
     let signature_algorithm = algorithm(&fields.read()?, "CertificateList.signatureAlgorithm")?;
-    let signature = bit_string(&fields.read()?, "CertificateList.signatureValue")?;
+    let signature = primitive::bit_string(&fields.read()?, "CertificateList.signatureValue")?;
     let mut list = tbs.children("TBSCertList")?;
     list.optional(der::INTEGER)?;
     list.expect(der::SEQUENCE, "TBSCertList.signature")?;
     let issuer = list.expect(der::SEQUENCE, "TBSCertList.issuer")?.raw;
-    let this_update = time_of(&list.read()?).ok_or(CmsError::BadTime { what: "thisUpdate" })?;
+    let this_update =
+        primitive::time(&list.read()?).ok_or(CmsError::BadTime { what: "thisUpdate" })?;
     let mut next_update = None;
     if matches!(list.peek_tag(), Some(der::UTC_TIME | der::GENERALIZED_TIME)) {
-        next_update = time_of(&list.read()?);
+        next_update = primitive::time(&list.read()?);
     }
     let mut revoked = Vec::new();
     if let Some(entries) = list.optional(der::SEQUENCE)? {
@@ -89,7 +89,7 @@ fn entry<'a>(tlv: &Tlv<'a>) -> Result<Revoked<'a>, CmsError> {
         .expect(der::SEQUENCE, "CRL entry")?
         .children("CRL entry")?;
     let serial = primitive::integer_bytes(&fields.read()?, "userCertificate")?;
-    let at = time_of(&fields.read()?).ok_or(CmsError::BadTime {
+    let at = primitive::time(&fields.read()?).ok_or(CmsError::BadTime {
         what: "revocationDate",
     })?;
     let mut reason = None;

@@ -11,9 +11,6 @@ pub mod ocsp;
 
 pub(crate) use answer::check;
 
-use crate::cms::der::{self, Tag, Tlv};
-use crate::cms::CmsError;
-use crate::time;
 use crate::verdict_pdf::RevocationSource;
 
 /// The most single responses (or certificates) read from one OCSP
@@ -40,27 +37,6 @@ impl<'a> Evidence<'a> {
             .extend(data.crls.iter().map(|c| (c.as_slice(), source)));
         self.certificates
             .extend(data.certificates.iter().map(Vec::as_slice));
-    }
-}
-
-/// The bits of a BIT STRING with no unused bits (signature values).
-pub(crate) fn bit_string<'a>(tlv: &Tlv<'a>, what: &'static str) -> Result<&'a [u8], CmsError> {
-    match tlv
-        .expect(Tag::universal(3, false), what)?
-        .content
-        .split_first()
-    {
-        Some((0, bits)) => Ok(bits),
-        _ => Err(CmsError::Unexpected { what }),
-    }
-}
-
-/// A UTCTime or a GeneralizedTime.
-pub(crate) fn time_of(tlv: &Tlv<'_>) -> Option<i64> {
-    match tlv.tag {
-        der::UTC_TIME => time::utc_time(tlv.content),
-        der::GENERALIZED_TIME => time::generalized_time(tlv.content),
-        _ => None,
     }
 }
 

@@ -24,7 +24,7 @@ use crate::cms::{algorithm, primitive, AlgorithmId, CmsError};
 use crate::oid;
 use crate::time;
 
-use super::{bit_string, MAX_ENTRIES};
+use super::MAX_ENTRIES;
 
 /// What a response says of one certificate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,7 +111,7 @@ fn basic<'a>(tlv: &Tlv<'a>) -> Result<BasicResponse<'a>, CmsError> {
         .children("BasicOCSPResponse")?;
     let tbs = fields.expect(der::SEQUENCE, "ResponseData")?;
     let signature_algorithm = algorithm(&fields.read()?, "BasicOCSPResponse.signatureAlgorithm")?;
-    let signature = bit_string(&fields.read()?, "BasicOCSPResponse.signature")?;
+    let signature = primitive::bit_string(&fields.read()?, "BasicOCSPResponse.signature")?;
     let mut certificates = Vec::new();
     if let Some(certs) = fields.optional(EXPLICIT_0)? {
         let mut list = certs

@@ -86,7 +86,7 @@ pub(super) fn read<'a>(outer: &Tlv<'a>) -> Result<SesSignature<'a>, CmsError> {
     primitive::small_uint(&tbs.read()?, "TBS_Sign.version")?;
     let seal = seal::read(&tbs.expect(der::SEQUENCE, "SESeal")?)?;
     let time_info = tbs.read()?;
-    let data_hash = bit_string(&tbs.read()?, "TBS_Sign.dataHash")?;
+    let data_hash = primitive::bit_string(&tbs.read()?, "TBS_Sign.dataHash")?;
     let property_info = tbs
         .expect(der::IA5_STRING, "TBS_Sign.propertyInfo")?
         .content;
@@ -94,14 +94,14 @@ pub(super) fn read<'a>(outer: &Tlv<'a>) -> Result<SesSignature<'a>, CmsError> {
         // v4: the signer's certificate and algorithm follow TBS_Sign.
         let signer_certificate = primitive::octets(&fields.read()?, "SES_Signature.cert")?;
         let algorithm = oid::read(&fields.read()?, "SES_Signature.signatureAlgID")?;
-        let signature = bit_string(&fields.read()?, "SES_Signature.signature")?;
+        let signature = primitive::bit_string(&fields.read()?, "SES_Signature.signature")?;
         let timestamp = timestamp(&mut fields)?;
         fields.finish("SES_Signature")?;
         Ok(SesSignature {
             version: SesVersion::V4,
             to_sign: to_sign.raw,
             seal,
-            time: any_time(&time_info),
+            time: primitive::time(&time_info),
             data_hash,
             property_info,
             signer_certificate,
@@ -113,13 +113,13 @@ pub(super) fn read<'a>(outer: &Tlv<'a>) -> Result<SesSignature<'a>, CmsError> {
         // v1: they are the last fields of TBS_Sign itself.
         let signer_certificate = primitive::octets(&tbs.read()?, "TBS_Sign.cert")?;
         let algorithm = oid::read(&tbs.read()?, "TBS_Sign.signatureAlgorithm")?;
-        let signature = bit_string(&fields.read()?, "SES_Signature.signature")?;
+        let signature = primitive::bit_string(&fields.read()?, "SES_Signature.signature")?;
         fields.finish("SES_Signature")?;
         Ok(SesSignature {
             version: SesVersion::V1,
             to_sign: to_sign.raw,
             seal,
-            time: bit_string(&time_info, "TBS_Sign.timeInfo")
+            time: primitive::bit_string(&time_info, "TBS_Sign.timeInfo")
                 .ok()
                 .and_then(time_text),
             data_hash,
@@ -137,16 +137,16 @@ pub(super) fn read<'a>(outer: &Tlv<'a>) -> Result<SesSignature<'a>, CmsError> {
 /// all three are read.
 fn timestamp<'a>(fields: &mut Reader<'a>) -> Result<Option<&'a [u8]>, CmsError> {
     if let Some(tlv) = fields.optional(BIT_STRING)? {
-        return bit_string(&tlv, "SES_Signature.timeStamp").map(Some);
+        return primitive::bit_string(&tlv, "SES_Signature.timeStamp").map(Some);
     }
     if let Some(tlv) = fields.optional(TIMESTAMP)? {
-        return bit_string_content(tlv.content, "SES_Signature.timeStamp").map(Some);
+        return primitive::bits(tlv.content, "SES_Signature.timeStamp").map(Some);
     }
     if let Some(tlv) = fields.optional(TIMESTAMP_CONSTRUCTED)? {
         let mut inner = tlv.children("SES_Signature.timeStamp")?;
         let value = inner.read()?;
         return match value.tag {
-            BIT_STRING => bit_string(&value, "SES_Signature.timeStamp").map(Some),
+            BIT_STRING => primitive::bit_string(&value, "SES_Signature.timeStamp").map(Some),
             // A token put there as it is (a SEQUENCE).
             _ => Ok(Some(value.raw)),
         };
@@ -154,32 +154,11 @@ fn timestamp<'a>(fields: &mut Reader<'a>) -> Result<Option<&'a [u8]>, CmsError> 
     Ok(None)
 }
 
-/// The bits of a BIT STRING with no unused bits (hashes, signatures).
-pub(super) fn bit_string<'a>(tlv: &Tlv<'a>, what: &'static str) -> Result<&'a [u8], CmsError> {
-    bit_string_content(tlv.expect(BIT_STRING, what)?.content, what)
-}
-
-fn bit_string_content<'a>(content: &'a [u8], what: &'static str) -> Result<&'a [u8], CmsError> {
-    match content.split_first() {
-        Some((0, bits)) => Ok(bits),
-        _ => Err(CmsError::Unexpected { what }),
-    }
-}
-
-/// A UTCTime or a GeneralizedTime, whichever the writer used.
-pub(super) fn any_time(tlv: &Tlv<'_>) -> Option<i64> {
-    match tlv.tag {
-        der::UTC_TIME => time::utc_time(tlv.content),
-        der::GENERALIZED_TIME => time::generalized_time(tlv.content),
-        _ => None,
-    }
-}
-
 /// v1's `timeInfo` BIT STRING: writers put a DER time value in it, or the
 /// time's text (`YYYYMMDDHHMMSSZ`, `YYMMDDHHMMSSZ`).
 fn time_text(bits: &[u8]) -> Option<i64> {
     if let Ok(tlv) = Reader::new(bits).read() {
-        if let Some(at) = any_time(&tlv) {
+        if let Some(at) = primitive::time(&tlv) {
             return Some(at);
         }
     }

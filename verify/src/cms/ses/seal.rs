@@ -28,7 +28,6 @@ use super::super::der::{self, Tlv};
 use super::super::error::CmsError;
 use super::super::oid::{self, Oid};
 use super::super::primitive;
-use super::{any_time, bit_string};
 
 /// The most certificates (or digests) a seal may name as its signers.
 pub const MAX_ALLOWED_SIGNERS: usize = 64;
@@ -96,7 +95,7 @@ pub(super) fn read<'a>(seal: &Tlv<'a>) -> Result<SealData<'a>, CmsError> {
         (next, fields.read()?, fields.read()?)
     };
     fields.finish("SESeal")?;
-    let sequence = sequence_of(&[info.raw, cert.raw, algorithm.raw]);
+    let sequence = der::encode(0x30, &[info.raw, cert.raw, algorithm.raw]);
     let maker_signed = if v1 {
         vec![sequence]
     } else {
@@ -106,7 +105,7 @@ pub(super) fn read<'a>(seal: &Tlv<'a>) -> Result<SealData<'a>, CmsError> {
     data.maker_signed = maker_signed;
     data.maker_certificate = primitive::octets(&cert, "SESeal.cert")?;
     data.maker_algorithm = oid::read(&algorithm, "SESeal.signAlgID")?;
-    data.maker_signature = bit_string(&signature, "SESeal.signedValue")?;
+    data.maker_signature = primitive::bit_string(&signature, "SESeal.signedValue")?;
     Ok(data)
 }
 
@@ -132,9 +131,9 @@ fn seal_info<'a>(info: &Tlv<'a>) -> Result<SealData<'a>, CmsError> {
         None => None,
     };
     let signers = signers(&property.expect(der::SEQUENCE, "SES_CertList")?, list_type)?;
-    let created = any_time(&property.read()?);
-    let valid_from = any_time(&property.read()?);
-    let valid_to = any_time(&property.read()?);
+    let created = primitive::time(&property.read()?);
+    let valid_from = primitive::time(&property.read()?);
+    let valid_to = primitive::time(&property.read()?);
     let mut picture = fields
         .expect(der::SEQUENCE, "SES_ESPictrueInfo")?
         .children("SES_ESPictrueInfo")?;
@@ -212,22 +211,4 @@ fn text(bytes: &[u8]) -> String {
         Ok(text) => text.to_string(),
         Err(_) => bytes.iter().map(|&b| char::from(b)).collect(),
     }
-}
-
-/// DER `SEQUENCE` around `parts`.
-fn sequence_of(parts: &[&[u8]]) -> Vec<u8> {
-    let len: usize = parts.iter().map(|p| p.len()).sum();
-    let mut out = vec![0x30];
-    if len < 0x80 {
-        out.push(len as u8);
-    } else {
-        let bytes = len.to_be_bytes();
-        let skip = bytes.iter().take_while(|&&b| b == 0).count();
-        out.push(0x80 | (bytes.len() - skip) as u8);
-        out.extend_from_slice(&bytes[skip..]);
-    }
-    for part in parts {
-        out.extend_from_slice(part);
-    }
-    out
 }
