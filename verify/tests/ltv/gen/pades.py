@@ -14,24 +14,11 @@ DummyTimeStamper with our TSA at a fixed genTime) and `sign.doc_timestamp`
 cross-check, `terms` (§6a's signing time: timestamp → signingTime → /M,
 RFC 3339 formatting)."""
 
-import importlib.util
 import sys
 from pathlib import Path
 
-PADES_GEN = Path(__file__).resolve().parents[2] / "pades" / "gen"
-
-
-def _load():
-    if "pades_gen" not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            "pades_gen", PADES_GEN / "__init__.py", submodule_search_locations=[str(PADES_GEN)]
-        )
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["pades_gen"] = module
-        spec.loader.exec_module(module)
-
-
-_load()
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "support"))
+import load_pades_gen  # noqa: E402,F401  (registers the package `pades_gen`)
 
 from pades_gen import clock, document, pki, sign, terms  # noqa: E402
 

@@ -9,24 +9,11 @@ SM3 by `openssl pkeyutl -sign -rawin -digest sm3 -pkeyopt distid:…`) and
 (the hand-written base PDF and a same-length change inside it);
 `clock.rfc3339`."""
 
-import importlib.util
 import sys
 from pathlib import Path
 
-PADES_GEN = Path(__file__).resolve().parents[2] / "pades" / "gen"
-
-
-def _load():
-    if "pades_gen" not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            "pades_gen", PADES_GEN / "__init__.py", submodule_search_locations=[str(PADES_GEN)]
-        )
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["pades_gen"] = module
-        spec.loader.exec_module(module)
-
-
-_load()
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "support"))
+import load_pades_gen  # noqa: E402,F401  (registers the package `pades_gen`)
 
 from pades_gen import clock, document, pki, sm2  # noqa: E402
 
