@@ -34,8 +34,8 @@ pub fn build_app(config: Config) -> Result<Router, StartError> {
         store: &store,
         font: &font,
         pki: &pki,
-        // Seeding is no request: no origin to name in a certificate.
-        origin: None,
+        // Seeding is no request: the origin the server was started on.
+        origin: config.origin.as_deref(),
     };
     crate::demo::seed::seed_missing(sealing).map_err(|e| StartError::Seed(e.to_string()))?;
     let faults = Arc::new(FaultSwitches::default());

@@ -13,6 +13,11 @@ pub struct Config {
     pub dev_faults: bool,
     /// Origins besides the server's own that `/sign` may send users back to.
     pub allow_return: Vec<String>,
+    /// This server as clients on this machine reach it (`http://host:port`),
+    /// when known at start: the demo's seeded seals are stamped with no
+    /// request to take it from, and their certificates name their OCSP
+    /// responder and CRL there.
+    pub origin: Option<String>,
 }
 
 impl Default for Config {
@@ -22,6 +27,7 @@ impl Default for Config {
             dist: PathBuf::from("dist"),
             dev_faults: false,
             allow_return: Vec::new(),
+            origin: None,
         }
     }
 }

@@ -32,18 +32,27 @@ struct Cli {
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
-    let config = Config {
-        db: cli.db,
-        dist: cli.dist,
-        dev_faults: cli.dev_faults,
-        allow_return: cli.allow_return,
-    };
     let listener = match tokio::net::TcpListener::bind(cli.addr).await {
         Ok(listener) => listener,
         Err(e) => {
             eprintln!("devserver: cannot listen on {}: {e}", cli.addr);
             return ExitCode::FAILURE;
         }
+    };
+    let config = Config {
+        db: cli.db,
+        dist: cli.dist,
+        dev_faults: cli.dev_faults,
+        allow_return: cli.allow_return,
+        origin: listener.local_addr().ok().map(|address| {
+            // Bound to every interface: this machine reaches it at loopback.
+            let host = if address.ip().is_unspecified() {
+                std::net::IpAddr::from([127, 0, 0, 1])
+            } else {
+                address.ip()
+            };
+            format!("http://{}", std::net::SocketAddr::new(host, address.port()))
+        }),
     };
     let app = match devserver::build_app(config) {
         Ok(app) => app,

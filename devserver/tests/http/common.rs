@@ -63,6 +63,7 @@ pub async fn start(dev_faults: bool) -> Server {
         dist: dir.path().join("dist"),
         dev_faults,
         allow_return: vec!["http://localhost:5173".to_owned()],
+        origin: None,
     };
     start_with(config, dir).await
 }

@@ -16,6 +16,7 @@ async fn records_files_and_keys_survive_a_restart() {
         dist: dir.path().join("dist"),
         dev_faults: false,
         allow_return: Vec::new(),
+        origin: None,
     };
     let holder = tempfile::tempdir().unwrap();
     let first = start_with(config.clone(), holder).await;

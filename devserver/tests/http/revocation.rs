@@ -167,6 +167,7 @@ async fn a_backdated_revocation_shows_in_ocsp_and_the_crl_and_survives_a_restart
         dist: holder.path().join("dist"),
         dev_faults: true,
         allow_return: Vec::new(),
+        origin: None,
     };
     let first = start_with(config.clone(), tempfile::tempdir().unwrap()).await;
     let work = Work::new(&trust_roots(&first).await);
