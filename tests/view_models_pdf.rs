@@ -199,7 +199,10 @@ fn the_same_signature_in_chinese() {
     assert!(m
         .lines
         .contains(&"此签名之后的修改：追加签名、其他修改（页面内容等）".to_owned()));
-    assert_eq!(m.warnings, ["文件中没有签署之后的吊销信息，无法确认证书是否已被吊销"]);
+    assert_eq!(
+        m.warnings,
+        ["文件中没有签署之后的吊销信息，无法确认证书是否已被吊销"]
+    );
     assert!(m
         .lines
         .contains(&"对象 11（页面内容）：其他修改（页面内容等）".to_owned()));

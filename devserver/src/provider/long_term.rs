@@ -47,14 +47,11 @@ pub(crate) fn archive(
             crate::revocation::validation_data(store, pki, &der, now)?,
         );
     }
-    // The TSA's certificate: its chain is the ECDSA root's, whose CRL is
-    // there when an ECDSA seal is.
+    // The timestamps' authority too: its chain and revocation data, so the
+    // signature and document timestamps validate later as well.
     merge(
         &mut data,
-        ValidationData {
-            certificates: vec![pki.tsa.cert_der.clone()],
-            ..ValidationData::default()
-        },
+        crate::revocation::validation_data(store, pki, &pki.tsa.cert_der, now)?,
     );
     let mut padded = contents.to_vec();
     padded.resize(CONTENTS_CAPACITY.max(contents.len()), 0);
