@@ -270,3 +270,37 @@ fn help_and_version_exit_0() {
     assert_eq!(version.status.code(), Some(0));
     assert!(stdout(&version).starts_with("seal-verify "));
 }
+
+/// An electronic seal (GB/T 38540): its facts in the human lines, its
+/// picture written where `--seal-picture` says, exit 0 with its roots.
+#[test]
+fn an_electronic_seal_is_printed_and_its_picture_written() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../verify/tests/ses");
+    let out = std::env::temp_dir().join(format!("seal-verify-picture-{}", std::process::id()));
+    std::fs::create_dir_all(&out).unwrap();
+    let picture = out.join("seal.png");
+    let (document, roots) = (dir.join("ses-v4.pdf"), dir.join("roots.pem"));
+    let output = run(&[
+        "--document",
+        document.to_str().unwrap(),
+        "--trust",
+        roots.to_str().unwrap(),
+        "--seal-picture",
+        picture.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    for line in [
+        "Seal:          InfoPlus 测试专用章 (official seal, id 11010826030004), GB/T 38540-2020",
+        "Seal maker:    ",
+        "Seal valid:    2026-01-01T00:00:00Z to 2027-01-01T00:00:00Z; at signing: yes",
+        "Seal checks:   maker's signature holds; the signer is allowed to use it",
+        "Seal picture:  image/png",
+    ] {
+        assert!(text.contains(line), "{line:?} in:\n{text}");
+    }
+    let written = std::fs::read(&picture).expect("the picture is written");
+    assert!(written.starts_with(b"\x89PNG"));
+    assert!(stderr(&output).contains("seal picture written to"));
+    let _ = std::fs::remove_dir_all(&out);
+}
