@@ -46,6 +46,11 @@ pub fn routes(dev_faults: bool) -> Router<AppState> {
 }
 
 async fn reset(State(state): State<AppState>) -> Result<Json<Envelope<Value>>, ApiError> {
+    // Revocations first: the seeded seals are stamped again below.
+    state
+        .store()
+        .clear_revocations()
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
     seed::reset(state.sealing()).map_err(|e| ApiError::Internal(e.to_string()))?;
     Ok(Json(Envelope::ok(json!({ "reset": seed::ALL }))))
 }

@@ -37,6 +37,13 @@ impl Store {
         Ok(())
     }
 
+    /// Forgets every revocation (`/dev/reset`: back to a fresh state, so
+    /// one test's revoked certificate is not the next test's).
+    pub fn clear_revocations(&self) -> Result<(), StoreError> {
+        self.conn().execute("DELETE FROM revocations", [])?;
+        Ok(())
+    }
+
     /// Every revocation of root `ca`, oldest first.
     pub fn revocations(&self, ca: &str) -> Result<Vec<Revocation>, StoreError> {
         let conn = self.conn();

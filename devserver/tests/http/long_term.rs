@@ -417,3 +417,38 @@ async fn stamp_again(server: &Server, id: &str) -> Vec<u8> {
     let (signature, _) = server.s1(id).await;
     server.bytes(signature["uri"].as_str().unwrap()).await
 }
+
+/// `/dev/reset` forgets revocations: one test's revoked certificate is not
+/// the next one's.
+#[tokio::test]
+async fn a_reset_forgets_revocations() {
+    let server = start(true).await;
+    let roots = trust_roots(&server).await;
+    stamp(
+        &server,
+        "before-reset",
+        &[("zhangsan", "seal-zhangsan-ecdsa")],
+    )
+    .await;
+    revoke(
+        &server,
+        "seal-zhangsan-ecdsa",
+        &json!({"reason": "keyCompromise"}),
+    )
+    .await;
+    let r = crate::common::client()
+        .post(server.url("/dev/reset"))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success(), "{}", r.status());
+    let pdf = stamp(
+        &server,
+        "after-reset",
+        &[("zhangsan", "seal-zhangsan-ecdsa")],
+    )
+    .await;
+    let seal = seals(&report(&pdf, &roots))[0].clone();
+    assert_eq!(seal["revocation"]["status"], "good", "{seal:#}");
+    assert_eq!(seal["status"], "valid", "{seal:#}");
+}
