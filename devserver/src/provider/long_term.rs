@@ -5,8 +5,6 @@
 //! with a document timestamp from the dev TSA over all of it. Deleting the
 //! seal goes back to the file before all three revisions.
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine;
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
@@ -20,26 +18,27 @@ use crate::pki::{timestamp_token, DevPki};
 use crate::store::Store;
 use infoplus_signature_core::Signature;
 
-use super::stamp::StampError;
+use super::stamp::{pem_to_der, StampError};
 
-/// `sealed` (whose last signature's `/Contents` holds `contents`) with its
-/// DSS and document timestamp revisions; `signature` is the Signature with
-/// every seal signed so far (their certificates get validation data too).
+/// `sealed` (whose last signature's `/Contents` holds `contents`, made as
+/// PDF revision `revision`) with its DSS and document timestamp revisions;
+/// `signature` is the Signature with every seal signed so far (their
+/// certificates get validation data too).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn archive(
     store: &Store,
     pki: &DevPki,
     font: &CjkFont,
     sealed: Vec<u8>,
     contents: &[u8],
+    revision: u64,
     signature: &Signature,
     now: OffsetDateTime,
 ) -> Result<Vec<u8>, StampError> {
     let mut data = ValidationData::default();
     for seal in signature.seals.iter().filter(|s| s.is_signed()) {
-        let Some(pem) = seal.public_key.as_deref() else {
-            continue;
-        };
-        let Ok(der) = pem_der(pem) else {
+        // A raw seal's key is no certificate: nothing to validate later.
+        let Some(Ok(der)) = seal.public_key.as_deref().map(pem_to_der) else {
             continue;
         };
         merge(
@@ -56,7 +55,7 @@ pub(crate) fn archive(
     let mut padded = contents.to_vec();
     padded.resize(CONTENTS_CAPACITY.max(contents.len()), 0);
     let with_dss = append_dss(&sealed, &data, &vri_key(&padded))?;
-    document_timestamp(pki, font, &with_dss, now)
+    document_timestamp(pki, font, &with_dss, revision, now)
 }
 
 /// Adds what `more` has that `data` has not.
@@ -74,25 +73,20 @@ fn merge(data: &mut ValidationData, more: ValidationData) {
     }
 }
 
-fn pem_der(pem: &str) -> Result<Vec<u8>, StampError> {
-    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
-    STANDARD
-        .decode(body.trim())
-        .map_err(|e| StampError::Engine(format!("a seal certificate does not read: {e}")))
-}
-
 /// One more revision: an invisible `ETSI.RFC3161` field whose token the dev
 /// TSA makes over the revision's ByteRange.
 fn document_timestamp(
     pki: &DevPki,
     font: &CjkFont,
     previous: &[u8],
+    revision: u64,
     now: OffsetDateTime,
 ) -> Result<Vec<u8>, StampError> {
-    let count = memchr_count(previous, b"/DocTimeStamp");
     let fields = SignatureFields {
         format: ContentsFormat::DocTimestamp,
-        field_name: format!("DocumentTimestamp{}", count + 1),
+        // Named after its seal's revision: unique while that seal stands,
+        // and gone with it.
+        field_name: format!("DocumentTimestamp{revision}"),
         signer_name: String::new(),
         reason: String::new(),
         location: String::new(),
@@ -113,13 +107,4 @@ fn document_timestamp(
     }
     let token = timestamp_token(pki, &hash.finalize(), now, certificates::random_serial()?)?;
     Ok(prepared.finish(&token)?)
-}
-
-/// How often `needle` occurs in `haystack` (document timestamps so far,
-/// for a unique field name).
-fn memchr_count(haystack: &[u8], needle: &[u8]) -> usize {
-    haystack
-        .windows(needle.len())
-        .filter(|w| *w == needle)
-        .count()
 }

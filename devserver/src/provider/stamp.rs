@@ -241,6 +241,7 @@ pub fn stamp(
         sealing.font,
         sealed,
         &cms,
+        revision,
         &updated,
         now,
     )?;
@@ -253,7 +254,7 @@ pub fn stamp(
     )?)
 }
 
-fn pem_to_der(pem: &str) -> Result<Vec<u8>, StampError> {
+pub(super) fn pem_to_der(pem: &str) -> Result<Vec<u8>, StampError> {
     use der::DecodePem;
     use der::Encode;
     let certificate = x509_cert::Certificate::from_pem(pem).map_err(|e| PkiError::Der {

@@ -85,7 +85,7 @@ pub(super) fn apply(
     signing: Option<i64>,
 ) {
     let path = revocation_path(chain, pool, context);
-    let outcome = revocation::check(&path, evidence, signing);
+    let outcome = revocation::check(&path, evidence, pool, signing);
     let revoked = outcome
         .report
         .as_ref()

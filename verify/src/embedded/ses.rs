@@ -4,7 +4,7 @@
 //! chain; then the seal itself (`ses_seal.rs`). The answer uses §6a's
 //! fields with `format: ses`, and `seal`.
 
-use crate::algorithm::{SignatureAlgorithm, Signed, Verification};
+use crate::algorithm::{SignatureAlgorithm, Verification};
 use crate::cms::{CmsError, SesSignature};
 use crate::key::PublicKey;
 use crate::oid;
@@ -85,12 +85,9 @@ pub(super) fn signed_by(
     signed: &[u8],
     signature: &[u8],
 ) -> Result<Verification, String> {
-    let key = PublicKey::from_spki(&certificate.spki_der).map_err(|e| e.to_string())?;
-    match algorithm.verify(&key, &Signed::Bytes(signed), signature) {
-        Ok(verification) => Ok(verification),
-        Err(error) if error.is_signature_shape() => Ok(Verification::Invalid),
-        Err(error) => Err(error.to_string()),
-    }
+    certificate
+        .check_signature(algorithm, signed, signature)
+        .map_err(|e| e.to_string())
 }
 
 /// `dataHash` over the ByteRange bytes, then the signer's signature over

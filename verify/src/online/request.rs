@@ -13,7 +13,7 @@ const SHA1_ALGORITHM: [u8; 11] = [
 ];
 
 pub fn ocsp_request(subject: &Certificate, issuer: &Certificate) -> Result<Vec<u8>, String> {
-    let key = key_bits(&issuer.spki_der).ok_or("the issuer's key does not read")?;
+    let key = issuer.key_bits().ok_or("the issuer's key does not read")?;
     let name_hash = encode(0x04, &[&Hash::Sha1.digest(&[&issuer.subject_der])]);
     let key_hash = encode(0x04, &[&Hash::Sha1.digest(&[key])]);
     let serial = encode(0x02, &[&subject.serial]);
@@ -22,10 +22,4 @@ pub fn ocsp_request(subject: &Certificate, issuer: &Certificate) -> Result<Vec<u
     let list = encode(0x30, &[&request]);
     let tbs = encode(0x30, &[&list]);
     Ok(encode(0x30, &[&tbs]))
-}
-
-fn key_bits(spki: &[u8]) -> Option<&[u8]> {
-    use spki::der::Decode;
-    let info = spki::SubjectPublicKeyInfoRef::from_der(spki).ok()?;
-    info.subject_public_key.as_bytes()
 }

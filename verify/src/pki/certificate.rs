@@ -12,8 +12,10 @@ use x509_cert::ext::pkix::{
 
 use super::name::same_name;
 use super::name_text::rfc4514;
+use crate::algorithm::{SignatureAlgorithm, Signed, Verification};
 use crate::error::CryptoError;
 use crate::hash::Hash;
+use crate::key::PublicKey;
 use crate::time::rfc3339;
 use crate::verdict_pdf::SignerCertificate;
 
@@ -189,12 +191,43 @@ impl Certificate {
         same_name(&self.subject_der, &self.issuer_der)
     }
 
+    /// Its serial is `serial`, compared as numbers (leading zero bytes do
+    /// not count): a CMS signer id, an OCSP CertID, a CRL entry.
+    pub fn has_serial(&self, serial: &[u8]) -> bool {
+        without_leading_zeros(&self.serial) == without_leading_zeros(serial)
+    }
+
+    /// The subjectPublicKey BIT STRING's bits: what key identifiers and
+    /// OCSP key hashes are computed over.
+    pub fn key_bits(&self) -> Option<&[u8]> {
+        spki::SubjectPublicKeyInfoRef::from_der(&self.spki_der)
+            .ok()?
+            .subject_public_key
+            .as_bytes()
+    }
+
+    /// Does `signature` by this certificate's key hold over `signed`
+    /// (an OCSP response's or a CRL's TBS part, a seal)? A value that
+    /// cannot be a signature is `Ok(Invalid)`; `Err` says why it could not
+    /// be checked at all (a key of another kind, an unreadable key).
+    pub fn check_signature(
+        &self,
+        algorithm: &'static SignatureAlgorithm,
+        signed: &[u8],
+        signature: &[u8],
+    ) -> Result<Verification, CryptoError> {
+        let key = PublicKey::from_spki(&self.spki_der)?;
+        match algorithm.verify(&key, &Signed::Bytes(signed), signature) {
+            Err(error) if error.is_signature_shape() => Ok(Verification::Invalid),
+            other => other,
+        }
+    }
+
     /// A CMS IssuerAndSerialNumber names this certificate: the issuer Name
     /// (DER bytes, else the RFC 5280 comparison) and the serial as a
     /// number (leading zero bytes do not count).
     pub fn matches_issuer_serial(&self, issuer_name_der: &[u8], serial: &[u8]) -> bool {
-        without_leading_zeros(&self.serial) == without_leading_zeros(serial)
-            && same_name(&self.issuer_der, issuer_name_der)
+        self.has_serial(serial) && same_name(&self.issuer_der, issuer_name_der)
     }
 
     /// A CMS SubjectKeyIdentifier names this certificate: its SKI
@@ -203,10 +236,9 @@ impl Certificate {
     pub fn matches_key_id(&self, ski: &[u8]) -> bool {
         match &self.subject_key_id {
             Some(own) => own.as_slice() == ski,
-            None => spki::SubjectPublicKeyInfoRef::from_der(&self.spki_der)
-                .ok()
-                .and_then(|info| info.subject_public_key.as_bytes().map(<[u8]>::to_vec))
-                .is_some_and(|bits| Hash::Sha1.digest(&[&bits]) == ski),
+            None => self
+                .key_bits()
+                .is_some_and(|bits| Hash::Sha1.digest(&[bits]) == ski),
         }
     }
 }

@@ -5,10 +5,9 @@
 //! or a CRL its issuer signed. A revocation beats a good answer; among
 //! good answers the newest counts.
 
-use crate::algorithm::{SignatureAlgorithm, Signed, Verification};
-use crate::cms::{self, der, primitive};
+use crate::algorithm::{SignatureAlgorithm, Verification};
+use crate::cms;
 use crate::hash::Hash;
-use crate::key::PublicKey;
 use crate::oid;
 use crate::pki::{issued_by, parse_certificate, Certificate};
 use crate::time;
@@ -39,9 +38,15 @@ pub(crate) struct Outcome {
     pub revoked_at: Option<i64>,
 }
 
-/// Check `path` (leaf first, anchor last) against `evidence`; `signing`
-/// decides freshness.
-pub(crate) fn check(path: &[Certificate], evidence: &Evidence, signing: Option<i64>) -> Outcome {
+/// Check `path` (leaf first, anchor last) against `evidence`; `pool` holds
+/// the certificates already read (the CMS's and the evidence's, where a
+/// delegated responder may be); `signing` decides freshness.
+pub(crate) fn check(
+    path: &[Certificate],
+    evidence: &Evidence,
+    pool: &[Certificate],
+    signing: Option<i64>,
+) -> Outcome {
     let responses: Vec<(BasicResponse, RevocationSource)> = evidence
         .ocsps
         .iter()
@@ -54,19 +59,13 @@ pub(crate) fn check(path: &[Certificate], evidence: &Evidence, signing: Option<i
         .take(MAX_ITEMS)
         .filter_map(|(bytes, source)| Some((crl::read(bytes).ok()?, *source)))
         .collect();
-    let extra: Vec<Certificate> = evidence
-        .certificates
-        .iter()
-        .take(MAX_ITEMS)
-        .filter_map(|der| parse_certificate(der).ok())
-        .collect();
     let answers: Vec<Option<Answer>> = path
         .windows(2)
         .map(|pair| {
             let [subject, issuer] = pair else { return None };
             let by_ocsp = responses
                 .iter()
-                .filter_map(|(r, source)| from_ocsp(r, *source, subject, issuer, &extra));
+                .filter_map(|(r, source)| from_ocsp(r, *source, subject, issuer, pool));
             let by_crl = crls
                 .iter()
                 .filter_map(|(c, source)| from_crl(c, *source, subject, issuer));
@@ -122,41 +121,20 @@ fn best(answers: impl Iterator<Item = Answer>) -> Option<Answer> {
     answers.max_by_key(|a| (a.revoked.is_some(), a.produced, closeness(a.source)))
 }
 
-/// Serial numbers as integers: leading zero bytes do not count.
-fn same_serial(a: &[u8], b: &[u8]) -> bool {
-    let trim = |s: &[u8]| {
-        s.iter()
-            .position(|&x| x != 0)
-            .map_or(&[][..], |i| &s[i..])
-            .to_vec()
-    };
-    trim(a) == trim(b)
-}
-
-/// The subjectPublicKey BIT STRING's bits of a SubjectPublicKeyInfo.
-fn key_bits(spki: &[u8]) -> Option<&[u8]> {
-    let outer = der::Reader::new(spki).read().ok()?;
-    let mut fields = outer.children("SubjectPublicKeyInfo").ok()?;
-    fields.read().ok()?;
-    primitive::bit_string(&fields.read().ok()?, "subjectPublicKey").ok()
-}
-
+/// Does `signature` by `signer` over `tbs` hold, under the algorithm the
+/// response or CRL names?
 fn verifies(
     signer: &Certificate,
     algorithm: &cms::AlgorithmId,
     tbs: &[u8],
     signature: &[u8],
 ) -> bool {
-    let Ok(algorithm) = SignatureAlgorithm::from_x509(algorithm.oid.0, algorithm.parameters) else {
-        return false;
-    };
-    let Ok(key) = PublicKey::from_spki(&signer.spki_der) else {
-        return false;
-    };
-    matches!(
-        algorithm.verify(&key, &Signed::Bytes(tbs), signature),
-        Ok(Verification::Valid | Verification::ValidWithEmptySm2Id)
-    )
+    SignatureAlgorithm::from_x509(algorithm.oid.0, algorithm.parameters).is_ok_and(|algorithm| {
+        matches!(
+            signer.check_signature(algorithm, tbs, signature),
+            Ok(Verification::Valid | Verification::ValidWithEmptySm2Id)
+        )
+    })
 }
 
 fn from_ocsp(
@@ -170,9 +148,10 @@ fn from_ocsp(
         let Some(hash) = cms::hash_of(&single.hash_algorithm) else {
             return false;
         };
-        same_serial(single.serial, &subject.serial)
+        subject.has_serial(single.serial)
             && hash.digest(&[&issuer.subject_der]) == single.issuer_name_hash
-            && key_bits(&issuer.spki_der)
+            && issuer
+                .key_bits()
                 .is_some_and(|bits| hash.digest(&[bits]) == single.issuer_key_hash)
     })?;
     let signer = responder(response, issuer, extra)?;
@@ -206,9 +185,9 @@ fn responder(
 ) -> Option<Certificate> {
     let named = |candidate: &Certificate| match response.responder {
         ResponderId::ByName(name) => crate::pki::same_name(name, &candidate.subject_der),
-        ResponderId::ByKey(hash) => {
-            key_bits(&candidate.spki_der).is_some_and(|bits| Hash::Sha1.digest(&[bits]) == hash)
-        }
+        ResponderId::ByKey(hash) => candidate
+            .key_bits()
+            .is_some_and(|bits| Hash::Sha1.digest(&[bits]) == hash),
     };
     if named(issuer) {
         return Some(issuer.clone());
@@ -244,7 +223,7 @@ fn from_crl(
     let revoked = list
         .revoked
         .iter()
-        .find(|entry| same_serial(entry.serial, &subject.serial))
+        .find(|entry| subject.has_serial(entry.serial))
         .map(|entry| (entry.at, entry.reason));
     Some(Answer {
         revoked,

@@ -30,13 +30,22 @@ pub(crate) struct Evidence<'a> {
 }
 
 impl<'a> Evidence<'a> {
+    /// Adds what `data` holds that is not here yet: a VRI entry names the
+    /// same streams as the DSS's arrays, and each is read once, under the
+    /// source it was first found in (the closer one, added first).
     pub fn add(&mut self, data: &'a crate::pdf::dss::ValidationData, source: RevocationSource) {
-        self.ocsps
-            .extend(data.ocsps.iter().map(|o| (o.as_slice(), source)));
-        self.crls
-            .extend(data.crls.iter().map(|c| (c.as_slice(), source)));
-        self.certificates
-            .extend(data.certificates.iter().map(Vec::as_slice));
+        for (into, from) in [(&mut self.ocsps, &data.ocsps), (&mut self.crls, &data.crls)] {
+            for item in from {
+                if !into.iter().any(|(known, _)| *known == item.as_slice()) {
+                    into.push((item.as_slice(), source));
+                }
+            }
+        }
+        for certificate in &data.certificates {
+            if !self.certificates.contains(&certificate.as_slice()) {
+                self.certificates.push(certificate.as_slice());
+            }
+        }
     }
 }
 
