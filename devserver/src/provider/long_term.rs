@@ -9,13 +9,13 @@ use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 use crate::certificates;
+use crate::domain::revisions::Sealing;
 use crate::pdf::dss::{append_dss, vri_key, ValidationData};
 use crate::pdf::{
     prepare_signature, CjkFont, ContentsFormat, Placement, SealAppearance, SignatureFields,
     CONTENTS_CAPACITY,
 };
 use crate::pki::{timestamp_token, DevPki};
-use crate::store::Store;
 use infoplus_signature_core::Signature;
 
 use super::stamp::{pem_to_der, StampError};
@@ -24,17 +24,17 @@ use super::stamp::{pem_to_der, StampError};
 /// PDF revision `revision`) with its DSS and document timestamp revisions;
 /// `signature` is the Signature with every seal signed so far (their
 /// certificates get validation data too).
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn archive(
-    store: &Store,
-    pki: &DevPki,
-    font: &CjkFont,
+    sealing: &Sealing<'_>,
     sealed: Vec<u8>,
     contents: &[u8],
     revision: u64,
     signature: &Signature,
     now: OffsetDateTime,
 ) -> Result<Vec<u8>, StampError> {
+    let Sealing {
+        store, pki, font, ..
+    } = *sealing;
     let mut data = ValidationData::default();
     for seal in signature.seals.iter().filter(|s| s.is_signed()) {
         // A raw seal's key is no certificate: nothing to validate later.

@@ -235,16 +235,7 @@ pub fn stamp(
     slot.extra
         .insert(PDF_REVISION.to_owned(), Value::from(revision));
     // PAdES B-LTA: the validation data and a document timestamp after it.
-    let sealed = long_term::archive(
-        store,
-        sealing.pki,
-        sealing.font,
-        sealed,
-        &cms,
-        revision,
-        &updated,
-        now,
-    )?;
+    let sealed = long_term::archive(&sealing, sealed, &cms, revision, &updated, now)?;
     Ok(revisions::write_sealed(
         store,
         id,
