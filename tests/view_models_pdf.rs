@@ -5,7 +5,7 @@
 use infoplus_signature::audit::Audit;
 use infoplus_signature::i18n::Lang;
 use infoplus_signature::views::{common_name, BannerModel, SignatureModel};
-use infoplus_signature_core::verdict::{PdfReport, PdfSignature};
+use infoplus_signature_core::verdict::{PdfReport, PdfSignature, Widget};
 use infoplus_signature_core::verdict_pdf::*;
 
 fn signature(check: Option<SignatureCheck>) -> PdfSignature {
@@ -19,6 +19,10 @@ fn signature(check: Option<SignatureCheck>) -> PdfSignature {
         byte_range: Some(vec![0, 10, 20, 30]),
         byte_range_well_formed: true,
         covers_whole_file: false,
+        widget: Some(Widget {
+            page: 2,
+            rect: [380.0, 600.0, 500.0, 660.0],
+        }),
         check,
     }
 }
@@ -35,11 +39,15 @@ fn intact_but_unknown() -> SignatureCheck {
                 object: 7,
                 role: ChangeRole::Signature,
                 class: ChangeClass::Signing,
+                page: None,
+                field: Some("Signature2".into()),
             },
             Change {
                 object: 11,
                 role: ChangeRole::PageContent,
                 class: ChangeClass::Other,
+                page: Some(1),
+                field: None,
             },
         ],
         certification: Some(Certification {

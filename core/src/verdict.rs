@@ -134,6 +134,10 @@ pub struct PdfSignature {
     pub byte_range: Option<Vec<i64>>,
     /// Four non-negative integers, first 0, ranges inside the file.
     pub byte_range_well_formed: bool,
+    /// Where the signature shows; `None` for an invisible signature (no
+    /// widget with a rectangle on a page).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub widget: Option<Widget>,
     /// The signed ranges reach the end of the file: nothing was appended
     /// after signing. When false: "changed after this signature".
     pub covers_whole_file: bool,
@@ -142,6 +146,19 @@ pub struct PdfSignature {
     #[serde(flatten)]
     pub check: Option<SignatureCheck>,
 }
+
+/// Where a signature shows: the page of its widget (1-based, in page tree
+/// order, as readers number pages) and the widget's rectangle in that
+/// page's default user space (points, origin at the bottom left),
+/// normalised so that `x1 ≤ x2` and `y1 ≤ y2`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Widget {
+    pub page: u32,
+    pub rect: [f64; 4],
+}
+
+/// The reader keeps only finite numbers in a rectangle, so equality is one.
+impl Eq for Widget {}
 
 /// The whole answer of one verification run, or of one of its steps (the
 /// worker sends one per step; [`VerifyReport::merged`] makes them one).

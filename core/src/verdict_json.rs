@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::json::{wrong, Fields};
 use crate::verdict::{
     CertificateInfo, MalformedPart, PdfReport, PdfSignature, SealReport, SealVerdict, ValidSeal,
-    VerifyReport,
+    VerifyReport, Widget,
 };
 use crate::verdict_pdf::Warning;
 use crate::wire::WireError;
@@ -163,6 +163,35 @@ fn pdf_signature(value: Value, path: &str) -> Result<PdfSignature, WireError> {
         byte_range: f.integers("byteRange")?,
         byte_range_well_formed: f.boolean("byteRangeWellFormed")?.unwrap_or(false),
         covers_whole_file: f.boolean("coversWholeFile")?.unwrap_or(false),
+        widget: widget(&mut f)?,
         check: crate::verdict_pdf_json::signature_check(&mut f)?,
     })
+}
+
+/// `widget`: `{page, rect: [x1, y1, x2, y2]}`, finite numbers only.
+fn widget(f: &mut Fields) -> Result<Option<Widget>, WireError> {
+    let Some(mut w) = f.object("widget")? else {
+        return Ok(None);
+    };
+    let page = w.unsigned("page")?;
+    let page = u32::try_from(w.required(page, "page")?).unwrap_or(u32::MAX);
+    let rect = match w.raw("rect") {
+        Value::Array(items) => items
+            .iter()
+            .map(Value::as_f64)
+            .collect::<Option<Vec<f64>>>(),
+        _ => None,
+    };
+    match rect.as_deref() {
+        Some(&[x1, y1, x2, y2]) if [x1, y1, x2, y2].iter().all(|n| n.is_finite()) => {
+            Ok(Some(Widget {
+                page,
+                rect: [x1, y1, x2, y2],
+            }))
+        }
+        _ => Err(WireError::WrongType {
+            field: format!("{}.rect", w.path()),
+            reason: "expected four numbers".to_owned(),
+        }),
+    }
 }

@@ -181,6 +181,14 @@ pub struct Change {
     pub object: u32,
     pub role: ChangeRole,
     pub class: ChangeClass,
+    /// The page it shows on (1-based), when it is a page, its content or an
+    /// annotation on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// The form field it belongs to (its full name), when it is one, one
+    /// of its widgets or their appearance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 /// A certification signature's DocMDP permissions.

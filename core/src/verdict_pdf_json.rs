@@ -70,6 +70,10 @@ pub(crate) fn signature_check(f: &mut Fields) -> Result<Option<SignatureCheck>, 
                     object: u32::try_from(c.required(object, "object")?).unwrap_or(u32::MAX),
                     role: required_named(&mut c, "role", ChangeRole::ALL)?,
                     class: required_named(&mut c, "class", ChangeClass::ALL)?,
+                    page: c
+                        .unsigned("page")?
+                        .map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
+                    field: c.string("field")?,
                 })
             })
             .collect::<Result<_, WireError>>()?,

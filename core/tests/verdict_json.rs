@@ -83,6 +83,10 @@ fn checked() -> PdfSignature {
         byte_range: Some(vec![0, 10, 30, 40]),
         byte_range_well_formed: true,
         covers_whole_file: true,
+        widget: Some(Widget {
+            page: 3,
+            rect: [72.5, 100.0, 272.5, 160.25],
+        }),
         check: Some(SignatureCheck {
             status: SignatureStatus::Indeterminate,
             integrity: Integrity::Intact,
@@ -94,11 +98,15 @@ fn checked() -> PdfSignature {
                     object: 12,
                     role: ChangeRole::Field,
                     class: ChangeClass::FormFill,
+                    page: None,
+                    field: Some("Form.Name".into()),
                 },
                 Change {
                     object: 15,
                     role: ChangeRole::SignatureField,
                     class: ChangeClass::Signing,
+                    page: Some(2),
+                    field: Some("Seal2".into()),
                 },
             ],
             certification: Some(Certification {
@@ -194,6 +202,7 @@ fn not_understood() -> PdfSignature {
         byte_range: Some(vec![0, 10, 30, 40]),
         byte_range_well_formed: true,
         covers_whole_file: true,
+        widget: None,
         check: Some(SignatureCheck {
             format: SignatureFormat::Raw,
             integrity: Integrity::Unsupported,
@@ -227,6 +236,7 @@ fn every_verdict_and_pdf_report_survives_the_trip() {
                     byte_range: Some(vec![0, 10, 20, 30]),
                     byte_range_well_formed: true,
                     covers_whole_file: false,
+                    widget: None,
                     check: None,
                 },
             ],

@@ -13,8 +13,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::cos::{Entry, Object as Primitive};
 
 use super::changes_classify::Revisions;
-use super::changes_roles::Roles;
+use super::changes_roles::{Role, Roles};
 use super::document::{Document, MAX_ANALYSIS_OBJECTS};
+use super::places::Places;
 use super::revisions::Chain;
 use crate::verdict_pdf::{Change, ChangeClass, ChangeRole, Warning, MAX_CHANGES_LISTED};
 
@@ -39,13 +40,33 @@ pub struct Changes {
 pub struct Final<'a> {
     doc: Document<'a>,
     roles: Roles,
+    places: Places,
 }
 
 impl<'a> Final<'a> {
     pub fn open(bytes: &'a [u8]) -> Option<Final<'a>> {
         let doc = Document::open_with_budget(bytes, MAX_FINAL_OBJECTS).ok()?;
         let roles = Roles::build(&doc);
-        Some(Final { doc, roles })
+        let places = match doc
+            .trailer()
+            .get("Root")
+            .map(|r| doc.dictionary(r, "/Root"))
+        {
+            Some(Ok(catalog)) => Places::read(&doc, &catalog),
+            _ => Places::default(),
+        };
+        Some(Final { doc, roles, places })
+    }
+
+    /// Where object `id` in `role` is: its page, its field's name.
+    fn place(&self, id: u64, role: Role) -> (Option<u32>, Option<String>) {
+        let field = match role {
+            Role::FormNode { field, .. } | Role::Appearance { field, .. } => {
+                self.roles.field_name(field).map(str::to_owned)
+            }
+            _ => None,
+        };
+        (self.places.page_of(id), field)
     }
 }
 
@@ -84,13 +105,21 @@ struct Found {
 
 impl Found {
     /// Object `id` in `role` changed in the ways `classes` says.
-    fn add(&mut self, id: u64, role: ChangeRole, classes: &BTreeSet<ChangeClass>) {
+    fn add(
+        &mut self,
+        id: u64,
+        role: ChangeRole,
+        (page, field): (Option<u32>, Option<String>),
+        classes: &BTreeSet<ChangeClass>,
+    ) {
         for &class in classes {
             let object = u32::try_from(id).unwrap_or(u32::MAX);
             let change = Change {
                 object,
                 role,
                 class,
+                page,
+                field: field.clone(),
             };
             if self.objects.len() < MAX_CHANGES_LISTED && !self.objects.contains(&change) {
                 self.objects.push(change);
@@ -126,7 +155,13 @@ fn classify(last: &Final, chain: &Chain, signed_end: usize, out: &mut Found) -> 
             if before.is_some() || !freed {
                 // Freed, or there but unreadable: what used it has changed,
                 // or we cannot tell what it is.
-                out.add(id, ChangeRole::Other, &BTreeSet::from([ChangeClass::Other]));
+                let place = (last.places.page_of(id), None);
+                out.add(
+                    id,
+                    ChangeRole::Other,
+                    place,
+                    &BTreeSet::from([ChangeClass::Other]),
+                );
             }
             continue;
         };
@@ -146,12 +181,18 @@ fn classify(last: &Final, chain: &Chain, signed_end: usize, out: &mut Found) -> 
             // An object of the signed revision, no longer used as far as
             // the walks reached (a structure tree element, a field's
             // action): not shown to be harmless.
-            out.add(id, ChangeRole::Other, &BTreeSet::from([ChangeClass::Other]));
+            let place = (last.places.page_of(id), None);
+            out.add(
+                id,
+                ChangeRole::Other,
+                place,
+                &BTreeSet::from([ChangeClass::Other]),
+            );
         }
         for role in object_roles {
             let mut classes = BTreeSet::new();
             revisions.classify(*role, before.as_ref(), &now, &mut classes);
-            out.add(id, role.wire(&now), &classes);
+            out.add(id, role.wire(&now), last.place(id, *role), &classes);
         }
     }
     (!old.exhausted() && !new.exhausted()).then_some(())

@@ -122,12 +122,19 @@ impl Role {
 #[derive(Default)]
 pub struct Roles {
     map: HashMap<u64, Vec<Role>>,
+    /// Form node object number → the field's full name.
+    pub(super) names: HashMap<u64, String>,
     /// A walk stopped at a limit: some objects may lack a role.
     pub incomplete: bool,
     steps: usize,
 }
 
 impl Roles {
+    /// The full name of the field whose node is object `field`.
+    pub fn field_name(&self, field: u64) -> Option<&str> {
+        self.names.get(&field).map(String::as_str)
+    }
+
     pub fn of(&self, id: u64) -> &[Role] {
         self.map.get(&id).map(Vec::as_slice).unwrap_or_default()
     }

@@ -7,6 +7,7 @@ use super::cos::{Dict as Dictionary, Object as Primitive};
 
 use super::changes_roles::{FieldKind, Role, Roles};
 use super::document::Document;
+use super::fields::qualified_name;
 use super::inspection::{signature_kind, SignatureKind};
 
 /// Annotations that cannot hide what a page shows: note icons, links,
@@ -43,14 +44,23 @@ impl Roles {
         let Some(fields) = form.get("Fields") else {
             return;
         };
-        let mut stack: Vec<(Primitive, usize, Option<FieldKind>, Option<u64>)> = self
+        // Each node with what it inherits: depth, kind, parent field, and
+        // the parent's full name.
+        type Node = (
+            Primitive,
+            usize,
+            Option<FieldKind>,
+            Option<u64>,
+            Option<String>,
+        );
+        let mut stack: Vec<Node> = self
             .list(doc, fields)
             .into_iter()
-            .map(|node| (node, 0, None, None))
+            .map(|node| (node, 0, None, None, None))
             .collect();
         let mut visited = HashSet::new();
         let mut nodes = 0;
-        while let Some((node, depth, inherited, parent)) = stack.pop() {
+        while let Some((node, depth, inherited, parent, parent_name)) = stack.pop() {
             nodes += 1;
             if nodes > MAX_NODES {
                 self.incomplete = true;
@@ -72,6 +82,10 @@ impl Roles {
             };
             let kind_or_value = kind.unwrap_or(FieldKind::Value);
             let field_nr = field.unwrap_or(0);
+            let name = qualified_name(parent_name.as_deref(), dict.get("T"));
+            if let (Some(id), Some(name)) = (id, &name) {
+                self.names.entry(id).or_insert_with(|| name.clone());
+            }
             if let Some(id) = id {
                 self.add(
                     id,
@@ -94,7 +108,7 @@ impl Roles {
             if depth < MAX_DEPTH {
                 if let Some(kids) = dict.get("Kids") {
                     for kid in self.list(doc, kids).into_iter().rev() {
-                        stack.push((kid, depth + 1, kind, field));
+                        stack.push((kid, depth + 1, kind, field, name.clone()));
                     }
                 }
             }

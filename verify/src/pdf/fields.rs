@@ -10,6 +10,7 @@ use super::cos::{Dict as Dictionary, Object as Primitive};
 
 use super::byte_range;
 use super::document::{Document, SignatureDictionary};
+use super::places::Places;
 use super::text;
 use crate::verdict::PdfSignature;
 
@@ -41,7 +42,12 @@ pub struct Found {
 
 /// Every signed signature field, in the order of the form (depth first).
 /// A part of the tree that cannot be read is skipped: the rest is reported.
-pub fn signatures(doc: &Document, catalog: &Dictionary, file_len: usize) -> Vec<Found> {
+pub fn signatures(
+    doc: &Document,
+    catalog: &Dictionary,
+    places: &Places,
+    file_len: usize,
+) -> Vec<Found> {
     let Some(form) = catalog
         .get("AcroForm")
         .and_then(|f| doc.dictionary(f, "/AcroForm").ok())
@@ -96,8 +102,10 @@ pub fn signatures(doc: &Document, catalog: &Dictionary, file_len: usize) -> Vec<
                     if let Primitive::Ref(r) = value {
                         signed_values.insert(*r, found.len());
                     }
+                    let mut listing = signature(doc, &sig, name.clone(), file_len);
+                    listing.widget = places.widget(doc, &pending.node);
                     found.push(Found {
-                        listing: signature(doc, &sig, name.clone(), file_len),
+                        listing,
                         sig,
                         value: match value {
                             Primitive::Ref(r) => Some(*r),
@@ -135,7 +143,7 @@ fn root(node: Primitive) -> Pending {
 
 /// `parent.child`, as PDF readers name fields (ISO 32000-1 §12.7.3.2). Kids
 /// without `/T` (widget annotations) keep their parent's name.
-fn qualified_name(parent: Option<&str>, own: Option<&Primitive>) -> Option<String> {
+pub(super) fn qualified_name(parent: Option<&str>, own: Option<&Primitive>) -> Option<String> {
     let own = match own {
         Some(Primitive::String(s)) => Some(text::decode(s.as_slice())),
         _ => None,
@@ -166,6 +174,7 @@ fn signature(
         byte_range_well_formed: byte_range::well_formed(range, file_len),
         covers_whole_file: byte_range::covers_whole_file(range, file_len),
         byte_range,
+        widget: None,
         check: None,
     }
 }

@@ -9,6 +9,7 @@ use super::changes::Final;
 use super::document::{open_failure, Document, ReadError};
 use super::dss::{self, Dss};
 use super::fields::{self, Found};
+use super::places::Places;
 use super::revisions::{self, Chain};
 use super::{changes, contents, docmdp};
 use crate::verdict::PdfSignature;
@@ -94,7 +95,8 @@ pub fn inspect_signatures(bytes: &[u8]) -> Result<Inspection, String> {
         warnings.push(Warning::PageTreeUnreadable);
         0
     });
-    let found = fields::signatures(&doc, &catalog, bytes.len());
+    let places = Places::read(&doc, &catalog);
+    let found = fields::signatures(&doc, &catalog, &places, bytes.len());
     let mut context = Context {
         bytes,
         chain,

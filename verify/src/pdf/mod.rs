@@ -21,6 +21,7 @@ pub(crate) mod dss;
 mod fields;
 mod inspection;
 mod paint;
+mod places;
 mod revisions;
 mod text;
 
