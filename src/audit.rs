@@ -5,6 +5,13 @@
 
 use serde_json::Value;
 
+/// The downloaded document as the browser keeps it (a `Blob`); natively,
+/// where the views are tested without a browser, nothing.
+#[cfg(target_arch = "wasm32")]
+pub type KeptDocument = web_sys::Blob;
+#[cfg(not(target_arch = "wasm32"))]
+pub type KeptDocument = ();
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Audit {
     /// Lowercase hex; `None` when the document could not be had.
@@ -17,6 +24,11 @@ pub struct Audit {
     /// Why a `trust-roots` / `trust-intermediates` bundle was not used
     /// (the PDF's signatures were then verified without it).
     pub trust_problem: Option<String>,
+    /// The document as downloaded (`application/pdf`), kept on the page
+    /// for what is shown from its bytes without another download: each
+    /// signature's signed version (a slice of it) and the page preview.
+    /// `None` when the document could not be had.
+    pub document: Option<KeptDocument>,
 }
 
 impl Audit {

@@ -95,6 +95,7 @@ fn audit(trust_problem: Option<&str>) -> Audit {
         verified_at: "2026-12-01T10:00:00.000Z".into(),
         report: serde_json::json!({}),
         trust_problem: trust_problem.map(str::to_owned),
+        document: None,
     }
 }
 

@@ -46,6 +46,17 @@ pub async fn fetch(
     }
 }
 
+/// The downloaded bytes as one `application/pdf` blob (the browser keeps
+/// its own copy: the chunks themselves are transferred to the worker).
+pub fn keep(fetched: &Fetched) -> Option<web_sys::Blob> {
+    let Fetched::Bytes { chunks, .. } = fetched else {
+        return None;
+    };
+    let kind = web_sys::BlobPropertyBag::new();
+    kind.set_type("application/pdf");
+    web_sys::Blob::new_with_u8_array_sequence_and_options(chunks, &kind).ok()
+}
+
 async fn download(
     url: &str,
     declared: Option<u64>,

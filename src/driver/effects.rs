@@ -230,11 +230,14 @@ impl Driver {
             };
             let fetched =
                 document::fetch(&signature, engine_base.as_deref(), limit, &aborts, progress).await;
+            // Kept before the chunks go to the worker (they are transferred).
+            let kept = document::keep(&fetched);
             let trust = trust::gather(property_roots, roots_url, intermediates_url, &aborts).await;
             let result = verifier::verify(fetched, &signature, &seals, limit, &trust).await;
             let refused = trust.refused;
             let result = result.map(|verified| {
-                let audit = audit_of(&signature, &verified, trust.problem);
+                let mut audit = audit_of(&signature, &verified, trust.problem);
+                audit.document = kept;
                 if let Some(driver) = me.upgrade() {
                     // The verdicts are still shown; the host hears why the
                     // PDF's signatures were checked without the bundle.
@@ -279,5 +282,6 @@ fn audit_of(signature: &Signature, verified: &Verified, trust_problem: Option<St
         verified_at,
         report,
         trust_problem,
+        document: None,
     }
 }
