@@ -70,6 +70,10 @@ pub(crate) fn present(field: &Option<String>) -> Option<&str> {
     field.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
+/// The extra field in which a provider records the PDF revision a seal's
+/// signature made.
+pub const PDF_REVISION: &str = "pdfRevision";
+
 impl Seal {
     /// A seal is signed once the engine holds a signature for it.
     pub fn is_signed(&self) -> bool {
@@ -101,6 +105,14 @@ impl Seal {
             .as_ref()
             .and_then(|p| p.signers.as_deref())
             .unwrap_or(&[])
+    }
+
+    /// Which revision of the PDF this seal's signature made (1 for the
+    /// first), when it is a PDF signature (§6a) and the provider said so.
+    pub fn pdf_revision(&self) -> Option<u64> {
+        self.extra
+            .get(PDF_REVISION)
+            .and_then(serde_json::Value::as_u64)
     }
 
     /// Forget everything a stamp wrote, keep what the form builder set

@@ -3,6 +3,7 @@
 
 mod common;
 
+use common::quiet_transition as transition;
 use common::*;
 use infoplus_signature_core::machine::*;
 use infoplus_signature_core::redirect::{read_return, ReturnStatus};
@@ -640,4 +641,60 @@ fn change_is_told_when_the_user_changed_the_value_and_only_then() {
     assert!(!effects.contains(&Effect::Changed), "{effects:?}");
     let (_, effects) = transition(&ready(settings(), mixed()), Event::SetValue(all_signed()));
     assert_eq!(effects, [Effect::Publish(all_signed())]);
+}
+
+/// Three seals that are PDF signatures, each signed on top of the one
+/// before (`pdfRevision` 1, 2, 3), and an unsigned one.
+fn stacked_pdf_signatures() -> infoplus_signature_core::Signature {
+    let mut signature = mixed();
+    signature.seals = (1..=3)
+        .map(|revision| {
+            let mut seal = signed_seal(&format!("seal{revision}"));
+            seal.extra
+                .insert("pdfRevision".into(), serde_json::json!(revision));
+            seal
+        })
+        .chain([unsigned_seal("last")])
+        .collect();
+    signature
+}
+
+#[test]
+fn an_earlier_pdf_signature_seal_is_not_deleted_and_the_engine_not_asked() {
+    let state = ready(settings(), stacked_pdf_signatures());
+    for seal in [0, 1] {
+        assert!(state.delete_blocked(seal), "seal {seal}");
+        assert!(!state.can_delete(seal), "seal {seal}");
+        // `removeSeal(seal)` from JavaScript dispatches this very event.
+        let (next, effects) = transition(&state, Event::Delete(seal));
+        assert_eq!(next, state, "seal {seal}: the state changed");
+        assert!(effects.is_empty(), "seal {seal}: {effects:?}");
+    }
+    // The last one is deleted with S2, and then the one before may go.
+    assert!(!state.delete_blocked(2) && state.can_delete(2));
+    let (deleting, effects) = transition(&state, Event::Delete(2));
+    assert_eq!(deleting.name(), "deleting");
+    let [Effect::Save {
+        request, signature, ..
+    }] = &effects[..]
+    else {
+        panic!("expected one S2, got {effects:?}");
+    };
+    let (done, _) = transition(
+        &deleting,
+        Event::Saved {
+            request: *request,
+            result: Ok(doc(signature.clone())),
+        },
+    );
+    assert!(done.can_delete(1), "the new last one can be deleted");
+    assert!(done.delete_blocked(0));
+}
+
+#[test]
+fn seals_without_a_pdf_revision_are_never_blocked() {
+    let mut signature = stacked_pdf_signatures();
+    signature.seals[0].extra.clear();
+    let state = ready(settings(), signature);
+    assert!(!state.delete_blocked(0) && state.can_delete(0));
 }

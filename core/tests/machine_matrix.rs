@@ -270,6 +270,48 @@ fn every_state_times_every_event() {
     assert_eq!(checked, 13 * 28);
 }
 
+/// On every pair: `StateChanged` names the state left, exactly when the
+/// state's name changed, once, after the value's `Publish` and before every
+/// other effect (a host hearing `signature-state` reads the new value).
+#[test]
+fn every_change_of_state_is_an_effect_in_its_place() {
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    for (state_name, state) in states() {
+        for (event_name, event) in events(&state) {
+            let (next, effects) = transition(&state, event);
+            let at: Vec<usize> = effects
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| matches!(e, Effect::StateChanged { .. }))
+                .map(|(i, _)| i)
+                .collect();
+            let publishes = effects
+                .iter()
+                .take_while(|e| matches!(e, Effect::Publish(_)))
+                .count();
+            let want = next.name() != state.name();
+            let ok = match at[..] {
+                [] => !want,
+                [i] => {
+                    want && i == publishes
+                        && effects[i]
+                            == Effect::StateChanged {
+                                previous: state.name(),
+                            }
+                }
+                _ => false,
+            };
+            if !ok {
+                wrong.push(format!("{state_name} × {event_name}: {effects:?}"));
+            }
+            checked += 1;
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert_eq!(checked, 13 * 28);
+}
+
 #[test]
 fn answers_to_an_older_request_are_dropped() {
     for (name, state) in states() {

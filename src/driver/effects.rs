@@ -2,39 +2,16 @@
 //! ends in exactly one event carrying the request id it was given, so the
 //! machine can drop the answer if the user has moved on.
 
-use infoplus_signature_core::machine::{
-    Document, Effect, Event, Failure, Mode, Problem, RequestId, Retry, Step,
-};
-use infoplus_signature_core::pending::{Pending, PendingStore};
-use infoplus_signature_core::redirect::Nonce;
-use infoplus_signature_core::Signature;
-
-use super::verifier::Verified;
-use super::{document, trust, verifier, Driver};
-use crate::audit::Audit;
-use leptos::prelude::{GetUntracked, Set};
+use infoplus_signature_core::machine::{Document, Effect, Event, Problem, RequestId};
+use leptos::prelude::GetUntracked;
 use std::future::Future;
 
+use super::stamping::trip_part;
+use super::verifying::verify_part;
+use super::Driver;
 use crate::api::{Aborts, ApiError, Engine};
-use crate::browser::{now_ms, session_storage, window, Timer};
+use crate::browser::{now_ms, Timer};
 use crate::parts::{part, PartMissing};
-
-use super::parts::{trip_part, verify_part};
-
-/// Where pending sign requests are kept (one map for all controls).
-const PENDING_KEY: &str = "infoplus-signature:pending";
-
-/// Read the pending store from `sessionStorage`, change it and write it
-/// back. `None` without storage (privacy modes): a return then cannot be
-/// matched, and the control only re-reads S1.
-pub(super) fn update_pending<T>(change: impl FnOnce(&mut PendingStore) -> T) -> Option<T> {
-    let storage = session_storage().ok()?;
-    let stored = storage.get_item(PENDING_KEY).ok().flatten();
-    let mut store = PendingStore::from_json(stored.as_deref());
-    let result = change(&mut store);
-    let _ = storage.set_item(PENDING_KEY, &store.to_json());
-    Some(result)
-}
 
 fn no_engine() -> Problem {
     Problem::Config {
@@ -103,6 +80,9 @@ impl Driver {
                 );
             }
             Effect::Publish(value) => self.host.publish(&value),
+            Effect::StateChanged { previous } => {
+                self.host.state_changed(&self.snapshot(), previous)
+            }
             Effect::Changed => self.host.changed(),
             Effect::Loaded(value) => self.host.loaded(&value),
             Effect::ReportError(failure) => self.host.error(&failure),
@@ -163,125 +143,5 @@ impl Driver {
                 now: now_ms(),
             },
         );
-    }
-
-    pub(super) fn go_to_service(&self, url: &str, nonce: Nonce, mut pending: Pending, mode: Mode) {
-        if mode == Mode::Redirect {
-            if !self.host.before_redirect(url, pending.seal) {
-                self.popup.close();
-                return self.dispatch(Event::RedirectCancelled);
-            }
-            pending.form = self.host.form_entries();
-        }
-        // Without storage the return cannot be matched; the user still gets
-        // the seal, and the control re-reads S1 when they come back.
-        update_pending(|store| store.insert(nonce, pending));
-        match mode {
-            Mode::Popup => {
-                self.popup.navigate(url);
-                self.popup.listen(self.me.clone());
-            }
-            Mode::Redirect => {
-                if let Some(w) = window() {
-                    let _ = w.location().assign(url);
-                }
-            }
-        }
-    }
-
-    pub(super) fn fetch_and_verify(
-        &self,
-        request: RequestId,
-        signature: Signature,
-        seals: Vec<usize>,
-    ) {
-        let (engine_base, limit, roots_url, intermediates_url) = {
-            let wiring = self.wiring.borrow();
-            let base = wiring.engine.as_ref().map(|e| e.base().to_owned());
-            (
-                base,
-                wiring.max_document_bytes,
-                wiring.trust_roots.clone(),
-                wiring.trust_intermediates.clone(),
-            )
-        };
-        let property_roots = self.trust_pem.borrow().clone();
-        let aborts = self.aborts.clone();
-        let me = self.me.clone();
-        self.spawn(async move {
-            // At most ten progress updates a second: each one re-renders.
-            let last = std::cell::Cell::new(0.0);
-            let progress = {
-                let me = me.clone();
-                move |received: u64, total: Option<u64>| {
-                    let now = js_sys::Date::now();
-                    if now - last.get() < 100.0 && Some(received) != total {
-                        return;
-                    }
-                    last.set(now);
-                    if let Some(driver) = me.upgrade() {
-                        driver.dispatch(Event::VerifyProgress {
-                            request,
-                            received,
-                            total,
-                        });
-                    }
-                }
-            };
-            let fetched =
-                document::fetch(&signature, engine_base.as_deref(), limit, &aborts, progress).await;
-            // Kept before the chunks go to the worker (they are transferred).
-            let kept = document::keep(&fetched);
-            let trust = trust::gather(property_roots, roots_url, intermediates_url, &aborts).await;
-            let result = verifier::verify(fetched, &signature, &seals, limit, &trust).await;
-            let refused = trust.refused;
-            let result = result.map(|verified| {
-                let mut audit = audit_of(&signature, &verified, trust.problem);
-                audit.document = kept;
-                if let Some(driver) = me.upgrade() {
-                    // The verdicts are still shown; the host hears why the
-                    // PDF's signatures were checked without the bundle.
-                    if let Some(why) = &audit.trust_problem {
-                        let detail = why.clone();
-                        driver.host.error(&Failure {
-                            step: Step::Verify,
-                            problem: if refused {
-                                Problem::Config { detail }
-                            } else {
-                                Problem::Network { detail }
-                            },
-                            retry: Retry::Verify(seals.first().copied().unwrap_or(0)),
-                        });
-                    }
-                    driver.audit.set(Some(audit));
-                }
-                verified.report
-            });
-            Event::Verified { request, result }
-        });
-    }
-}
-
-/// The report an auditor keeps (§6a): the same JSON as the verdicts, with
-/// the document's SHA-256 and the time of verification.
-fn audit_of(signature: &Signature, verified: &Verified, trust_problem: Option<String>) -> Audit {
-    let verified_at: String = js_sys::Date::new_0().to_iso_string().into();
-    let report = serde_json::json!({
-        "documentSha256": verified.document_sha256,
-        "verifiedAt": verified_at,
-        "signature": {
-            "id": signature.id,
-            "name": signature.name,
-            "uri": signature.uri,
-        },
-        "seals": verified.report.seals,
-        "pdf": verified.report.pdf,
-    });
-    Audit {
-        document_sha256: verified.document_sha256.clone(),
-        verified_at,
-        report,
-        trust_problem,
-        document: None,
     }
 }

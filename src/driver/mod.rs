@@ -7,19 +7,21 @@
 
 mod document;
 mod effects;
-mod parts;
+mod pending;
 mod popup;
+mod returning;
+mod stamping;
 mod start;
 mod trust;
 pub mod verifier;
+mod verifying;
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
 use infoplus_signature_core::machine::{
-    transition, Effect, Event, Failure, Mode, Popup, Problem, Retry, Settings, Start, State, Step,
-    Trip,
+    transition, Event, Failure, Mode, Popup, Problem, Retry, Settings, Start, State, Step, Trip,
 };
 use infoplus_signature_core::pending::FormEntry;
 use infoplus_signature_core::redirect::{return_url, Nonce};
@@ -138,17 +140,9 @@ impl Driver {
             let Some(event) = next else { break };
             let before = self.state.get_untracked();
             let (after, effects) = transition(&before, event);
-            self.state.set(after.clone());
-            // The new value first, then the new state, then the rest: a
-            // host hearing `signature-state` or `signature-load` reads
-            // the value they are about.
-            let mut effects = effects.into_iter().peekable();
-            while let Some(publish) = effects.next_if(|e| matches!(e, Effect::Publish(_))) {
-                self.run(publish);
-            }
-            if before.name() != after.name() {
-                self.host.state_changed(&after, before.name());
-            }
+            self.state.set(after);
+            // In the machine's order: the new value, then the new state,
+            // then the rest.
             for effect in effects {
                 self.run(effect);
             }
@@ -180,7 +174,7 @@ impl Driver {
             Mode::Popup => self.popup.open(&state),
             Mode::Redirect => Popup::NotAsked,
         };
-        parts::prefetch_trip();
+        stamping::prefetch_trip();
         let trip = Trip {
             nonce,
             now: now_ms(),

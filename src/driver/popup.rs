@@ -11,7 +11,7 @@ use infoplus_signature_core::redirect::{ReturnParams, ReturnStatus};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::effects::update_pending;
+use super::pending::update_pending;
 use super::Driver;
 use crate::browser::{now_ms, page_origin, text_field, window};
 

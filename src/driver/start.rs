@@ -3,15 +3,13 @@
 //! `value` it was given.
 
 use infoplus_signature_core::machine::{Event, Failure, Problem, Retry, Start, Step};
-use infoplus_signature_core::pending::Claim;
-use infoplus_signature_core::redirect::{read_return, strip_return_params, ReturnParams};
+use infoplus_signature_core::redirect::{read_return, ReturnParams};
 use infoplus_signature_core::wire::WireError;
 use infoplus_signature_core::Signature;
 
-use super::effects::update_pending;
-use super::parts::return_part;
-use super::{popup, Driver};
-use crate::browser::{now_ms, page_url, replace_url};
+use super::returning::{return_part, ReturnCheck};
+use super::Driver;
+use crate::browser::page_url;
 use crate::parts::part;
 
 impl Driver {
@@ -71,44 +69,4 @@ impl Driver {
             driver.dispatch(Event::Start(start));
         });
     }
-
-    /// A return from the service in the page URL: whose it is, and if it
-    /// is ours, claim it.
-    pub(super) fn take_return(&self, url: &str, params: ReturnParams) -> ReturnCheck {
-        if popup::forward_to_opener(&params) {
-            return ReturnCheck::InPopup;
-        }
-        let id = self.snapshot().settings.signature_id.unwrap_or_default();
-        let claim = update_pending(|store| store.claim(&params.state, &id, now_ms()))
-            .unwrap_or(Claim::Unknown);
-        if matches!(claim, Claim::Other) {
-            // Another control on this page owns it and will clean up.
-            return ReturnCheck::NotOurs;
-        }
-        if let Some(clean) = strip_return_params(url) {
-            replace_url(&clean);
-        }
-        match claim {
-            Claim::Mine(pending) => {
-                self.host.restore_form(&pending.form);
-                // A changed `sig_status` proves nothing: just re-read S1.
-                ReturnCheck::Mine(match params.status {
-                    Some(status) => Start::Returned {
-                        seal: pending.seal,
-                        status,
-                    },
-                    None => Start::Remote,
-                })
-            }
-            // Unknown, reused or expired: nothing but a refresh.
-            _ => ReturnCheck::NotOurs,
-        }
-    }
-}
-
-pub(super) enum ReturnCheck {
-    /// This window is one of our popups; the opener was told.
-    InPopup,
-    Mine(Start),
-    NotOurs,
 }

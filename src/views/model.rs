@@ -96,7 +96,7 @@ impl SealModel {
         let signed = seal.is_signed();
         let settings = &state.settings;
         let may_change = !settings.readonly && !settings.disabled;
-        let blocked = signed && may_change && has_later_revision(&doc.signature.seals, index);
+        let blocked = signed && may_change && state.delete_blocked(index);
         Some(SealModel {
             index,
             lang,
@@ -123,24 +123,6 @@ impl SealModel {
             verdict: doc.verdicts.get(&index).cloned(),
         })
     }
-}
-
-/// The `pdfRevision` the provider records on a PDF-signature seal.
-fn pdf_revision(seal: &Seal) -> Option<u64> {
-    seal.extra
-        .get("pdfRevision")
-        .and_then(serde_json::Value::as_u64)
-}
-
-/// Whether another signed seal signed a later PDF revision than seal
-/// `index`: then only the last one can be deleted.
-fn has_later_revision(seals: &[Seal], index: usize) -> bool {
-    let Some(own) = seals.get(index).and_then(pdf_revision) else {
-        return false;
-    };
-    seals
-        .iter()
-        .any(|s| s.is_signed() && pdf_revision(s).is_some_and(|r| r > own))
 }
 
 /// The PDF report the state holds, compared by identity: a verification

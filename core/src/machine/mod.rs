@@ -313,6 +313,10 @@ pub enum Effect {
     },
     /// The value changed: form value, `field`, `signature-change`.
     Publish(Signature),
+    /// The state's name changed (`data-state`, `signature-state`), from
+    /// `previous`; right after the value's `Publish`, so that whoever hears
+    /// of the new state reads the new value.
+    StateChanged { previous: &'static str },
     /// The user changed the value (right after its `Publish`): the native
     /// `change` event, as an `<input>` fires it.
     Changed,

@@ -3,7 +3,7 @@
 //! instead of matching phases themselves.
 
 use super::{Document, Failure, Notice, Phase, Settings, State};
-use crate::model::Signature;
+use crate::model::{Seal, Signature};
 
 impl State {
     pub fn new(settings: Settings) -> Self {
@@ -131,7 +131,27 @@ impl State {
     }
 
     pub fn can_delete(&self, seal: usize) -> bool {
-        self.settings.may_change() && self.is_signed_seal(seal)
+        self.settings.may_change() && self.is_signed_seal(seal) && !self.delete_blocked(seal)
+    }
+
+    /// Seal `seal` is a PDF signature and a later signed seal signed a
+    /// later revision on top of it: deleting it would take the later ones'
+    /// signed bytes away, so only the last can be deleted (the engine
+    /// refuses the others with 409, and is not asked).
+    pub fn delete_blocked(&self, seal: usize) -> bool {
+        let Some(seals) = self.document().map(|d| &d.signature.seals) else {
+            return false;
+        };
+        let Some(own) = seals
+            .get(seal)
+            .filter(|s| s.is_signed())
+            .and_then(Seal::pdf_revision)
+        else {
+            return false;
+        };
+        seals
+            .iter()
+            .any(|s| s.is_signed() && s.pdf_revision().is_some_and(|r| r > own))
     }
 
     /// Verifying stays allowed when readonly, not when disabled.

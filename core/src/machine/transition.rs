@@ -8,20 +8,29 @@ use super::{
 use crate::redirect::ReturnStatus;
 
 /// Apply one event. The value (form value, `signature-change`) is published
-/// whenever the shown Signature changes, and `signature-error` whenever a
-/// failure is entered, so no arm has to remember to. Publishing comes
-/// first, so that whoever hears of a load or a new state reads the new value.
+/// whenever the shown Signature changes, the state's name whenever it
+/// changes, and `signature-error` whenever a failure is entered, so no arm
+/// has to remember to. Publishing comes first, then the new state's name,
+/// so that whoever hears of a load or a new state reads the new value.
 pub fn transition(state: &State, event: Event) -> (State, Vec<Effect>) {
     let mut next = state.clone();
     let mut effects = next.apply(event);
-    if let Some(value) = next.value() {
-        if state.value() != Some(value) {
-            effects.insert(0, Effect::Publish(value.clone()));
-            if next.changed_by_user() {
-                effects.insert(1, Effect::Changed);
-            }
-        }
+    let published = match next.value() {
+        Some(value) if state.value() != Some(value) => Some(value.clone()),
+        _ => None,
+    };
+    let mut first = Vec::new();
+    let user_changed = published.is_some() && next.changed_by_user();
+    first.extend(published.map(Effect::Publish));
+    if next.name() != state.name() {
+        first.push(Effect::StateChanged {
+            previous: state.name(),
+        });
     }
+    if user_changed {
+        first.push(Effect::Changed);
+    }
+    effects.splice(0..0, first);
     if let Some(failure) = next.failure() {
         if state.failure() != Some(failure) {
             effects.push(Effect::ReportError(failure.clone()));

@@ -6,7 +6,6 @@
 //! later PDF-signature seal is signed (its revision is built on this one).
 
 use infoplus_signature_core::{Seal, Signature};
-use serde_json::Value;
 
 use super::documents::{file_key, FILES_PREFIX};
 use super::DomainError;
@@ -15,8 +14,9 @@ use crate::pdf::CjkFont;
 use crate::pki::DevPki;
 use crate::store::{Record, Store, WriteOutcome};
 
-/// The extension field on a seal that says which PDF revision it signed.
-pub const PDF_REVISION: &str = "pdfRevision";
+/// The extension field on a seal that says which PDF revision it signed
+/// (the control reads it through the same constant).
+pub use infoplus_signature_core::model::PDF_REVISION;
 
 /// What stamping and exporting need beside the store.
 #[derive(Clone, Copy)]
@@ -32,7 +32,7 @@ pub struct Sealing<'a> {
 
 /// The PDF revision `seal` signed, if it is a PDF-signature seal.
 pub fn pdf_revision(seal: &Seal) -> Option<u64> {
-    seal.extra.get(PDF_REVISION).and_then(Value::as_u64)
+    seal.pdf_revision()
 }
 
 /// The revision number the next PDF-signature seal gets.
