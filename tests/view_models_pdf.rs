@@ -4,7 +4,7 @@
 
 use infoplus_signature::audit::Audit;
 use infoplus_signature::i18n::Lang;
-use infoplus_signature::views::{common_name, BannerModel, SignatureModel};
+use infoplus_signature::views::{common_name, BannerModel, FixedZone, SignatureModel};
 use infoplus_signature_core::verdict::{PdfReport, PdfSignature, Widget};
 use infoplus_signature_core::verdict_pdf::*;
 
@@ -23,7 +23,16 @@ fn signature(check: Option<SignatureCheck>) -> PdfSignature {
             page: 2,
             rect: [380.0, 600.0, 500.0, 660.0],
         }),
+        revision: Some(2),
         check,
+    }
+}
+
+/// The viewer's zone in these tests: China's, UTC+8 all year.
+fn shanghai() -> FixedZone {
+    FixedZone {
+        name: Some("Asia/Shanghai".into()),
+        offset_minutes: 8 * 60,
     }
 }
 
@@ -168,23 +177,53 @@ fn the_banner_carries_the_trust_problem_and_the_document_digest() {
 
 #[test]
 fn an_intact_signature_by_an_unknown_issuer_in_words() {
-    let m = SignatureModel::of(&signature(Some(intact_but_unknown())), Lang::En).unwrap();
+    let m = SignatureModel::of(
+        &signature(Some(intact_but_unknown())),
+        Lang::En,
+        &shanghai(),
+    )
+    .unwrap();
     assert_eq!(m.status, "indeterminate");
     assert_eq!(m.headline, "Intact, but not confirmed · Signature1");
     let expected = [
         "Unchanged since it was signed",
         "Identity unknown: the certificate is not from a trusted issuer",
-        "Signed by: 张三, 测试",
-        "Issuer: Test Root",
-        "Valid from 2026-01-01T00:00:00Z to 2027-01-01T00:00:00Z",
-        "Signed at 2026-12-01T09:30:00Z (according to the signer's clock)",
+        // Report times are UTC; the viewer reads them in their own zone.
+        "Valid from 1 Jan 2026, 08:00:00 (Asia/Shanghai, UTC+8) to 1 Jan 2027, 08:00:00 (Asia/Shanghai, UTC+8)",
+        "Signed at 1 Dec 2026, 17:30:00 (Asia/Shanghai, UTC+8), according to the signer's clock",
         "Algorithm: SHA256withRSA (RSA-2048)",
         "Covers the version it signed; the file was added to afterwards",
-        "Changed after this signature: further signatures, other changes (page content, …)",
-        // The object behind `other`; the signing change is not listed.
-        "Object 11 (what a page shows): other changes (page content, …)",
+        // Where, in words: the page and the field, not object numbers.
+        "Changed after this signature: page 1 (other changes (page content, …)); field “Signature2” (further signatures)",
         "Certification signature: form filling and signing allowed; later changes are not permitted",
     ];
+    // Names short (name · organisation), the full name behind them.
+    assert_eq!(
+        m.names
+            .iter()
+            .map(|n| (n.label.as_str(), n.short.as_str(), n.full.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            (
+                "Signed by",
+                "张三, 测试 · Example Org",
+                "CN=张三\\, 测试,O=Example Org,C=CN"
+            ),
+            (
+                "Issuer",
+                "Test Root · Test CA",
+                "C=CN,O=Test CA,CN=Test Root"
+            ),
+        ]
+    );
+    let fingerprint = m.fingerprint.as_ref().expect("a fingerprint");
+    assert_eq!(fingerprint.short, "abab abab … abab");
+    assert_eq!(fingerprint.full, "ab".repeat(32));
+    assert_eq!(m.place, "On page 2");
+    let version = m.signed_version.as_ref().expect("a signed version");
+    assert_eq!((version.end, version.revision), (20 + 30, 2));
+    assert_eq!(version.file_name, "signed-version-2-Signature1.pdf");
+    assert_eq!(version.label, "Open the version it signed (revision 2)");
     assert_eq!(m.lines, expected);
     assert_eq!(
         m.warnings,
@@ -194,7 +233,12 @@ fn an_intact_signature_by_an_unknown_issuer_in_words() {
 
 #[test]
 fn the_same_signature_in_chinese() {
-    let m = SignatureModel::of(&signature(Some(intact_but_unknown())), Lang::ZhCn).unwrap();
+    let m = SignatureModel::of(
+        &signature(Some(intact_but_unknown())),
+        Lang::ZhCn,
+        &shanghai(),
+    )
+    .unwrap();
     assert_eq!(m.headline, "签名完好，但无法确认 · Signature1");
     assert!(
         m.lines
@@ -202,19 +246,19 @@ fn the_same_signature_in_chinese() {
         "{:?}",
         m.lines
     );
-    assert!(m
-        .lines
-        .contains(&"签署时间 2026-12-01T09:30:00Z（来源：签署人自己的时钟）".to_owned()));
-    assert!(m
-        .lines
-        .contains(&"此签名之后的修改：追加签名、其他修改（页面内容等）".to_owned()));
+    assert!(m.lines.contains(
+        &"签署时间 2026年12月1日 17:30:00（Asia/Shanghai，UTC+8），来源：签署人自己的时钟"
+            .to_owned()
+    ));
+    assert!(m.lines.contains(
+        &"此签名之后的修改：第 1 页（其他修改（页面内容等））；字段“Signature2”（追加签名）"
+            .to_owned()
+    ));
     assert_eq!(
         m.warnings,
         ["文件中没有签署之后的吊销信息，无法确认证书是否已被吊销"]
     );
-    assert!(m
-        .lines
-        .contains(&"对象 11（页面内容）：其他修改（页面内容等）".to_owned()));
+    assert_eq!(m.place, "位于第 2 页");
 }
 
 #[test]
@@ -236,12 +280,12 @@ fn a_trusted_timestamped_signature() {
         intact: true,
         trusted: true,
     });
-    let m = SignatureModel::of(&signature(Some(check.clone())), Lang::En).unwrap();
+    let m = SignatureModel::of(&signature(Some(check.clone())), Lang::En, &shanghai()).unwrap();
     assert_eq!(m.status, "valid");
     assert!(m.lines.contains(&"Signer verified".to_owned()));
     assert!(
         m.lines.contains(
-            &"Signed at 2026-12-01T09:30:00Z (according to timestamp authority Example TSA)"
+            &"Signed at 1 Dec 2026, 17:30:00 (Asia/Shanghai, UTC+8), according to timestamp authority Example TSA"
                 .to_owned()
         ),
         "{:?}",
@@ -251,7 +295,7 @@ fn a_trusted_timestamped_signature() {
         !m.lines.iter().any(|l| l.starts_with("Covers")),
         "whole-file coverage goes unsaid"
     );
-    let zh = SignatureModel::of(&signature(Some(check)), Lang::ZhCn).unwrap();
+    let zh = SignatureModel::of(&signature(Some(check)), Lang::ZhCn, &shanghai()).unwrap();
     assert!(zh.lines.contains(&"签署人已验证".to_owned()));
     assert!(zh
         .lines
@@ -266,7 +310,7 @@ fn an_altered_signature_without_certificate_names_the_dictionary_signer_as_text(
         identity: Identity::NoCertificate,
         ..SignatureCheck::default()
     };
-    let m = SignatureModel::of(&signature(Some(check)), Lang::En).unwrap();
+    let m = SignatureModel::of(&signature(Some(check)), Lang::En, &shanghai()).unwrap();
     assert_eq!(m.status, "invalid");
     assert_eq!(m.headline, "Invalid signature · Signature1");
     assert_eq!(m.lines[0], "The signed content was altered");
@@ -275,7 +319,10 @@ fn an_altered_signature_without_certificate_names_the_dictionary_signer_as_text(
         m.lines[2], "Signed by: <b>Dict Name</b>",
         "kept as text, not markup"
     );
-    assert_eq!(SignatureModel::of(&signature(None), Lang::En), None);
+    assert_eq!(
+        SignatureModel::of(&signature(None), Lang::En, &shanghai()),
+        None
+    );
 }
 
 #[test]
@@ -327,7 +374,7 @@ fn documents_the_world_makes_in_words() {
     check.detail = Some("a bare signature value".into());
     let mut sig = signature(Some(check));
     sig.other_fields = vec!["Copy".into(), "Copy2".into()];
-    let m = SignatureModel::of(&sig, Lang::En).unwrap();
+    let m = SignatureModel::of(&sig, Lang::En, &shanghai()).unwrap();
     for line in [
         "A bare signature value: the document does not name its key",
         "The same signature also fills: Copy, Copy2",
@@ -339,7 +386,7 @@ fn documents_the_world_makes_in_words() {
             m.lines
         );
     }
-    let zh = SignatureModel::of(&sig, Lang::ZhCn).unwrap();
+    let zh = SignatureModel::of(&sig, Lang::ZhCn, &shanghai()).unwrap();
     assert!(zh
         .lines
         .contains(&"同一签名也出现在字段：Copy、Copy2".to_owned()));
@@ -395,7 +442,7 @@ fn png(base64: &str) -> SealImage {
 #[test]
 fn an_electronic_seal_shows_its_own_picture_and_facts() {
     let check = sealed(Some(png("iVBORw0KGgo=")), false);
-    let model = SignatureModel::of(&signature(Some(check)), Lang::En).unwrap();
+    let model = SignatureModel::of(&signature(Some(check)), Lang::En, &shanghai()).unwrap();
     let seal = model.seal.expect("a seal card");
     assert_eq!(
         seal.picture.as_deref(),
@@ -409,12 +456,17 @@ fn an_electronic_seal_shows_its_own_picture_and_facts() {
         [
             "Electronic seal: 合同专用章 (official seal)",
             "Made by Dev Seal Maker (trusted)",
-            "Seal valid from 2026-01-01T00:00:00Z to 2027-01-01T00:00:00Z; NOT valid when used",
+            "Seal valid from 1 Jan 2026, 08:00:00 (Asia/Shanghai, UTC+8) to 1 Jan 2027, 08:00:00 (Asia/Shanghai, UTC+8); NOT valid when used",
             "The seal is unchanged; the signer may NOT use it",
             "Seal code 4401000000001 (GB/T 38540-2020)",
         ]
     );
-    let zh = SignatureModel::of(&signature(Some(sealed(None, true))), Lang::ZhCn).unwrap();
+    let zh = SignatureModel::of(
+        &signature(Some(sealed(None, true))),
+        Lang::ZhCn,
+        &shanghai(),
+    )
+    .unwrap();
     let seal = zh.seal.unwrap();
     assert_eq!(seal.picture, None);
     assert!(seal.lines[2].ends_with("盖章时有效"), "{:?}", seal.lines);
@@ -427,14 +479,22 @@ fn a_seal_picture_is_shown_only_as_an_image_of_a_known_type() {
     let mut broken = png("iVBOR\"><script>");
     broken.width = Some(1000);
     for image in [script, broken] {
-        let model = SignatureModel::of(&signature(Some(sealed(Some(image), true))), Lang::En);
+        let model = SignatureModel::of(
+            &signature(Some(sealed(Some(image), true))),
+            Lang::En,
+            &shanghai(),
+        );
         let seal = model.unwrap().seal.unwrap();
         assert_eq!(seal.picture, None);
     }
     let mut svg = png("PHN2Zz4=");
     svg.mime = "image/svg+xml".into();
     svg.width = Some(1000);
-    let model = SignatureModel::of(&signature(Some(sealed(Some(svg), true))), Lang::En);
+    let model = SignatureModel::of(
+        &signature(Some(sealed(Some(svg), true))),
+        Lang::En,
+        &shanghai(),
+    );
     let seal = model.unwrap().seal.unwrap();
     assert_eq!(
         seal.picture.as_deref(),

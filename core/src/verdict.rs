@@ -138,6 +138,11 @@ pub struct PdfSignature {
     /// widget with a rectangle on a page).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub widget: Option<Widget>,
+    /// The revision it signed (1 for the file's first), when it signed a
+    /// whole revision: its signed version is the file up to the end of its
+    /// `/ByteRange`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<u32>,
     /// The signed ranges reach the end of the file: nothing was appended
     /// after signing. When false: "changed after this signature".
     pub covers_whole_file: bool,

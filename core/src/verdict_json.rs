@@ -164,6 +164,9 @@ fn pdf_signature(value: Value, path: &str) -> Result<PdfSignature, WireError> {
         byte_range_well_formed: f.boolean("byteRangeWellFormed")?.unwrap_or(false),
         covers_whole_file: f.boolean("coversWholeFile")?.unwrap_or(false),
         widget: widget(&mut f)?,
+        revision: f
+            .unsigned("revision")?
+            .map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
         check: crate::verdict_pdf_json::signature_check(&mut f)?,
     })
 }

@@ -2,6 +2,7 @@
 //! compiled: the control shows these and reads them back from the worker's
 //! JSON; `verify::embedded` produces them. The JSON names are §6a's.
 
+mod places;
 mod revocation;
 pub(crate) mod revocation_json;
 mod seal;
@@ -11,6 +12,7 @@ mod wire_enum;
 
 use serde::{Deserialize, Serialize};
 
+pub use places::ChangedPlaces;
 pub use revocation::{PadesLevel, RevocationReport, RevocationSource, RevocationStatus};
 pub use seal::{SealImage, SealReport};
 pub use warning::Warning;

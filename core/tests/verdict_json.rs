@@ -87,6 +87,7 @@ fn checked() -> PdfSignature {
             page: 3,
             rect: [72.5, 100.0, 272.5, 160.25],
         }),
+        revision: Some(2),
         check: Some(SignatureCheck {
             status: SignatureStatus::Indeterminate,
             integrity: Integrity::Intact,
@@ -203,6 +204,7 @@ fn not_understood() -> PdfSignature {
         byte_range_well_formed: true,
         covers_whole_file: true,
         widget: None,
+        revision: None,
         check: Some(SignatureCheck {
             format: SignatureFormat::Raw,
             integrity: Integrity::Unsupported,
@@ -237,6 +239,7 @@ fn every_verdict_and_pdf_report_survives_the_trip() {
                     byte_range_well_formed: true,
                     covers_whole_file: false,
                     widget: None,
+                    revision: None,
                     check: None,
                 },
             ],

@@ -14,6 +14,7 @@ PDF's own signatures (CMS/PAdES, SM2, certificates, trust, revisions).
 Usage: seal-verify --document DOC.pdf [--signature SIG.json] [--trust ROOTS.pem]...
                    [--trust-own-certificates] [--at signing|now|RFC3339] [--json]
                    [--max-document-bytes N] [--seal-picture FILE] [--online]
+                   [--signed-version N FILE]
 
 Options:
   --document FILE           the PDF (the document at the Signature's `uri`)
@@ -33,6 +34,9 @@ Options:
   --seal-picture FILE       write the picture of each electronic seal (GB/T 38540) the
                             PDF's signatures carry: the first to FILE, the n-th to
                             FILE with -n before its extension
+  --signed-version N FILE   write the version of the PDF that its signature N (as
+                            numbered in the report) signed: its revision, the file's
+                            bytes up to the end of its /ByteRange, exactly
   -h, --help                print this help
   -V, --version             print the version
 
@@ -67,6 +71,8 @@ pub struct Options {
     pub seal_picture: Option<PathBuf>,
     /// `--online`: fetch revocation data (§6c).
     pub online: bool,
+    /// `--signed-version N FILE`: signature N's signed version (1-based).
+    pub signed_version: Option<(usize, PathBuf)>,
 }
 
 /// `--at`: when certificates are checked.
@@ -100,6 +106,7 @@ pub fn parse(arguments: impl IntoIterator<Item = OsString>) -> Result<Command, S
     let mut max_document_bytes = DEFAULT_MAX_DOCUMENT_BYTES;
     let mut seal_picture = None;
     let mut online = false;
+    let mut signed_version = None;
     let mut arguments = arguments.into_iter();
     while let Some(argument) = arguments.next() {
         let text = argument
@@ -127,6 +134,20 @@ pub fn parse(arguments: impl IntoIterator<Item = OsString>) -> Result<Command, S
             "--trust" => trust.push(PathBuf::from(value()?)),
             "--seal-picture" => seal_picture = Some(PathBuf::from(value()?)),
             "--online" if inline.is_none() => online = true,
+            "--signed-version" if inline.is_none() => {
+                let number = value()?;
+                let n = number
+                    .to_str()
+                    .and_then(|n| n.trim().parse::<usize>().ok())
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| {
+                        format!(
+                            "--signed-version needs a signature number (1, 2, …), not {number:?}"
+                        )
+                    })?;
+                let file = value().map_err(|_| "--signed-version needs N and a FILE".to_owned())?;
+                signed_version = Some((n, PathBuf::from(file)));
+            }
             "--trust-own-certificates" if inline.is_none() => trust_own_certificates = true,
             "--at" => {
                 let when = value()?;
@@ -156,6 +177,7 @@ pub fn parse(arguments: impl IntoIterator<Item = OsString>) -> Result<Command, S
         at,
         seal_picture,
         online,
+        signed_version,
     }))
 }
 
@@ -179,16 +201,17 @@ mod tests {
             at: At::Fixed(1_795_341_600),
             seal_picture: Some("seal.png".into()),
             online: true,
+            signed_version: Some((2, "rev.pdf".into())),
         });
         assert_eq!(
             parse(args(
-                "--signature s.json --document d.pdf --json --max-document-bytes 10 --trust a.pem --trust b.pem --trust-own-certificates --at 2026-11-22T18:00:00+08:00 --seal-picture seal.png --online"
+                "--signature s.json --document d.pdf --json --max-document-bytes 10 --trust a.pem --trust b.pem --trust-own-certificates --at 2026-11-22T18:00:00+08:00 --seal-picture seal.png --online --signed-version 2 rev.pdf"
             )),
             Ok(want.clone())
         );
         assert_eq!(
             parse(args(
-                "--json --max-document-bytes=10 --document=d.pdf --trust-own-certificates --signature=s.json --trust=a.pem --at=2026-11-22T10:00:00Z --trust b.pem --seal-picture=seal.png --online"
+                "--json --max-document-bytes=10 --document=d.pdf --trust-own-certificates --signature=s.json --trust=a.pem --at=2026-11-22T10:00:00Z --trust b.pem --seal-picture=seal.png --signed-version 2 rev.pdf --online"
             )),
             Ok(want)
         );

@@ -8,6 +8,7 @@ mod render;
 mod render_pdf;
 mod render_revocation;
 mod render_seal;
+mod signed_version;
 
 use std::fs::File;
 use std::io::{self, Read, Write};
@@ -79,6 +80,10 @@ fn run(options: &Options) -> Result<u8, String> {
         for written in render_seal::write_pictures(report.pdf.as_ref(), path)? {
             eprintln!("seal picture written to {}", written.display());
         }
+    }
+    if let Some((n, path)) = &options.signed_version {
+        let written = signed_version::write(report.pdf.as_ref(), &options.document, *n, path)?;
+        eprintln!("{written}");
     }
     let output = if options.json {
         serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n"

@@ -53,16 +53,17 @@ impl Lang {
     }
 
     /// "Not revoked (the document's validation data of …)" / "Revoked on …".
-    pub fn revocation(self, report: &RevocationReport) -> String {
+    /// `time` says a report time in the viewer's words.
+    pub fn revocation(self, report: &RevocationReport, time: &dyn Fn(&str) -> String) -> String {
         let source = self.revocation_source(report.source);
-        let when = report.produced_at.as_deref().unwrap_or("?");
+        let when = report.produced_at.as_deref().map_or("?".to_owned(), time);
         match report.status {
             RevocationStatus::Good => self.pick_owned(
                 format!("证书未被吊销（依据{source}，{when}）"),
                 format!("Not revoked (according to {source} of {when})"),
             ),
             RevocationStatus::Revoked => {
-                let at = report.revoked_at.as_deref().unwrap_or("?");
+                let at = report.revoked_at.as_deref().map_or("?".to_owned(), time);
                 match report.reason.as_deref() {
                     Some(reason) => self.pick_owned(
                         format!("证书已于 {at} 被吊销（原因：{reason}）"),

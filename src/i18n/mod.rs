@@ -4,6 +4,7 @@
 
 mod long_term;
 mod pdf;
+mod places;
 mod problems;
 mod seal_pdf;
 mod verdicts;
@@ -42,7 +43,7 @@ impl Lang {
         }
     }
 
-    fn pick_owned(self, zh: String, en: String) -> String {
+    pub(crate) fn pick_owned(self, zh: String, en: String) -> String {
         match self {
             Lang::ZhCn => zh,
             Lang::En => en,
@@ -55,6 +56,11 @@ impl Lang {
     pub fn signer(self) -> &'static str {
         self.pick("签署人", "Signer")
     }
+    /// Where a seal or signature shows, as the document says: "On page 2".
+    pub fn on_page(self, page: u32) -> String {
+        self.pick_owned(format!("位于第 {page} 页"), format!("On page {page}"))
+    }
+
     pub fn position(self, x: &str, y: &str) -> String {
         self.pick_owned(format!("位置 ({x}, {y})"), format!("Position ({x}, {y})"))
     }

@@ -250,8 +250,8 @@ impl Lang {
                 .to_owned(),
         };
         self.pick_owned(
-            format!("签署时间 {time}（来源：{from}）"),
-            format!("Signed at {time} (according to {from})"),
+            format!("签署时间 {time}，来源：{from}"),
+            format!("Signed at {time}, according to {from}"),
         )
     }
 

@@ -7,19 +7,27 @@
 mod document;
 mod document_model;
 mod model;
+mod names;
 mod pdf_model;
 mod pdf_seal_model;
 #[cfg(target_arch = "wasm32")]
 mod seal;
 #[cfg(target_arch = "wasm32")]
 mod status;
+mod time;
 #[cfg(target_arch = "wasm32")]
 mod verdict;
+#[cfg(target_arch = "wasm32")]
+mod verdict_parts;
+#[cfg(target_arch = "wasm32")]
+mod zone;
 
 pub use document_model::DocumentModel;
 pub use model::{Image, SealModel, StatusModel};
-pub use pdf_model::{common_name, document_verdict, BannerModel, SignatureModel};
+pub use names::{common_name, name_and_organisation, FingerprintModel, NameModel};
+pub use pdf_model::{document_verdict, BannerModel, SignatureModel, SignedVersion};
 pub use pdf_seal_model::PdfSealModel;
+pub use time::{local_time, parse_rfc3339, FixedZone, Zone};
 
 use infoplus_signature_core::machine::Notice;
 use infoplus_signature_core::redirect::ReturnStatus;

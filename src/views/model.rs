@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use infoplus_signature_core::machine::{Phase, State};
+use infoplus_signature_core::machine::{Document, Phase, State};
 use infoplus_signature_core::url::safe_url;
 use infoplus_signature_core::verdict::{PdfReport, SealVerdict};
 use infoplus_signature_core::Seal;
@@ -84,7 +84,11 @@ impl SealModel {
             (None, Some(a)) => Some(a.to_owned()),
             (None, None) => None,
         };
+        // The page the document shows it on, once a verification found
+        // its PDF signature's widget; else the engine's x/y.
+        let page = widget_page(doc, index);
         let position = match (&seal.x, &seal.y) {
+            _ if page.is_some() => page.map(|page| lang.on_page(page)),
             // Through serde_json, not `Display` (which would pull in float
             // formatting), and its `to_string` as elsewhere in the control.
             (Some(x), Some(y)) => Some(lang.position(
@@ -123,6 +127,25 @@ impl SealModel {
             verdict: doc.verdicts.get(&index).cloned(),
         })
     }
+}
+
+/// The page of the widget of the PDF signature that seal `index` is, as
+/// its verdict names it and the document's report places it.
+fn widget_page(doc: &Document, index: usize) -> Option<u32> {
+    let field = match doc.verdicts.get(&index)? {
+        SealVerdict::Valid(valid) => valid.pdf_signature.as_deref()?,
+        SealVerdict::Invalid { pdf_signature, .. } => pdf_signature.as_deref()?,
+        SealVerdict::Indeterminate { pdf_signature, .. } => pdf_signature.as_str(),
+        _ => return None,
+    };
+    let PdfReport::Parsed { signatures, .. } = doc.pdf.as_deref()? else {
+        return None;
+    };
+    signatures
+        .iter()
+        .find(|s| s.field.as_deref() == Some(field))
+        .and_then(|s| s.widget)
+        .map(|w| w.page)
 }
 
 /// The PDF report the state holds, compared by identity: a verification

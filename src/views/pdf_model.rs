@@ -3,16 +3,13 @@
 //! signature. Pure, tested natively; rendered by the verify part.
 
 use infoplus_signature_core::verdict::{PdfReport, PdfSignature};
-use infoplus_signature_core::verdict_pdf::{
-    wire_name, ChangeClass, Coverage, DocumentVerdict, SignatureCheck,
-};
+use infoplus_signature_core::verdict_pdf::{wire_name, Coverage, DocumentVerdict, SignatureCheck};
 
+use super::names::{common_name, FingerprintModel, NameModel};
 use super::pdf_seal_model::PdfSealModel;
+use super::time::{local_time, Zone};
 use crate::audit::Audit;
 use crate::i18n::Lang;
-
-/// Changed objects listed on a card; the report has them all.
-const MAX_CHANGES_SHOWN: usize = 8;
 
 /// The document's banner.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +37,59 @@ pub struct SignatureModel {
     pub warnings: Vec<String>,
     /// The electronic seal an SES signature carries (§6d).
     pub seal: Option<PdfSealModel>,
+    /// Who signed and who vouches for them: short, the full name on request.
+    pub names: Vec<NameModel>,
+    /// The signer's certificate's SHA-256, short, copied whole.
+    pub fingerprint: Option<FingerprintModel>,
+    /// "On page 2", or that it shows on no page.
+    pub place: String,
+    /// The version of the document it signed, when it signed a whole
+    /// revision.
+    pub signed_version: Option<SignedVersion>,
+}
+
+/// The version of the document a signature signed: the file's first `end`
+/// bytes (its revision `revision`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedVersion {
+    pub end: u64,
+    pub revision: u32,
+    /// The link's words.
+    pub label: String,
+    /// What the file is saved as: `signed-version-2-Signature1.pdf`.
+    pub file_name: String,
+}
+
+impl SignedVersion {
+    pub fn of(sig: &PdfSignature, lang: Lang) -> Option<SignedVersion> {
+        let revision = sig.revision?;
+        if !sig.byte_range_well_formed {
+            return None;
+        }
+        let [_, _, start, length] = sig.byte_range.as_deref()? else {
+            return None;
+        };
+        let end = u64::try_from(start.checked_add(*length)?).ok()?;
+        // A name for a file system: the field's letters and digits only.
+        let field: String = sig
+            .field
+            .as_deref()
+            .unwrap_or("")
+            .chars()
+            .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
+            .take(40)
+            .collect();
+        let file_name = match field.is_empty() {
+            true => format!("signed-version-{revision}.pdf"),
+            false => format!("signed-version-{revision}-{field}.pdf"),
+        };
+        Some(SignedVersion {
+            end,
+            revision,
+            label: lang.signed_version(revision),
+            file_name,
+        })
+    }
 }
 
 /// The document's verdict: as the verifier said, or `unsigned` for a PDF
@@ -83,39 +133,11 @@ impl BannerModel {
     }
 }
 
-/// The CN of an RFC 4514 name (`CN=张三,O=…`), else the whole name.
-pub fn common_name(name: &str) -> String {
-    let mut parts = Vec::new();
-    let mut current = String::new();
-    let mut escaped = false;
-    for c in name.chars() {
-        match (escaped, c) {
-            (true, _) => {
-                current.push(c);
-                escaped = false;
-            }
-            (false, '\\') => escaped = true,
-            (false, ',' | '+') => parts.push(std::mem::take(&mut current)),
-            (false, _) => current.push(c),
-        }
-    }
-    parts.push(current);
-    parts
-        .iter()
-        .find_map(|p| {
-            let (key, value) = p.split_once('=')?;
-            key.trim()
-                .eq_ignore_ascii_case("CN")
-                .then(|| value.trim().to_owned())
-        })
-        .filter(|cn| !cn.is_empty())
-        .unwrap_or_else(|| name.to_owned())
-}
-
 impl SignatureModel {
     /// `None` for a signature that was only listed (no §6a check).
-    pub fn of(sig: &PdfSignature, lang: Lang) -> Option<SignatureModel> {
+    pub fn of(sig: &PdfSignature, lang: Lang, zone: &dyn Zone) -> Option<SignatureModel> {
         let check: &SignatureCheck = sig.check.as_ref()?;
+        let time = |t: &str| local_time(t, zone, lang);
         let name = sig.field.as_deref().unwrap_or("");
         let status = lang.signature_status(check.status);
         let headline = if name.is_empty() {
@@ -127,31 +149,28 @@ impl SignatureModel {
             lang.integrity(check.integrity).to_owned(),
             lang.identity(check.identity).to_owned(),
         ];
+        let mut names = Vec::new();
         if let Some(cert) = &check.certificate {
-            lines.push(format!(
-                "{}: {}",
-                lang.signed_by(),
-                common_name(&cert.subject)
-            ));
-            lines.push(format!(
-                "{}: {}",
-                lang.certificate_issuer(),
-                common_name(&cert.issuer)
-            ));
-            lines.push(lang.certificate_validity(&cert.not_before, &cert.not_after));
+            names.push(NameModel::of(lang.signed_by(), &cert.subject));
+            names.push(NameModel::of(lang.certificate_issuer(), &cert.issuer));
+            lines.push(lang.certificate_validity(&time(&cert.not_before), &time(&cert.not_after)));
         } else if let Some(signer) = sig.signer.as_deref() {
             lines.push(format!("{}: {signer}", lang.signed_by()));
         }
         if let Some(revocation) = &check.revocation {
-            lines.push(lang.revocation(revocation));
+            lines.push(lang.revocation(revocation, &time));
         }
-        if let Some(time) = &check.signing_time {
+        if let Some(signing) = &check.signing_time {
             let authority = check
                 .timestamp
                 .as_ref()
                 .and_then(|t| t.authority.as_deref())
                 .map(common_name);
-            lines.push(lang.signing_time(&time.time, time.source, authority.as_deref()));
+            lines.push(lang.signing_time(
+                &time(&signing.time),
+                signing.source,
+                authority.as_deref(),
+            ));
         }
         if let Some(format) = lang.signature_format(check.format) {
             lines.push(format.to_owned());
@@ -176,19 +195,14 @@ impl SignatureModel {
         if check.coverage != Coverage::WholeFile || !check.changes_after.is_empty() {
             lines.push(lang.coverage(check.coverage).to_owned());
         }
-        if !check.changes_after.is_empty() {
+        // Where later revisions changed the document, in words (pages and
+        // fields); the classes alone when the objects were not listed.
+        let places = check.changed_places();
+        if !places.is_empty() {
+            lines.push(lang.changed_places(&places));
+        } else if !check.changes_after.is_empty() {
             lines.push(lang.changes_after(&check.changes_after));
         }
-        // The objects behind anything but signing and validation data: what
-        // an auditor looks at first after a shadow or incremental attack.
-        lines.extend(
-            check
-                .changes
-                .iter()
-                .filter(|c| !matches!(c.class, ChangeClass::Signing | ChangeClass::Timestamp))
-                .take(MAX_CHANGES_SHOWN)
-                .map(|c| lang.change(c)),
-        );
         if let Some(c) = &check.certification {
             lines.push(lang.certification(c.permissions, c.permitted));
         }
@@ -201,7 +215,19 @@ impl SignatureModel {
                 .iter()
                 .map(|w| lang.warning(*w).to_owned())
                 .collect(),
-            seal: check.seal.as_ref().map(|seal| PdfSealModel::of(seal, lang)),
+            seal: check
+                .seal
+                .as_ref()
+                .map(|seal| PdfSealModel::of(seal, lang, zone)),
+            names,
+            fingerprint: check.certificate.as_ref().map(|cert| {
+                FingerprintModel::of(lang.certificate_fingerprint(), &cert.fingerprint)
+            }),
+            place: match sig.widget {
+                Some(widget) => lang.on_page(widget.page),
+                None => lang.not_on_a_page().to_owned(),
+            },
+            signed_version: SignedVersion::of(sig, lang),
         })
     }
 }

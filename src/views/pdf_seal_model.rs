@@ -5,7 +5,8 @@
 
 use infoplus_signature_core::verdict_pdf::{Identity, SealReport};
 
-use super::pdf_model::common_name;
+use super::names::common_name;
+use super::time::{local_time, Zone};
 use crate::i18n::Lang;
 
 /// Picture types an `<img>` is given; anything else is not shown. SVG is
@@ -32,7 +33,7 @@ pub struct PdfSealModel {
 }
 
 impl PdfSealModel {
-    pub fn of(seal: &SealReport, lang: Lang) -> PdfSealModel {
+    pub fn of(seal: &SealReport, lang: Lang, zone: &dyn Zone) -> PdfSealModel {
         let picture = seal
             .image
             .as_ref()
@@ -58,7 +59,8 @@ impl PdfSealModel {
             ));
         }
         if let (Some(from), Some(to)) = (&seal.valid_from, &seal.valid_to) {
-            lines.push(lang.seal_validity(from, to, seal.valid_at_signing));
+            let (from, to) = (local_time(from, zone, lang), local_time(to, zone, lang));
+            lines.push(lang.seal_validity(&from, &to, seal.valid_at_signing));
         }
         lines.push(lang.seal_checks(seal.intact, seal.signer_allowed));
         lines.push(lang.seal_standard(seal.version, &seal.id));

@@ -10,8 +10,12 @@ use infoplus_signature_core::verdict::{PdfReport, SealVerdict};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::names::{FingerprintModel, NameModel};
 use super::pdf_model::{BannerModel, SignatureModel};
 use super::pdf_seal_model::PdfSealModel;
+use super::time::local_time;
+use super::verdict_parts::{fingerprint_view, name_view, signed_version_link};
+use super::zone::BrowserZone;
 use super::{set_verdict_views, VerdictViews};
 use crate::audit::Audit;
 use crate::browser::window;
@@ -42,12 +46,15 @@ fn seal_verdict(lang: Lang, verdict: SealVerdict) -> AnyView {
     });
     let details = match verdict {
         SealVerdict::Valid(valid) => {
-            let short: String = valid.key_fingerprint.chars().take(16).collect();
+            let fingerprint = FingerprintModel::of(lang.key_fingerprint(), &valid.key_fingerprint);
             let certificate = valid.certificate.map(|c| {
-                let validity = lang.certificate_validity(&c.not_before, &c.not_after);
+                let time = |t: &str| local_time(t, &BrowserZone, lang);
+                let validity = lang.certificate_validity(&time(&c.not_before), &time(&c.not_after));
+                let subject = NameModel::of(lang.certificate_subject(), &c.subject);
+                let issuer = NameModel::of(lang.certificate_issuer(), &c.issuer);
                 view! {
-                    <dt>{lang.certificate_subject()}</dt><dd>{c.subject}</dd>
-                    <dt>{lang.certificate_issuer()}</dt><dd>{c.issuer}</dd>
+                    <dt>{subject.label.clone()}</dt><dd>{name_view(lang, subject)}</dd>
+                    <dt>{issuer.label.clone()}</dt><dd>{name_view(lang, issuer)}</dd>
                     <dd class="validity">{validity}</dd>
                 }
             });
@@ -61,8 +68,8 @@ fn seal_verdict(lang: Lang, verdict: SealVerdict) -> AnyView {
             Some(view! {
                 <dl class="verdict-details" part="verdict-details">
                     <dt>{lang.algorithm()}</dt><dd>{valid.algorithm}</dd>
-                    <dt>{lang.key_fingerprint()}</dt>
-                    <dd><code title=valid.key_fingerprint>{short}"…"</code></dd>
+                    <dt>{fingerprint.label.clone()}</dt>
+                    <dd>{fingerprint_view(lang, fingerprint)}</dd>
                     {certificate}
                 </dl>
                 {allowed}
@@ -89,10 +96,11 @@ fn pdf_report(lang: Lang, report: &PdfReport, audit: Option<Audit>) -> AnyView {
         PdfReport::Parsed { signatures, .. } => ("parsed", signatures.as_slice()),
         PdfReport::Unreadable { .. } => ("unreadable", &[][..]),
     };
+    let document = audit.as_ref().and_then(|a| a.document.clone());
     let items = signatures
         .iter()
-        .map(|sig| match SignatureModel::of(sig, lang) {
-            Some(model) => signature_view(model),
+        .map(|sig| match SignatureModel::of(sig, lang, &BrowserZone) {
+            Some(model) => signature_view(lang, model, document.as_ref()),
             None => {
                 let whole = (sig.covers_whole_file && sig.byte_range_well_formed).to_string();
                 view! { <li data-covers-whole-file=whole>{lang.pdf_signature(sig)}</li> }.into_any()
@@ -131,7 +139,7 @@ fn banner_view(m: BannerModel) -> AnyView {
     .into_any()
 }
 
-fn signature_view(m: SignatureModel) -> AnyView {
+fn signature_view(lang: Lang, m: SignatureModel, document: Option<&web_sys::Blob>) -> AnyView {
     let lines = m
         .lines
         .into_iter()
@@ -143,11 +151,26 @@ fn signature_view(m: SignatureModel) -> AnyView {
         .map(|w| view! { <li class="warning" part="warning">{w}</li> })
         .collect_view();
     let seal = m.seal.map(seal_card);
+    let names = m
+        .names
+        .into_iter()
+        .map(|name| view! { <li>{name.label.clone()}": "{name_view(lang, name)}</li> })
+        .collect_view();
+    let fingerprint = m.fingerprint.map(|f| {
+        view! { <li>{f.label.clone()}": "{fingerprint_view(lang, f)}</li> }
+    });
+    let version = m
+        .signed_version
+        .and_then(|v| document.and_then(|d| signed_version_link(v, d)));
     view! {
         <li class="pdf-signature" part="pdf-signature" data-status=m.status>
             <p class="pdf-signature-headline">{m.headline}</p>
             {seal}
-            <ul class="pdf-signature-lines">{lines}{warnings}</ul>
+            <ul class="pdf-signature-lines">
+                {names}{fingerprint}<li class="pdf-signature-place">{m.place}</li>
+                {lines}{warnings}
+            </ul>
+            {version}
         </li>
     }
     .into_any()

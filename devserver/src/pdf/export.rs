@@ -86,7 +86,8 @@ pub fn render(
     }
     y -= 12.0;
     let footer = format!(
-        "签章编号 Signature id {signature_id}, exported at {created} ms since 1970-01-01 UTC"
+        "签章编号 Signature id {signature_id} · 导出时间 Exported {}",
+        export_time(created)
     );
     text(&mut c, &mut subset, 8.0, LEFT, y, &footer);
 
@@ -227,5 +228,33 @@ mod tests {
         assert_eq!(lines, vec!["请假", "申请"]);
         assert_eq!(wrap(&subset, "", 10.0, 100.0), vec![String::new()]);
         assert_eq!(wrap(&subset, "a\nb", 10.0, 100.0), vec!["a", "b"]);
+    }
+}
+
+/// The export's time as people read it on the paper: a date and a clock
+/// in China Standard Time (the forms' zone; no daylight saving), the zone
+/// named. `created` is ms since the epoch.
+fn export_time(created: i64) -> String {
+    const CST: time::UtcOffset = time::macros::offset!(+8);
+    let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
+    let when = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(created) * 1_000_000)
+        .map(|t| t.to_offset(CST))
+        .ok()
+        .and_then(|t| t.format(&format).ok());
+    match when {
+        Some(when) => format!("{when} UTC+08:00 (北京时间 China Standard Time)"),
+        None => format!("{created} ms after 1970-01-01 UTC"),
+    }
+}
+
+#[cfg(test)]
+mod export_time_tests {
+    #[test]
+    fn a_date_and_a_clock_with_the_zone() {
+        // 2026-12-05T03:00:37.123Z
+        assert_eq!(
+            super::export_time(1_796_439_637_123),
+            "2026-12-05 11:00:37 UTC+08:00 (北京时间 China Standard Time)"
+        );
     }
 }

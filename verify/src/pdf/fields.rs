@@ -175,6 +175,7 @@ fn signature(
         covers_whole_file: byte_range::covers_whole_file(range, file_len),
         byte_range,
         widget: None,
+        revision: None,
         check: None,
     }
 }

@@ -224,6 +224,16 @@ fn embedded(
         warnings.push(Warning::AmbiguousSignatureDictionary);
         coverage = Coverage::Unclear;
     }
+    let mut listing = found.listing;
+    // Which revision it signed, counted as readers count them (pyHanko's
+    // `signed_revision` + 1): the revisions ending at or before its end.
+    listing.revision = match (coverage, signed_end) {
+        (Coverage::Revision | Coverage::WholeFile, Some(end)) => {
+            let count = doc.file().revisions_until(end);
+            u32::try_from(count).ok().filter(|n| *n > 0)
+        }
+        _ => None,
+    };
     let mut changes_after = Vec::new();
     let mut changes = Vec::new();
     if let (Coverage::Revision, Some(end)) = (coverage, signed_end) {
@@ -236,7 +246,7 @@ fn embedded(
     warnings.extend(docmdp_warning);
     EmbeddedSignature {
         kind: signature_kind(&found.sig.dict),
-        listing: found.listing,
+        listing,
         // What this dictionary says it signed: the gap's value when the gap
         // is its own /Contents, else the dictionary's (verifying the value
         // in the gap would check another signature's CMS).

@@ -258,6 +258,16 @@ impl<'a> File<'a> {
         ends
     }
 
+    /// How many revisions end at or before `end`: one per `%%EOF` that
+    /// ends one ([`File::revision_ends`] has each with and without its
+    /// end of line; the marker itself is counted once), as pyHanko counts.
+    pub fn revisions_until(&self, end: usize) -> usize {
+        self.revision_ends()
+            .into_iter()
+            .filter(|&at| at <= end && at >= 5 && self.bytes.get(at - 5..at) == Some(b"%%EOF"))
+            .count()
+    }
+
     pub fn encrypted(&self) -> bool {
         self.crypt.is_some()
     }
