@@ -70,9 +70,12 @@ test('verify: the sealed document is valid, the tampered one invalid; signature-
   await expect(details).toContainText('Algorithm');
   await expect(details).toContainText('SM2withSM3');
   await expect(details).toContainText('Key fingerprint');
-  const fingerprint = await details.locator('code').getAttribute('title');
+  const code = details.locator('code.fingerprint');
+  const fingerprint = await code.getAttribute('title');
   expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
-  await expect(details.locator('code')).toHaveText(`${fingerprint.slice(0, 16)}…`);
+  // Short for the eye (first two and last groups), whole in the copy button.
+  await expect(code).toHaveText(`${fingerprint.slice(0, 4)} ${fingerprint.slice(4, 8)} … ${fingerprint.slice(-4)}`);
+  await expect(part(details, 'copy-button')).toHaveAttribute('data-copied', 'false');
   await expect(part(valid, 'signer-check')).toHaveAttribute('data-allowed', 'true');
   await expect(part(sealed, 'pdf')).toHaveAttribute('data-status', 'parsed');
 
