@@ -25,22 +25,27 @@ pub fn name_view(lang: Lang, m: NameModel) -> AnyView {
     view! { <span class="short-name">{m.short}</span>{full} }.into_any()
 }
 
-/// `ab12 cd34 … 9f0e` with the whole value in a copy button.
+/// `ab12 cd34 … 9f0e` with the whole value in a copy button. The button
+/// says "copied" by itself once it has (no signal: one less reactive
+/// effect in the verify part, and nothing else depends on it).
 pub fn fingerprint_view(lang: Lang, m: FingerprintModel) -> AnyView {
-    let copied = RwSignal::new(false);
     let full = m.full.clone();
     let label = lang.copy_what(&m.label);
     view! {
         <code class="fingerprint" title=m.full.clone()>{m.short}</code>
         " "
         <button type="button" class="copy-button" part="copy-button" aria-label=label
-            data-copied=move || copied.get().to_string()
-            on:click=move |_| {
-                if copy_text(&full) {
-                    copied.set(true);
+            data-copied="false"
+            on:click=move |event| {
+                let button = event
+                    .current_target()
+                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+                if let (true, Some(button)) = (copy_text(&full), button) {
+                    button.set_text_content(Some(lang.copied()));
+                    let _ = button.set_attribute("data-copied", "true");
                 }
             }>
-            {move || if copied.get() { lang.copied() } else { lang.copy() }}
+            {lang.copy()}
         </button>
     }
     .into_any()

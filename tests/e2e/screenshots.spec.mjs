@@ -3,6 +3,7 @@
 // picture for the docs: written to artifacts/demo-form.png on every run,
 // and to docs/demo-form.png (committed) only with E2E_UPDATE_DOCS=1, so a
 // test run leaves the checkout clean (the seal's description has the time).
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -74,5 +75,42 @@ test('demo-form.png: the demo form (zh-CN) with a sealed and an unsealed control
     : path.join(ARTIFACTS, 'demo-form.png');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   await page.screenshot({ path: out, clip: { x: 0, y: 0, width: 1100, height }, fullPage: true });
+  expect(fs.statSync(out).size).toBeGreaterThan(10_000);
+});
+
+/// Where a docs picture goes: docs/ with E2E_UPDATE_DOCS=1, else artifacts/.
+function docsPath(name) {
+  const out = process.env.E2E_UPDATE_DOCS === '1' ? path.join(ROOT, 'docs', name) : path.join(ARTIFACTS, name);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  return out;
+}
+
+test('sealed-page.png and verified-card.png: the sealed page as the provider writes it, and what an auditor reads', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 900, height: 1200 });
+  await login(page, 'lisi');
+  await openDemo(page, { lang: 'zh-CN', ids: ['demo-approval'] });
+  await stampRoundTrip(page, 'demo-approval', { seal: 0, sealId: 'seal-lisi-sm2' });
+  const ctl = control(page, 'demo-approval');
+  await expectState(ctl, ['signed']);
+
+  // The page itself, rendered by poppler (an independent PDF renderer).
+  const record = await (await request.get('/api/signature/demo-approval')).json();
+  const uri = (record.entities ? record.entities[0] : record).uri;
+  const pdf = await (await request.get(uri)).body();
+  const dir = fs.mkdtempSync(path.join(ARTIFACTS, 'page-'));
+  fs.writeFileSync(path.join(dir, 'sealed.pdf'), pdf);
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', '-f', '1', '-l', '1',
+    path.join(dir, 'sealed.pdf'), path.join(dir, 'page')]);
+  fs.copyFileSync(path.join(dir, 'page.png'), docsPath('sealed-page.png'));
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  // The verified card: the seal's verdict and the PDF's own signatures.
+  await part(seal(ctl, 0), 'verify-button').click();
+  await expectState(ctl, ['verified'], 30_000);
+  await expect(part(ctl, 'pdf-signature').first()).toBeVisible();
+  await page.evaluate(() => document.activeElement?.blur());
+  const out = docsPath('verified-card.png');
+  await ctl.screenshot({ path: out });
   expect(fs.statSync(out).size).toBeGreaterThan(10_000);
 });

@@ -30,7 +30,9 @@ pub fn transition(state: &State, event: Event) -> (State, Vec<Effect>) {
     if user_changed {
         first.push(Effect::Changed);
     }
-    effects.splice(0..0, first);
+    // Not `splice`: its code would weigh on the first download.
+    first.append(&mut effects);
+    let mut effects = first;
     if let Some(failure) = next.failure() {
         if state.failure() != Some(failure) {
             effects.push(Effect::ReportError(failure.clone()));

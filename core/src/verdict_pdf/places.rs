@@ -3,8 +3,6 @@
 //! to, and the rest. The control and `seal-verify` say it in words from
 //! this one grouping.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use super::{ChangeClass, SignatureCheck};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -26,33 +24,50 @@ impl ChangedPlaces {
 impl SignatureCheck {
     /// The listed changes grouped by place: a field's name when the object
     /// belongs to a field (its widget shows on a page, but "field X" is what
-    /// a reader looks for), else its page, else elsewhere.
+    /// a reader looks for), else its page, else elsewhere. (Plain vectors,
+    /// not ordered maps: at most 200 changes, and the control carries this
+    /// code in its verify part.)
     pub fn changed_places(&self) -> ChangedPlaces {
-        let mut pages: BTreeMap<u32, BTreeSet<ChangeClass>> = BTreeMap::new();
-        let mut fields: BTreeMap<String, BTreeSet<ChangeClass>> = BTreeMap::new();
-        let mut elsewhere = BTreeSet::new();
+        let mut places = ChangedPlaces::default();
         for change in &self.changes {
-            match (&change.field, change.page) {
-                (Some(field), _) => fields.entry(field.clone()).or_default(),
-                (None, Some(page)) => pages.entry(page).or_default(),
-                (None, None) => &mut elsewhere,
+            let classes = match (&change.field, change.page) {
+                (Some(field), _) => entry(
+                    &mut places.fields,
+                    |k| k.as_str().cmp(field),
+                    || field.clone(),
+                ),
+                (None, Some(page)) => entry(&mut places.pages, |k| k.cmp(&page), || page),
+                (None, None) => &mut places.elsewhere,
+            };
+            if let Err(at) = classes.binary_search(&change.class) {
+                classes.insert(at, change.class);
             }
-            .insert(change.class);
         }
         // A page whose only change is a field's widget being added to its
         // list of annotations says nothing the field does not.
-        let field_classes: BTreeSet<ChangeClass> = fields.values().flatten().copied().collect();
-        pages.retain(|_, classes| !classes.is_subset(&field_classes));
-        ChangedPlaces {
-            pages: pages
-                .into_iter()
-                .map(|(page, classes)| (page, classes.into_iter().collect()))
-                .collect(),
-            fields: fields
-                .into_iter()
-                .map(|(name, classes)| (name, classes.into_iter().collect()))
-                .collect(),
-            elsewhere: elsewhere.into_iter().collect(),
-        }
+        let fields = &places.fields;
+        let in_fields = |class: &ChangeClass| fields.iter().any(|(_, c)| c.contains(class));
+        places
+            .pages
+            .retain(|(_, classes)| !classes.iter().all(in_fields));
+        places
     }
+}
+
+/// The classes listed for `key`, added (in order, empty) if it is not
+/// there yet. Kept in order as they come rather than sorted after: the
+/// standard sort's code would weigh on the control's verify part.
+fn entry<K>(
+    list: &mut Vec<(K, Vec<ChangeClass>)>,
+    compare: impl Fn(&K) -> std::cmp::Ordering,
+    make: impl FnOnce() -> K,
+) -> &mut Vec<ChangeClass> {
+    let at = match list.binary_search_by(|(k, _)| compare(k)) {
+        Ok(at) => at,
+        Err(at) => {
+            list.insert(at, (make(), Vec::new()));
+            at
+        }
+    };
+    &mut list[at].1
 }
