@@ -283,5 +283,6 @@ fn audit_of(signature: &Signature, verified: &Verified, trust_problem: Option<St
         report,
         trust_problem,
         document: None,
+        seals: signature.seals.clone(),
     }
 }

@@ -4,6 +4,7 @@
 
 mod long_term;
 mod pdf;
+mod preview;
 mod problems;
 mod seal_pdf;
 mod verdicts;
