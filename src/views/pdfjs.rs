@@ -83,8 +83,9 @@ async fn library() -> Result<JsValue, Option<Failure>> {
     if let Some(lib) = LIBRARY.with(|l| l.borrow().clone()) {
         return Ok(lib);
     }
-    let module = asset_url(MODULE).ok_or(None)?;
-    let worker = asset_url(WORKER).ok_or(None)?;
+    let (module, worker) = named_by_package()
+        .or_else(|| Some((asset_url(MODULE)?, asset_url(WORKER)?)))
+        .ok_or(None)?;
     load_module(&module).await.map_err(|_| None)?;
     let lib = get(&js_sys::global(), "pdfjsLib").map_err(|_| None)?;
     let options = get(&lib, "GlobalWorkerOptions").map_err(|_| None)?;
@@ -94,6 +95,16 @@ async fn library() -> Result<JsValue, Option<Failure>> {
     set(&options, "workerSrc", &JsValue::from_str(&worker)).map_err(|e| Some(words(e)))?;
     LIBRARY.with(|l| *l.borrow_mut() = Some(lib.clone()));
     Ok(lib)
+}
+
+/// The npm package's entry names pdf.js's files (a bundler renames them)
+/// on the element's class: `customElements.get(TAG).pdfjs = {module, worker}`.
+fn named_by_package() -> Option<(String, String)> {
+    let registry = get(&js_sys::global(), "customElements").ok()?;
+    let class = call(&registry, "get", &JsValue::from_str(crate::element::TAG)).ok()?;
+    let named = get(&class, "pdfjs").ok()?;
+    let url = |key| get(&named, key).ok()?.as_string();
+    Some((url("module")?, url("worker")?))
 }
 
 /// Runs the module at `url` (a module script, CSP `script-src` like the
