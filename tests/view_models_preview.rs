@@ -5,10 +5,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use infoplus_signature::i18n::Lang;
-use infoplus_signature::views::preview_model::{fractions, marks, pages, Place, SEAL_BOX};
-use infoplus_signature_core::verdict::{
-    PdfReport, PdfSignature, SealReport, SealVerdict, ValidSeal, Widget,
+use infoplus_signature::views::preview_model::{
+    fractions, marks, pages, seal_results, Place, SEAL_BOX,
 };
+use infoplus_signature_core::verdict::{PdfReport, PdfSignature, Widget};
 use infoplus_signature_core::{signature_from_value, Seal};
 
 fn listed(field: &str, widget: Option<Widget>) -> PdfSignature {
@@ -49,16 +49,6 @@ fn seals() -> Vec<Seal> {
         .unwrap_or_default()
 }
 
-fn valid(pdf_signature: Option<&str>) -> SealVerdict {
-    SealVerdict::Valid(ValidSeal {
-        algorithm: "SM2withSM3".into(),
-        key_fingerprint: "00".into(),
-        certificate: None,
-        signer_allowed: None,
-        pdf_signature: pdf_signature.map(str::to_owned),
-    })
-}
-
 const WIDGET: Widget = Widget {
     page: 2,
     rect: [380.0, 600.0, 500.0, 660.0],
@@ -71,29 +61,14 @@ fn signatures_at_widgets_and_seals_at_placeholder_or_xy() {
         listed("Approver", Some(WIDGET)),
         listed("TS", None),
     ]);
-    let verdicts = vec![
-        SealReport {
-            index: 0,
-            verdict: valid(None),
-        },
-        SealReport {
-            index: 1,
-            verdict: SealVerdict::Invalid {
-                algorithm: "x".into(),
-                key_fingerprint: None,
-                pdf_signature: None,
-            },
-        },
-        SealReport {
-            index: 2,
-            verdict: valid(None),
-        },
-        // A seal that is a PDF signature is drawn as that signature.
-        SealReport {
-            index: 3,
-            verdict: valid(Some("Sig1")),
-        },
-    ];
+    // As `signature-verified` reports them; a seal that is a PDF signature
+    // is drawn as that signature.
+    let verdicts = seal_results(&serde_json::json!({"seals": [
+        {"index": 0, "result": "valid", "algorithm": "SM2withSM3"},
+        {"index": 1, "result": "invalid", "pdfSignature": null},
+        {"index": 2, "result": "valid"},
+        {"index": 3, "result": "valid", "pdfSignature": "Sig1"}
+    ]}));
     let m = marks(&report, &seals(), &verdicts, Lang::En);
     let summary: Vec<_> = m
         .iter()
@@ -165,10 +140,9 @@ fn signatures_at_widgets_and_seals_at_placeholder_or_xy() {
 #[test]
 fn unsigned_seals_and_unreadable_files_add_nothing() {
     let unreadable = PdfReport::Unreadable { reason: "x".into() };
-    let verdicts = vec![SealReport {
-        index: 0,
-        verdict: SealVerdict::Unsigned,
-    }];
+    let verdicts =
+        seal_results(&serde_json::json!({"seals": [{"index": 0, "result": "unsigned"}]}));
+    assert_eq!(verdicts.len(), 1);
     assert!(marks(&unreadable, &seals(), &verdicts, Lang::ZhCn).is_empty());
 }
 

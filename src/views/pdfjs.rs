@@ -89,7 +89,8 @@ async fn library() -> Result<JsValue, Option<Failure>> {
     load_module(&module).await.map_err(|_| None)?;
     let lib = get(&js_sys::global(), "pdfjsLib").map_err(|_| None)?;
     let options = get(&lib, "GlobalWorkerOptions").map_err(|_| None)?;
-    if !options.is_object() {
+    // A class (a function) with a static `workerSrc`.
+    if options.is_undefined() || options.is_null() {
         return Err(None);
     }
     set(&options, "workerSrc", &JsValue::from_str(&worker)).map_err(|e| Some(words(e)))?;
@@ -172,8 +173,9 @@ impl Document {
         let height = number_or_err(&unit, "height")?;
         let scale = (pixels / width).clamp(0.1, 4.0);
         let scaled = viewport(&page, scale)?;
-        canvas.set_attribute("width", &(width * scale).floor().to_string())?;
-        canvas.set_attribute("height", &(height * scale).floor().to_string())?;
+        // Whole pixels, formatted as integers (no float formatting code).
+        canvas.set_attribute("width", &((width * scale) as u32).to_string())?;
+        canvas.set_attribute("height", &((height * scale) as u32).to_string())?;
         let params = Object::new();
         set(&params, "canvas", canvas)?;
         set(&params, "viewport", &scaled)?;

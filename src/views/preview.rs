@@ -9,13 +9,13 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use infoplus_signature_core::verdict::{PdfReport, SealReport};
+use infoplus_signature_core::verdict::PdfReport;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::pdfjs::{self, Document};
-use super::preview_model::{marks, pages, Mark, Place};
+use super::preview_model::{marks, pages, seal_results, Mark, Place};
 use crate::audit::Audit;
 use crate::i18n::Lang;
 
@@ -48,11 +48,7 @@ struct Sheet {
 pub fn preview(lang: Lang, report: &PdfReport, audit: Option<&Audit>) -> Option<AnyView> {
     let audit = audit?;
     let blob = audit.document.clone()?;
-    let verdicts: Vec<SealReport> = audit
-        .report
-        .get("seals")
-        .and_then(|v| serde_json::from_value(v.clone()).ok())
-        .unwrap_or_default();
+    let verdicts = seal_results(&audit.report);
     let marks = Arc::new(marks(report, &audit.seals, &verdicts, lang));
     if marks.is_empty() {
         return None;
@@ -237,7 +233,12 @@ fn place(el: leptos::tachys::renderer::types::Element, [left, top, width, height
         ("width", width),
         ("height", height),
     ] {
-        let percent = JsValue::from_str(&format!("{:.3}%", value * 100.0));
+        // Thousandths of a percent, formatted as integers: float
+        // formatting would add its code to the part for this one use.
+        let milli = (value * 100_000.0).round() as i64;
+        let sign = if milli < 0 { "-" } else { "" };
+        let milli = milli.unsigned_abs();
+        let percent = JsValue::from_str(&format!("{sign}{}.{:03}%", milli / 1000, milli % 1000));
         let _ = js_sys::Reflect::set(&style, &JsValue::from_str(key), &percent);
     }
 }

@@ -4,7 +4,7 @@
 //! the provider draws it), with the status the verdict cards show. Pure,
 //! tested natively; the pages themselves are drawn by pdf.js (`preview`).
 
-use infoplus_signature_core::verdict::{PdfReport, SealReport, SealVerdict};
+use infoplus_signature_core::verdict::PdfReport;
 use infoplus_signature_core::verdict_pdf::wire_name;
 use infoplus_signature_core::Seal;
 
@@ -61,7 +61,7 @@ impl Mark {
 }
 
 /// Every mark, PDF signatures first (in file order), then the seals.
-pub fn marks(report: &PdfReport, seals: &[Seal], verdicts: &[SealReport], lang: Lang) -> Vec<Mark> {
+pub fn marks(report: &PdfReport, seals: &[Seal], verdicts: &[SealResult], lang: Lang) -> Vec<Mark> {
     let signatures = match report {
         PdfReport::Parsed { signatures, .. } => signatures.as_slice(),
         PdfReport::Unreadable { .. } => &[],
@@ -91,7 +91,7 @@ pub fn marks(report: &PdfReport, seals: &[Seal], verdicts: &[SealReport], lang: 
         })
         .collect();
     for report in verdicts {
-        if is_pdf_signature(&report.verdict) || report.verdict == SealVerdict::Unsigned {
+        if report.pdf_signature || report.result == "unsigned" {
             continue;
         }
         let seal = seals.get(report.index);
@@ -124,7 +124,7 @@ pub fn marks(report: &PdfReport, seals: &[Seal], verdicts: &[SealReport], lang: 
         };
         marks.push(Mark {
             label: lang.seal_title(report.index),
-            status: report.verdict.name().to_owned(),
+            status: report.result.clone(),
             kind: "seal",
             note,
             place,
@@ -156,11 +156,31 @@ pub fn fractions([ax, ay, bx, by]: [f64; 4], (w, h): (f64, f64)) -> Option<[f64;
     })
 }
 
-fn is_pdf_signature(verdict: &SealVerdict) -> bool {
-    match verdict {
-        SealVerdict::Valid(v) => v.pdf_signature.is_some(),
-        SealVerdict::Invalid { pdf_signature, .. } => pdf_signature.is_some(),
-        SealVerdict::Indeterminate { .. } => true,
-        _ => false,
-    }
+/// One seal's result as the report has it (`seals[i]` of `signature-verified`):
+/// read from the JSON rather than deserialized, which would bring every
+/// verdict type's deserializer into the part for three fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SealResult {
+    pub index: usize,
+    /// `valid`, `invalid`, … (`SealVerdict::name`).
+    pub result: String,
+    /// The seal is a PDF signature (`pdfSignature` names it).
+    pub pdf_signature: bool,
+}
+
+/// The seals' results in a report (`{seals: [{index, result, pdfSignature}]}`).
+pub fn seal_results(report: &serde_json::Value) -> Vec<SealResult> {
+    let Some(seals) = report.get("seals").and_then(|s| s.as_array()) else {
+        return Vec::new();
+    };
+    seals
+        .iter()
+        .filter_map(|s| {
+            Some(SealResult {
+                index: usize::try_from(s.get("index")?.as_u64()?).ok()?,
+                result: s.get("result")?.as_str()?.to_owned(),
+                pdf_signature: s.get("pdfSignature").is_some_and(|p| !p.is_null()),
+            })
+        })
+        .collect()
 }
