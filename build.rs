@@ -10,11 +10,15 @@
 use std::{env, fs, path::Path};
 
 fn main() {
-    let source = "style/control.css";
-    println!("cargo:rerun-if-changed={source}");
-    let css = fs::read_to_string(source).expect("style/control.css is readable");
-    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("control.css");
-    fs::write(out, minify(&css)).expect("OUT_DIR is writable");
+    // control.css goes into the first download; preview.css into the
+    // verify part, with the page preview that adopts it on opening.
+    for name in ["control.css", "preview.css"] {
+        let source = format!("style/{name}");
+        println!("cargo:rerun-if-changed={source}");
+        let css = fs::read_to_string(&source).expect("style/*.css is readable");
+        let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join(name);
+        fs::write(out, minify(&css)).expect("OUT_DIR is writable");
+    }
 }
 
 fn minify(css: &str) -> String {

@@ -446,6 +446,14 @@ async function main() {
     out('  not in it: the parts fetched on first use (split_trip: stamping, split_back: coming back,');
     out('  split_verify: verifying; chunk_*: code two parts share, fetched with the first of them):');
     printSizes(parts);
+    // The page preview's pdf.js (src/views/pdfjs.rs): neither in the first
+    // download nor on verify, only when a user opens "show on the page".
+    const pdfjs = sizes(['pdf.min.mjs', 'pdf.worker.min.mjs'].map((f) => `${BASE}/dist/control/pdfjs/${f}`));
+    out('  nor pdf.js, fetched when a user opens the page preview ("show on the page"), never before:');
+    printSizes(pdfjs);
+    if (first.rows.some((r) => /pdfjs/.test(r.name))) problems.push('first download: pdf.js was fetched before the preview opened');
+    summary.push(['1. page preview (pdf.js), gzip -9', `${kb(pdfjs.total.gzip)} (${int(pdfjs.total.gzip)} B)`,
+      'module + worker, when: on opening the view']);
     out();
     out(`  brotli: quality 11, window 24, ${BROTLI_CLI ? 'the brotli command' : "Node's zlib (no brotli command here)"}`);
     summary.push(['1. first download, gzip -9', `${kb(first.total.gzip)} (${int(first.total.gzip)} B)`,

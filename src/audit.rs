@@ -3,6 +3,7 @@
 //! it is downloaded, and a trust bundle that could not be had. Plain data,
 //! built by the verify part, read by the views and the element's event.
 
+use infoplus_signature_core::Seal;
 use serde_json::Value;
 
 /// The downloaded document as the browser keeps it (a `Blob`); natively,
@@ -29,6 +30,9 @@ pub struct Audit {
     /// signature's signed version (a slice of it) and the page preview.
     /// `None` when the document could not be had.
     pub document: Option<KeptDocument>,
+    /// The Signature's seals as verified: where the page preview outlines
+    /// a seal that is not a PDF signature (its placeholder or x/y).
+    pub seals: Vec<Seal>,
 }
 
 impl Audit {

@@ -105,6 +105,7 @@ fn audit(trust_problem: Option<&str>) -> Audit {
         report: serde_json::json!({}),
         trust_problem: trust_problem.map(str::to_owned),
         document: None,
+        seals: Vec::new(),
     }
 }
 

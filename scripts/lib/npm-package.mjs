@@ -16,7 +16,8 @@
 // imports, and inlines small ones as `data:` addresses (a worker started
 // from one has no origin), so the package's worker is one file of some
 // size: the worker's entry (web/infoplus-signature-verify.js) with its glue
-// inlined, taking its wasm's address from its own (`?wasm=`).
+// inlined, taking its wasm's address from its own (`?wasm=`). pdf.js (the
+// page preview's) is named the same way and set on the element's class.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -43,6 +44,8 @@ if (parts.length === 0) fail('no parts in dist/control (split_*-<build>.wasm): r
 read('control/infoplus-signature.js');
 read('control/infoplus-signature_bg.wasm');
 read('infoplus-signature.js');
+read('control/pdfjs/pdf.min.mjs');
+read('control/pdfjs/pdf.worker.min.mjs');
 read('worker/infoplus-signature-worker_bg.wasm');
 
 // Every part must be fetched through a literal the bundler can see.
@@ -108,7 +111,19 @@ function workerUrl() {
 
 /** Resolves once the element is defined. */
 export const ready = init({ module_or_path: new URL('./dist/control/infoplus-signature_bg.wasm', import.meta.url) })
-  .then(() => { define(undefined, workerUrl()); });
+  .then(() => {
+    define(undefined, workerUrl());
+    // pdf.js for the page preview, fetched only when a preview opens; named
+    // here so that a bundler emits both files, and handed to the control on
+    // its class (read by the preview, not by the first download).
+    const element = customElements.get('infoplus-signature');
+    if (element) {
+      element.pdfjs = {
+        module: new URL('./dist/control/pdfjs/pdf.min.mjs', import.meta.url).href,
+        worker: new URL('./dist/control/pdfjs/pdf.worker.min.mjs', import.meta.url).href,
+      };
+    }
+  });
 `;
 fs.writeFileSync(path.join(stage, 'index.js'), entry);
 

@@ -127,5 +127,6 @@ fn audit_of(signature: &Signature, verified: &Verified, trust_problem: Option<St
         report,
         trust_problem,
         document: None,
+        seals: signature.seals.clone(),
     }
 }

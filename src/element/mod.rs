@@ -32,7 +32,7 @@ pub const TAG: &str = "infoplus-signature";
 
 /// The control's stylesheet, adopted by every shadow root
 /// (`style/control.css`, minified by `build.rs`).
-const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/control.css"));
+pub(crate) const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/control.css"));
 
 /// One connected element.
 struct Instance {

@@ -5,6 +5,7 @@
 mod long_term;
 mod pdf;
 mod places;
+mod preview;
 mod problems;
 mod seal_pdf;
 mod verdicts;

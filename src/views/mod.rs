@@ -11,6 +11,11 @@ mod names;
 mod pdf_model;
 mod pdf_seal_model;
 #[cfg(target_arch = "wasm32")]
+mod pdfjs;
+#[cfg(target_arch = "wasm32")]
+mod preview;
+pub mod preview_model;
+#[cfg(target_arch = "wasm32")]
 mod seal;
 #[cfg(target_arch = "wasm32")]
 mod status;

@@ -107,6 +107,7 @@ fn pdf_report(lang: Lang, report: &PdfReport, audit: Option<Audit>) -> AnyView {
             }
         })
         .collect_view();
+    let preview = super::preview::preview(lang, report, audit.as_ref());
     let download = audit.map(|audit| {
         let name = report_file_name(audit.document_sha256.as_deref());
         let json = audit.report.to_string();
@@ -123,6 +124,7 @@ fn pdf_report(lang: Lang, report: &PdfReport, audit: Option<Audit>) -> AnyView {
             <p class="pdf-summary">{summary}</p>
             <ul class="pdf-signatures">{items}</ul>
             {download}
+            {preview}
         </div>
     }
     .into_any()

@@ -51,6 +51,12 @@ pub fn set_worker_url(url: Option<String>) {
     WORKER_URL.with(|w| *w.borrow_mut() = url);
 }
 
+/// A file next to the control's own (the page preview's pdf.js).
+pub fn asset_url(relative: &str) -> Option<String> {
+    let base = ASSET_BASE.with(|b| b.borrow().clone());
+    crate::browser::resolve_url(relative, base.as_deref())
+}
+
 /// The worker's entry: as the loader named it, else next to the control.
 fn worker_url() -> Option<String> {
     if let Some(url) = WORKER_URL.with(|w| w.borrow().clone()) {
