@@ -10,9 +10,10 @@
 use std::{env, fs, path::Path};
 
 fn main() {
-    // control.css goes into the first download; preview.css into the
-    // verify part, with the page preview that adopts it on opening.
-    for name in ["control.css", "preview.css"] {
+    // control.css goes into the first download; verdict.css into the
+    // verify part, adopted when a verdict is first shown; preview.css with
+    // the page preview, adopted on opening.
+    for name in ["control.css", "verdict.css", "preview.css"] {
         let source = format!("style/{name}");
         println!("cargo:rerun-if-changed={source}");
         let css = fs::read_to_string(&source).expect("style/*.css is readable");

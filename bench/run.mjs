@@ -444,10 +444,12 @@ async function main() {
       .filter((f) => /^(split_|chunk_).*\.wasm$/.test(f))
       .map((f) => `${BASE}/dist/control/${f}`));
     out('  not in it: the parts fetched on first use (split_trip: stamping, split_back: coming back,');
-    out('  split_verify: verifying; chunk_*: code two parts share, fetched with the first of them):');
+    out('  split_verify: verifying, split_preview: the page preview, on opening it; chunk_*: code two');
+    out('  parts share, fetched with the first of them):');
     printSizes(parts);
-    // The page preview's pdf.js (src/views/pdfjs.rs): neither in the first
-    // download nor on verify, only when a user opens "show on the page".
+    // The page preview's pdf.js (src/views/pdfjs.rs) and its own part
+    // (split_preview): neither in the first download nor on verify, only
+    // when a user opens "show on the page".
     const pdfjs = sizes(['pdf.min.mjs', 'pdf.worker.min.mjs'].map((f) => `${BASE}/dist/control/pdfjs/${f}`));
     out('  nor pdf.js, fetched when a user opens the page preview ("show on the page"), never before:');
     printSizes(pdfjs);

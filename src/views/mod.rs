@@ -19,6 +19,8 @@ pub mod preview_model;
 mod seal;
 #[cfg(target_arch = "wasm32")]
 mod status;
+#[cfg(target_arch = "wasm32")]
+mod styles;
 mod time;
 #[cfg(target_arch = "wasm32")]
 mod verdict;

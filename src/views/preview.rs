@@ -12,15 +12,17 @@ use std::sync::Arc;
 use infoplus_signature_core::verdict::PdfReport;
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
+
+#[cfg(feature = "split")]
+use leptos::wasm_split::wasm_split;
 
 use super::pdfjs::{self, Document};
 use super::preview_model::{marks, pages, seal_results, Mark, Place};
 use crate::audit::Audit;
 use crate::i18n::Lang;
+use crate::parts::{part, PartMissing};
 
-/// The preview's own rules (`style/preview.css`, minified by `build.rs`).
-const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/preview.css"));
 /// The region's id (one PDF report per shadow root), for `aria-controls`.
 const REGION_ID: &str = "preview";
 
@@ -44,7 +46,9 @@ struct Sheet {
 }
 
 /// The button and the region; `None` when there is no kept document or
-/// nothing to outline.
+/// nothing to outline. The region's code (drawing, outlines, pdf.js) is a
+/// part of its own (`preview`), fetched the first time the view opens:
+/// the verify part only carries the button.
 pub fn preview(lang: Lang, report: &PdfReport, audit: Option<&Audit>) -> Option<AnyView> {
     let audit = audit?;
     let blob = audit.document.clone()?;
@@ -54,12 +58,13 @@ pub fn preview(lang: Lang, report: &PdfReport, audit: Option<&Audit>) -> Option<
         return None;
     }
     let open = RwSignal::new(false);
+    let missing = RwSignal::new(false);
     let button = NodeRef::<html::Button>::new();
     // The open document, let go of on closing (or on the next opening).
     let current: Current = Rc::default();
-    let close = {
+    let close: Rc<dyn Fn()> = {
         let current = current.clone();
-        move || {
+        Rc::new(move || {
             open.set(false);
             if let Some(doc) = current.borrow_mut().take() {
                 doc.close();
@@ -67,54 +72,90 @@ pub fn preview(lang: Lang, report: &PdfReport, audit: Option<&Audit>) -> Option<
             if let Some(b) = button.get_untracked() {
                 let _ = b.focus();
             }
-        }
+        })
     };
-    let close_again = close.clone();
-    // Reactive closures must be Send; these only ever live on the page's
-    // one thread.
-    let kept = StoredValue::new_local((blob, current, close));
-    let region = {
-        let marks = marks.clone();
-        move || {
-            let (blob, current, close) = kept.get_value();
-            open.get().then(|| {
-                let sheets: Vec<Sheet> = pages(&marks)
-                    .into_iter()
-                    .map(|page| Sheet {
-                        page,
-                        canvas: NodeRef::new(),
-                        placed: RwSignal::new(Vec::new()),
-                    })
-                    .collect();
-                let phase = RwSignal::new(Phase::Loading);
-                adopt_css(button);
-                let job = draw(
-                    lang,
-                    blob,
-                    marks.clone(),
-                    sheets.clone(),
-                    phase,
-                    open,
-                    current,
-                );
-                leptos::task::spawn_local(job);
-                region_view(lang, marks.clone(), sheets, phase, close)
-            })
+    // What the part gave, to be built (under the region's owner) when shown.
+    let built: StoredValue<Option<Region>, LocalStorage> = StoredValue::new_local(None);
+    let kept = StoredValue::new_local((blob, current, close.clone(), marks));
+    let on_click = move |_| {
+        if open.get_untracked() {
+            return close();
         }
+        let (blob, current, close, marks) = kept.get_value();
+        leptos::task::spawn_local(async move {
+            match part!(preview_part(lang, blob, marks, open, current, close)).await {
+                Ok(region) => {
+                    built.set_value(Some(region));
+                    missing.set(false);
+                    open.set(true);
+                }
+                Err(_) => missing.set(true),
+            }
+        });
+    };
+    let region = move || {
+        open.get()
+            .then(|| built.try_update_value(Option::take).flatten())
+            .flatten()
+            .map(|region| region(button))
     };
     Some(
         view! {
             <div class="preview-area">
                 <button type="button" class="preview-button" part="preview-button" node_ref=button
                     aria-expanded=move || open.get().to_string() aria-controls=REGION_ID
-                    on:click=move |_| if open.get_untracked() { close_again() } else { open.set(true) }>
+                    on:click=on_click>
                     {lang.preview_open()}
                 </button>
+                {move || missing.get().then(|| view! {
+                    <p class="warning" part="warning" role="alert">{lang.preview_viewer_missing()}</p>
+                })}
                 {region}
             </div>
         }
         .into_any(),
     )
+}
+
+/// The region, built when shown: given the button (for its shadow root).
+type Region = Box<dyn FnOnce(NodeRef<html::Button>) -> AnyView>;
+
+/// The region's code: sheets, the drawing job, outlines. Its own part.
+#[cfg_attr(
+    feature = "split",
+    wasm_split(preview, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn preview_part(
+    lang: Lang,
+    blob: web_sys::Blob,
+    marks: Arc<Vec<Mark>>,
+    open: RwSignal<bool>,
+    current: Current,
+    close: Rc<dyn Fn()>,
+) -> Result<Region, PartMissing> {
+    Ok(Box::new(move |button| {
+        let sheets: Vec<Sheet> = pages(&marks)
+            .into_iter()
+            .map(|page| Sheet {
+                page,
+                canvas: NodeRef::new(),
+                placed: RwSignal::new(Vec::new()),
+            })
+            .collect();
+        let phase = RwSignal::new(Phase::Loading);
+        adopt_css(button);
+        let job = draw(
+            lang,
+            blob,
+            marks.clone(),
+            sheets.clone(),
+            phase,
+            open,
+            current,
+        );
+        leptos::task::spawn_local(job);
+        region_view(lang, marks, sheets, phase, move || close())
+    }))
 }
 
 fn region_view(
@@ -243,12 +284,10 @@ fn place(el: leptos::tachys::renderer::types::Element, [left, top, width, height
     }
 }
 
-/// The control's stylesheet and the preview's, adopted by the shadow root
-/// the button is in.
+/// The preview's rules, adopted by the shadow root the button is in.
 fn adopt_css(button: NodeRef<html::Button>) {
-    let root = button.get_untracked().map(|b| b.get_root_node());
-    if let Some(root) = root.and_then(|r| r.dyn_into::<web_sys::ShadowRoot>().ok()) {
-        crate::element::shim::adopt_sheet(&root, &format!("{}{CSS}", crate::element::CSS));
+    if let Some(button) = button.get_untracked() {
+        super::styles::adopt(&button, true);
     }
 }
 

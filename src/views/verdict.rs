@@ -77,8 +77,10 @@ fn seal_verdict(lang: Lang, verdict: SealVerdict) -> AnyView {
         }
         _ => None,
     };
+    let styled = NodeRef::<leptos::html::Div>::new();
+    styled.on_load(|el| super::styles::adopt(&el, false));
     view! {
-        <div class="verdict" part="verdict" data-result=result>
+        <div class="verdict" part="verdict" data-result=result node_ref=styled>
             <p class="verdict-headline" part="verdict-headline">{headline}</p>
             {pdf_signature}
             {details}
@@ -118,8 +120,10 @@ fn pdf_report(lang: Lang, report: &PdfReport, audit: Option<Audit>) -> AnyView {
             </button>
         }
     });
+    let styled = NodeRef::<leptos::html::Div>::new();
+    styled.on_load(|el| super::styles::adopt(&el, false));
     view! {
-        <div class="pdf" part="pdf" data-status=status>
+        <div class="pdf" part="pdf" data-status=status node_ref=styled>
             {banner}
             <p class="pdf-summary">{summary}</p>
             <ul class="pdf-signatures">{items}</ul>
