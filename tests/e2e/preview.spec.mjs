@@ -62,7 +62,11 @@ test.describe('under the demo CSP', () => {
     for (const [id, status] of CASES) {
       const { ctl, detail } = await verify(page, id);
       // Nothing of pdf.js before the first view opens (verify included).
-      if (id === CASES[0][0]) expect(requested.filter((u) => u.includes('/pdfjs/')), 'pdf.js before the view opens').toEqual([]);
+      // Nor of the preview's own part.
+      if (id === CASES[0][0]) {
+        expect(requested.filter((u) => u.includes('/pdfjs/')), 'pdf.js before the view opens').toEqual([]);
+        expect(requested.filter((u) => u.includes('split_preview')), 'the preview part before the view opens').toEqual([]);
+      }
       const button = part(ctl, 'preview-button');
       await expect(button).toHaveText('Show on the page');
       await button.click();
@@ -70,6 +74,7 @@ test.describe('under the demo CSP', () => {
       await expect(region).toBeVisible();
       await expect(region).toHaveAttribute('aria-label', /signatures/);
       await expect(part(ctl, 'preview-status')).toHaveAttribute('data-phase', 'ready', { timeout: 20_000 });
+      expect(requested.some((u) => u.includes('split_preview'))).toBe(true);
       expect(requested.some((u) => u.endsWith('/pdfjs/pdf.min.mjs'))).toBe(true);
       expect(requested.some((u) => u.endsWith('/pdfjs/pdf.worker.min.mjs'))).toBe(true);
 
