@@ -33,25 +33,10 @@ pub struct Audit {
     /// The Signature's seals as verified: where the page preview outlines
     /// a seal that is not a PDF signature (its placeholder or x/y).
     pub seals: Vec<Seal>,
-}
-
-impl Audit {
     /// The detail of `signature-verified`: `{seal, results, pdf,
     /// documentSha256, verifiedAt, report}`, `results` and `pdf` being the
-    /// report's `seals` and `pdf`. Built from `report` (made by the verify
-    /// part) rather than from the verdicts themselves, so that the
-    /// verdicts' serializers stay in the verify part instead of the first
-    /// download (`crate::parts`).
-    pub fn event_detail(&self, seal: usize) -> String {
-        let field = |key: &str| self.report.get(key).unwrap_or(&Value::Null);
-        serde_json::json!({
-            "seal": seal,
-            "results": field("seals"),
-            "pdf": field("pdf"),
-            "documentSha256": self.document_sha256,
-            "verifiedAt": self.verified_at,
-            "report": self.report,
-        })
-        .to_string()
-    }
+    /// report's `seals` and `pdf`. Made by the verify part with the report
+    /// (so that neither its code nor the verdicts' serializers are in the
+    /// first download, `crate::parts`).
+    pub event: String,
 }

@@ -106,6 +106,7 @@ fn audit(trust_problem: Option<&str>) -> Audit {
         trust_problem: trust_problem.map(str::to_owned),
         document: None,
         seals: Vec::new(),
+        event: String::new(),
     }
 }
 

@@ -80,7 +80,8 @@ impl Driver {
             let result = verifier::verify(fetched, &signature, &seals, limit, &trust).await;
             let refused = trust.refused;
             let result = result.map(|verified| {
-                let mut audit = audit_of(&signature, &verified, trust.problem);
+                let seal = seals.first().copied().unwrap_or(0);
+                let mut audit = audit_of(&signature, &verified, trust.problem, seal);
                 audit.document = kept;
                 if let Some(driver) = me.upgrade() {
                     // The verdicts are still shown; the host hears why the
@@ -107,8 +108,14 @@ impl Driver {
 }
 
 /// The report an auditor keeps (§6a): the same JSON as the verdicts, with
-/// the document's SHA-256 and the time of verification.
-fn audit_of(signature: &Signature, verified: &Verified, trust_problem: Option<String>) -> Audit {
+/// the document's SHA-256 and the time of verification; and the detail of
+/// `signature-verified` for `seal`.
+fn audit_of(
+    signature: &Signature,
+    verified: &Verified,
+    trust_problem: Option<String>,
+    seal: usize,
+) -> Audit {
     let verified_at: String = js_sys::Date::new_0().to_iso_string().into();
     let report = serde_json::json!({
         "documentSha256": verified.document_sha256,
@@ -121,6 +128,16 @@ fn audit_of(signature: &Signature, verified: &Verified, trust_problem: Option<St
         "seals": verified.report.seals,
         "pdf": verified.report.pdf,
     });
+    let field = |key: &str| report.get(key).cloned().unwrap_or_default();
+    let event = serde_json::json!({
+        "seal": seal,
+        "results": field("seals"),
+        "pdf": field("pdf"),
+        "documentSha256": verified.document_sha256,
+        "verifiedAt": verified_at,
+        "report": report,
+    })
+    .to_string();
     Audit {
         document_sha256: verified.document_sha256.clone(),
         verified_at,
@@ -128,5 +145,6 @@ fn audit_of(signature: &Signature, verified: &Verified, trust_problem: Option<St
         trust_problem,
         document: None,
         seals: signature.seals.clone(),
+        event,
     }
 }

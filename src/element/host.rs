@@ -165,10 +165,10 @@ impl Host for ElementHost {
     ) {
         // From the audit's JSON: the verdicts' serializers stay in the
         // verify part (the driver sets the audit before any verdict).
-        let detail = audit.map_or_else(
-            || to_json(&json!({ "seal": seal })),
-            |a| a.event_detail(seal),
-        );
+        let detail = match audit {
+            Some(a) => a.event.clone(),
+            None => to_json(&json!({ "seal": seal })),
+        };
         self.fire("signature-verified", &detail, false);
     }
 
