@@ -9,6 +9,7 @@
 // Driver paths are always given, so Selenium Manager never looks for (or
 // downloads) a driver or a browser.
 import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import { Builder } from 'selenium-webdriver';
 import chrome from 'selenium-webdriver/chrome.js';
@@ -19,6 +20,12 @@ export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
 /// The window every flow starts with (the narrow flow resizes it).
 export const WINDOW = { width: 1280, height: 900 };
+
+/// ENGINES_BROWSER_LOG=file: geckodriver's and WebKitWebDriver's output,
+/// with Firefox's page console, appended there to look into a failure.
+/// (MiniBrowser's console flag is passed too, though WebKitWebDriver was
+/// not seen to forward it.)
+const LOG = process.env.ENGINES_BROWSER_LOG ? fs.openSync(process.env.ENGINES_BROWSER_LOG, 'a') : null;
 
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
@@ -45,8 +52,12 @@ function chromium() {
 function gecko() {
   const options = new firefox.Options()
     .setBinary(process.env.FIREFOX || which('firefox-esr'))
-    .addArguments('-headless', `--width=${WINDOW.width}`, `--height=${WINDOW.height}`);
+    .addArguments('-headless');
   const service = new firefox.ServiceBuilder(process.env.GECKODRIVER || which('geckodriver'));
+  if (LOG) {
+    options.setPreference('devtools.console.stdout.content', true);
+    service.setStdio(['ignore', LOG, LOG]);
+  }
   return new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
 }
 
@@ -91,13 +102,14 @@ async function webkit() {
     hostname: '127.0.0.1',
     args: [`--port=${port}`, '--host=127.0.0.1'],
     env: { ...process.env, DISPLAY: await ensureDisplay() },
+    ...(LOG ? { stdio: ['ignore', LOG, LOG] } : {}),
   });
   const url = await service.start();
   const driver = await new Builder()
     .usingServer(url)
     .withCapabilities({
       browserName: 'MiniBrowser',
-      'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+      'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', ...(LOG ? ['--enable-write-console-messages-to-stdout=true'] : [])] },
     })
     .build();
   // Quitting the session leaves WebKitWebDriver running: stop it too.

@@ -186,6 +186,29 @@ export const FLOWS = {
     assert.equal(await verify(page, 'demo-tampered'), 'invalid', 'the tampered document');
   },
 
+  // (2b) Redirect mode, then Back from the provider: Chromium and WebKit
+  // restore the page from the back/forward cache as it was left (once stuck
+  // at "Going to the signature service…"), Firefox loads it again. Either
+  // way the control is usable again, and the next trip signs.
+  async back({ page, server }) {
+    await page.login('zhangsan');
+    await page.openDemo();
+    const id = 'demo-applicant';
+    await page.run(() => { window.__before = true; });
+    await page.click(id, sealPart('stamp-button'));
+    await page.waitForUrl('the provider', (u) => u.pathname.startsWith('/provider/sign/'));
+    await page.driver.navigate().back();
+    await page.waitForUrl('back on the form', (u) => u.pathname === '/');
+    const restored = await page.run(() => window.__before === true);
+    await page.expectState(id, 'unsigned');
+    await page.expectAttr(id, 'aria-disabled', 'false', sealPart('stamp-button'));
+    assert.notEqual(await page.attr(id, 'aria-busy', '[part~="seal"]'), 'true', `not busy (restored from the cache: ${restored})`);
+    assert.equal(isSigned((await server.s1(id)).seals[0]), false, 'S1 unsigned');
+    await page.stampRoundTrip(id);
+    await page.expectState(id, 'signed');
+    assert.equal((await page.value(id)).seals[0].signature, (await server.s1(id)).seals[0].signature, 'value = S1');
+  },
+
   // (6) Delete a seal: confirm, S2, back to unsigned everywhere.
   async delete({ page, server }) {
     await page.login('zhangsan');
