@@ -37,7 +37,7 @@ function which(cmd) {
   }
 }
 
-function chromium() {
+function chromium({ noBackForwardCache } = {}) {
   const options = new chrome.Options()
     .setChromeBinaryPath(process.env.CHROMIUM || '/usr/bin/chromium')
     .addArguments(
@@ -45,14 +45,16 @@ function chromium() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       `--window-size=${WINDOW.width},${WINDOW.height}`,
     );
+  if (noBackForwardCache) options.addArguments('--disable-features=BackForwardCache');
   const service = new chrome.ServiceBuilder(process.env.CHROMEDRIVER || '/usr/bin/chromedriver');
   return new Builder().forBrowser('chrome').setChromeOptions(options).setChromeService(service).build();
 }
 
-function gecko() {
+function gecko({ noBackForwardCache } = {}) {
   const options = new firefox.Options()
     .setBinary(process.env.FIREFOX || which('firefox-esr'))
     .addArguments('-headless');
+  if (noBackForwardCache) options.setPreference('browser.sessionhistory.max_total_viewers', 0);
   const service = new firefox.ServiceBuilder(process.env.GECKODRIVER || which('geckodriver'));
   if (LOG) {
     options.setPreference('devtools.console.stdout.content', true);
@@ -94,7 +96,7 @@ async function ensureDisplay() {
   return display;
 }
 
-async function webkit() {
+async function webkit({ noBackForwardCache } = {}) {
   const port = await freePort();
   const service = new remote.DriverService(process.env.WEBKIT_WEBDRIVER || which('WebKitWebDriver'), {
     port,
@@ -109,7 +111,11 @@ async function webkit() {
     .usingServer(url)
     .withCapabilities({
       browserName: 'MiniBrowser',
-      'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', ...(LOG ? ['--enable-write-console-messages-to-stdout=true'] : [])] },
+      'webkitgtk:browserOptions': { binary: MINIBROWSER, args: [
+        '--automation',
+        ...(noBackForwardCache ? ['--enable-page-cache=false'] : []),
+        ...(LOG ? ['--enable-write-console-messages-to-stdout=true'] : []),
+      ] },
     })
     .build();
   // Quitting the session leaves WebKitWebDriver running: stop it too.
@@ -124,11 +130,13 @@ async function webkit() {
   return driver;
 }
 
-/// A new session in `engine`, its window at WINDOW.
-export async function session(engine) {
+/// A new session in `engine`, its window at WINDOW. `noBackForwardCache`:
+/// Back loads the page again (and restores its form state), as when an
+/// engine could not keep the page, instead of showing the cached page.
+export async function session(engine, options = {}) {
   const make = { chromium, firefox: gecko, webkit }[engine];
   if (!make) throw new Error(`unknown engine ${engine}: use one of ${ENGINES.join(', ')}`);
-  const driver = await make();
+  const driver = await make(options);
   await driver.manage().window().setRect({ x: 0, y: 0, ...WINDOW });
   await driver.manage().setTimeouts({ script: 30_000, pageLoad: 30_000 });
   return driver;

@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isSigned, sealPart, waitFor, host } from './page.mjs';
+import { restore } from './restore.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ALL = ['demo-applicant', 'demo-approval', 'demo-sealed', 'demo-tampered'];
@@ -166,6 +167,10 @@ export const FLOWS = {
     assert.equal(await page.run(() => document.querySelector('form').checkValidity()), false, 'approval still unsigned');
   },
 
+  // (4b) formStateRestoreCallback (restore.mjs): on a page of our own, in
+  // a session whose Back loads the page again.
+  restore,
+
   // (5) Verify a raw seal (over the document's bytes) and a seal that is a
   // PDF signature (demo-sealed, from the dev CA the demo form trusts).
   async verify({ page, server }) {
@@ -268,3 +273,7 @@ export const FLOWS = {
     assert.deepEqual(await problems(), [], 'after a verify');
   },
 };
+
+/// Sessions some flows need: restore's Back must load the page again, and
+/// run on the fixture server (run.mjs) rather than the devserver.
+export const SETUP = { restore: { session: { noBackForwardCache: true }, fixture: true } };

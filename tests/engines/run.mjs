@@ -10,8 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ENGINES, session } from './driver.mjs';
-import { FLOWS } from './flows.mjs';
+import { FLOWS, SETUP } from './flows.mjs';
 import { Page, Server } from './page.mjs';
+import { fixtureServer } from './restore.mjs';
 
 const ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
 
@@ -51,6 +52,8 @@ async function screenshot(driver, name) {
 }
 
 const server = new Server(base);
+// Pages of our own, the devserver behind them (restore.mjs).
+const fixture = await fixtureServer(base);
 const started = Date.now();
 let failed = 0;
 for (const name of names) {
@@ -58,8 +61,9 @@ for (const name of names) {
   let driver;
   try {
     await server.reset();
-    driver = await session(engine);
-    await FLOWS[name]({ page: new Page(driver, base), server, engine });
+    const setup = SETUP[name] ?? {};
+    driver = await session(engine, setup.session);
+    await FLOWS[name]({ page: new Page(driver, setup.fixture ? fixture.base : base), server, engine });
     console.log(`  ok    ${engine} ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   } catch (e) {
     failed++;
@@ -71,6 +75,7 @@ for (const name of names) {
     if (driver) await driver.quit().catch(() => {});
   }
 }
+fixture.close();
 const total = ((Date.now() - started) / 1000).toFixed(1);
 console.log(`${engine}: ${names.length - failed} of ${names.length} flows passed in ${total} s`);
 process.exit(failed ? 1 : 0);
