@@ -146,7 +146,7 @@ ensure_build_tools() {
 # from Debian; Playwright's own builds are downloads and cannot be had here),
 # Xvfb for WebKitGTK (it has no headless mode), geckodriver for Firefox
 # (selenium-webdriver and wasm-bindgen-test-runner's GECKODRIVER). Measured
-# here: the apt step ~1-2 min, geckodriver from source ~2 min on 2 cores.
+# here: the apt step ~30 s, geckodriver from source ~2 min 10 s on 2 cores.
 GECKODRIVER_VERSION=0.37.0
 ensure_other_engines() {
   if ! { command -v firefox-esr && command -v WebKitWebDriver && command -v Xvfb; } >/dev/null; then
