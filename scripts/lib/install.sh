@@ -142,8 +142,25 @@ ensure_build_tools() {
   ensure_trunk
 }
 
+# The other browser engines for tests/engines (Firefox ESR and WebKitGTK, both
+# from Debian; Playwright's own builds are downloads and cannot be had here),
+# Xvfb for WebKitGTK (it has no headless mode), geckodriver for Firefox
+# (selenium-webdriver and wasm-bindgen-test-runner's GECKODRIVER). Measured
+# here: the apt step ~30 s, geckodriver from source ~2 min 10 s on 2 cores.
+GECKODRIVER_VERSION=0.37.0
+ensure_other_engines() {
+  if ! { command -v firefox-esr && command -v WebKitWebDriver && command -v Xvfb; } >/dev/null; then
+    say "installing Firefox ESR, WebKitGTK's WebDriver and Xvfb from Debian"
+    apt_install firefox-esr webkit2gtk-driver xvfb
+  fi
+  [ "$(geckodriver --version 2>/dev/null | head -n 1 | cut -d' ' -f1-2)" = "geckodriver $GECKODRIVER_VERSION" ] && return
+  say "installing geckodriver $GECKODRIVER_VERSION (compiles from source, ~2 min)"
+  cargo install --locked "geckodriver@$GECKODRIVER_VERSION" --force
+}
+
 ensure_test_tools() {
   ensure_build_tools
   ensure_chromium
+  ensure_other_engines
   ensure_python_tools
 }

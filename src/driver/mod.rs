@@ -7,6 +7,7 @@
 
 mod document;
 mod effects;
+mod history;
 mod pending;
 mod popup;
 mod returning;
@@ -88,6 +89,8 @@ pub struct Driver {
     trust_pem: RefCell<Option<Vec<String>>>,
     /// What the last verification added for an auditor.
     audit: ArcRwSignal<Option<Audit>>,
+    /// Listening for the page's restore from the back/forward cache.
+    pageshow: RefCell<Option<history::PageShow>>,
     me: Weak<Driver>,
 }
 
@@ -104,6 +107,7 @@ impl Driver {
             poll_timer: RefCell::new(None),
             trust_pem: RefCell::new(None),
             audit: ArcRwSignal::new(None),
+            pageshow: RefCell::new(None),
             me: me.clone(),
         })
     }
@@ -233,6 +237,7 @@ impl Driver {
         self.aborts.abort_all();
         self.poll_timer.borrow_mut().take();
         self.popup.close();
+        self.unwatch_restore();
     }
 
     fn engine(&self) -> Option<Engine> {

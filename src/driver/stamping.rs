@@ -64,6 +64,7 @@ impl Driver {
             }
             Mode::Redirect => {
                 if let Some(w) = window() {
+                    self.watch_restore();
                     let _ = w.location().assign(url);
                 }
             }
