@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isSigned, sealPart, waitFor, host } from './page.mjs';
 import { restore } from './restore.mjs';
+import { auditor } from './auditor.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ALL = ['demo-applicant', 'demo-approval', 'demo-sealed', 'demo-tampered'];
@@ -190,6 +191,10 @@ export const FLOWS = {
     // And a tampered document is not valid (the verdict is not a constant).
     assert.equal(await verify(page, 'demo-tampered'), 'invalid', 'the tampered document');
   },
+
+  // (5b) After a verify: the signed version, times in words, the page
+  // preview with pdf.js (auditor.mjs).
+  auditor,
 
   // (2b) Redirect mode, then Back from the provider: Chromium and WebKit
   // restore the page from the back/forward cache as it was left (once stuck
