@@ -6,6 +6,7 @@
 mod args;
 mod render;
 mod render_pdf;
+mod render_places;
 mod render_revocation;
 mod render_seal;
 mod signed_version;

@@ -4,8 +4,8 @@
 
 use infoplus_signature_core::verdict::{PdfReport, PdfSignature};
 use infoplus_signature_core::verdict_pdf::{
-    wire_name, ChangeClass, ChangedPlaces, Coverage, DocumentVerdict, Identity, Integrity,
-    SignatureCheck, SignatureFormat, SignatureStatus, TimeSource, Warning,
+    wire_name, ChangeClass, Coverage, DocumentVerdict, Identity, Integrity, SignatureCheck,
+    SignatureFormat, SignatureStatus, TimeSource, Warning,
 };
 
 /// Every line about the PDF, without trailing newlines.
@@ -95,27 +95,8 @@ fn signature_lines(number: usize, signature: &PdfSignature) -> Vec<String> {
     add("Signing time:", signing_time(check));
     add("Integrity:", integrity(check));
     add("Changes:", changes(check));
-    let places = check.changed_places();
-    if !places.is_empty() {
-        add("Changed in:", changed_places(&places));
-    }
-    add(
-        "On the page:",
-        match signature.widget {
-            Some(w) => format!(
-                "page {}, at ({:.0}, {:.0})–({:.0}, {:.0}) pt from the bottom left",
-                w.page, w.rect[0], w.rect[1], w.rect[2], w.rect[3]
-            ),
-            None => "not shown on a page (invisible signature)".to_owned(),
-        },
-    );
-    if let Some((end, revision)) = crate::signed_version::signed_end(signature) {
-        add(
-            "Revision:",
-            format!(
-                "{revision} of the file; signed version: bytes 0–{end} (--signed-version {number} FILE)"
-            ),
-        );
+    for (label, text) in crate::render_places::lines(number, signature, check) {
+        add(label, text);
     }
     if let Some(certification) = check.certification {
         add(
@@ -192,32 +173,6 @@ fn signature_lines(number: usize, signature: &PdfSignature) -> Vec<String> {
         out.extend(crate::render_seal::lines(seal));
     }
     out
-}
-
-/// `page 2: other; field "name": form-fill; elsewhere: timestamp`.
-fn changed_places(places: &ChangedPlaces) -> String {
-    let classes = |classes: &[ChangeClass]| {
-        classes
-            .iter()
-            .map(|c| c.code())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let mut parts: Vec<String> = places
-        .pages
-        .iter()
-        .map(|(page, c)| format!("page {page}: {}", classes(c)))
-        .collect();
-    parts.extend(
-        places
-            .fields
-            .iter()
-            .map(|(field, c)| format!("field \"{field}\": {}", classes(c))),
-    );
-    if !places.elsewhere.is_empty() {
-        parts.push(format!("elsewhere: {}", classes(&places.elsewhere)));
-    }
-    parts.join("; ")
 }
 
 fn codes(warnings: &[Warning]) -> String {

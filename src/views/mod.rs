@@ -16,6 +16,8 @@ mod pdfjs;
 mod preview;
 pub mod preview_model;
 #[cfg(target_arch = "wasm32")]
+mod preview_region;
+#[cfg(target_arch = "wasm32")]
 mod seal;
 #[cfg(target_arch = "wasm32")]
 mod status;
