@@ -10,6 +10,7 @@ pub mod machine;
 pub mod model;
 pub mod pending;
 pub mod redirect;
+pub mod time;
 pub mod url;
 pub mod verdict;
 mod verdict_json;

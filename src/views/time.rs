@@ -1,9 +1,12 @@
 //! Times as people read them: in the viewer's own time zone, with the zone
 //! named (the report's times are UTC, RFC 3339). Pure, so the words are
 //! tested natively with a fixed zone; the browser's zone is
-//! `views::zone::BrowserZone`. Hand-written because the control needs only
-//! this one conversion, and a date crate (or the Intl formatter, whose
-//! words differ between engines) would make it larger and its text vary.
+//! `views::zone::BrowserZone`. The calendar is the core's (the verifier's
+//! too); not a date crate nor the Intl formatter, whose words differ
+//! between engines and would make the verify part larger.
+
+use infoplus_signature_core::time::civil_from_days;
+pub use infoplus_signature_core::time::parse_rfc3339;
 
 use crate::i18n::Lang;
 
@@ -28,82 +31,6 @@ impl Zone for FixedZone {
     fn offset_minutes(&self, _: i64) -> i32 {
         self.offset_minutes
     }
-}
-
-/// `2026-12-05T03:00:37Z` (or with an offset, or fractional seconds) as
-/// seconds since the epoch; `None` for anything else.
-pub fn parse_rfc3339(text: &str) -> Option<i64> {
-    let text = text.trim();
-    let number = |range: std::ops::Range<usize>| -> Option<i64> {
-        let part = text.get(range)?;
-        part.bytes()
-            .all(|b| b.is_ascii_digit())
-            .then(|| part.parse().ok())?
-    };
-    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
-    let separators = [(4, b'-'), (7, b'-'), (13, b':'), (16, b':')];
-    if separators
-        .iter()
-        .any(|&(i, c)| text.as_bytes().get(i) != Some(&c))
-        || !matches!(text.as_bytes().get(10), Some(b'T' | b't' | b' '))
-        || !(1..=12).contains(&month)
-        || !(1..=31).contains(&day)
-        || hour > 23
-        || minute > 59
-        || second > 60
-    {
-        return None;
-    }
-    let mut rest = &text[19..];
-    if let Some(fraction) = rest.strip_prefix('.') {
-        let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
-        rest = &fraction[digits..];
-    }
-    let offset = match rest {
-        "Z" | "z" => 0,
-        _ => {
-            let sign = match rest.as_bytes().first()? {
-                b'+' => 1,
-                b'-' => -1,
-                _ => return None,
-            };
-            let hours: i64 = rest.get(1..3)?.parse().ok()?;
-            let minutes: i64 = rest.get(4..6)?.parse().ok()?;
-            if rest.len() != 6 || rest.as_bytes()[3] != b':' {
-                return None;
-            }
-            sign * (hours * 60 + minutes)
-        }
-    };
-    let days = days_from_civil(year, month, day);
-    Some(days * 86_400 + hour * 3_600 + minute * 60 + second.min(59) - offset * 60)
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
-/// algorithm).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The date of a day number (inverse of [`days_from_civil`]).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 /// `UTC+8`, `UTC−3:30`, `UTC`.

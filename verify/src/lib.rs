@@ -39,7 +39,8 @@ mod revocation;
 pub mod run;
 mod seal;
 mod text;
-pub mod time;
+/// One calendar for the verifier and the control (the core's).
+pub use infoplus_signature_core::time;
 
 pub use digest::{Digests, Ranges};
 pub use embedded::ValidationTime;

@@ -104,6 +104,17 @@ struct Found {
 }
 
 impl Found {
+    /// Object `id` changed in a way no class vouches for (`other`).
+    fn other(&mut self, last: &Final, id: u64) {
+        let place = (last.places.page_of(id), None);
+        self.add(
+            id,
+            ChangeRole::Other,
+            place,
+            &BTreeSet::from([ChangeClass::Other]),
+        );
+    }
+
     /// Object `id` in `role` changed in the ways `classes` says.
     fn add(
         &mut self,
@@ -155,13 +166,7 @@ fn classify(last: &Final, chain: &Chain, signed_end: usize, out: &mut Found) -> 
             if before.is_some() || !freed {
                 // Freed, or there but unreadable: what used it has changed,
                 // or we cannot tell what it is.
-                let place = (last.places.page_of(id), None);
-                out.add(
-                    id,
-                    ChangeRole::Other,
-                    place,
-                    &BTreeSet::from([ChangeClass::Other]),
-                );
+                out.other(last, id);
             }
             continue;
         };
@@ -181,13 +186,7 @@ fn classify(last: &Final, chain: &Chain, signed_end: usize, out: &mut Found) -> 
             // An object of the signed revision, no longer used as far as
             // the walks reached (a structure tree element, a field's
             // action): not shown to be harmless.
-            let place = (last.places.page_of(id), None);
-            out.add(
-                id,
-                ChangeRole::Other,
-                place,
-                &BTreeSet::from([ChangeClass::Other]),
-            );
+            out.other(last, id);
         }
         for role in object_roles {
             let mut classes = BTreeSet::new();

@@ -1,7 +1,9 @@
 //! Times as seconds since the Unix epoch (UTC), read from the three
 //! places a signature's time comes from (ASN.1 UTCTime/GeneralizedTime,
 //! PDF date strings, RFC 3339 on the command line) and written as RFC 3339.
-//! The core has no clock: "now" is always passed in by the caller.
+//! The core has no clock: "now" is always passed in by the caller. Here, in
+//! the core, so that the verifier and the control's words share one
+//! calendar.
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
 /// `days_from_civil`).
@@ -16,7 +18,7 @@ fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
 }
 
 /// The date of a day count (inverse of [`days_from_civil`]).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
