@@ -11,6 +11,9 @@ import {
   expectState, ROOT, ARTIFACTS,
 } from './helpers.mjs';
 
+// The pictures read as a user in China sees them: times in their zone.
+test.use({ timezoneId: 'Asia/Shanghai' });
+
 test('screenshots of loading, unsigned, signed, verified and error', async ({ page, request }) => {
   await login(page, 'zhangsan');
   // Loading: S1 held back until the picture is taken.
@@ -92,7 +95,7 @@ test('sealed-page.png and verified-card.png: the sealed page as the provider wri
   await openDemo(page, { lang: 'zh-CN', ids: ['demo-approval'] });
   await stampRoundTrip(page, 'demo-approval', { seal: 0, sealId: 'seal-lisi-sm2' });
   const ctl = control(page, 'demo-approval');
-  await expectState(ctl, ['signed']);
+  await expect(seal(ctl, 0)).toHaveAttribute('data-signed', 'true');
 
   // The page itself, rendered by poppler (an independent PDF renderer).
   const record = await (await request.get('/api/signature/demo-approval')).json();
@@ -112,5 +115,19 @@ test('sealed-page.png and verified-card.png: the sealed page as the provider wri
   await page.evaluate(() => document.activeElement?.blur());
   const out = docsPath('verified-card.png');
   await ctl.screenshot({ path: out });
+  expect(fs.statSync(out).size).toBeGreaterThan(10_000);
+});
+
+test('page-preview.png: "show on the page" with the seal outlined in its colour', async ({ page }) => {
+  await page.setViewportSize({ width: 900, height: 1400 });
+  await openDemo(page, { lang: 'zh-CN', ids: ['demo-sealed'], states: ['signed'] });
+  const ctl = control(page, 'demo-sealed');
+  await part(seal(ctl), 'verify-button').click();
+  await expectState(ctl, ['verified'], 30_000);
+  await part(ctl, 'preview-button').click();
+  await expect(part(ctl, 'preview-status')).toHaveAttribute('data-phase', 'ready', { timeout: 20_000 });
+  await expect(part(ctl, 'preview-outline').first()).toBeVisible();
+  const out = docsPath('page-preview.png');
+  await part(ctl, 'preview').screenshot({ path: out });
   expect(fs.statSync(out).size).toBeGreaterThan(10_000);
 });
