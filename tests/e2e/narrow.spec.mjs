@@ -31,7 +31,7 @@ async function layoutProblems(page) {
         if (r.right > box.right + 0.5) {
           problems.push(`${id} ${node.getAttribute('part') || node.localName} overflows: ${r.right} > ${box.right}`);
         }
-        if (node.matches('button, a[href]') && (r.width < 44 || r.height < 44)) {
+        if (node.matches('button, a[href], summary') && (r.width < 44 || r.height < 44)) {
           problems.push(`${id} ${node.getAttribute('part')} is ${r.width.toFixed(1)} × ${r.height.toFixed(1)} px`);
         }
       }
