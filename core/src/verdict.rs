@@ -165,6 +165,23 @@ pub struct Widget {
 /// The reader keeps only finite numbers in a rectangle, so equality is one.
 impl Eq for Widget {}
 
+impl PdfSignature {
+    /// Where the version it signed ends (the end of its `/ByteRange`) and
+    /// which revision that is, when it signed a whole revision: its signed
+    /// version is the file's first `end` bytes.
+    pub fn signed_version(&self) -> Option<(u64, u32)> {
+        let revision = self.revision?;
+        if !self.byte_range_well_formed {
+            return None;
+        }
+        let [_, _, start, length] = self.byte_range.as_deref()? else {
+            return None;
+        };
+        let end = u64::try_from(start.checked_add(*length)?).ok()?;
+        Some((end, revision))
+    }
+}
+
 /// The whole answer of one verification run, or of one of its steps (the
 /// worker sends one per step; [`VerifyReport::merged`] makes them one).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

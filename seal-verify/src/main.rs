@@ -71,7 +71,7 @@ fn run(options: &Options) -> Result<u8, String> {
         at: validation_time(options.at)?,
         online: Default::default(),
     };
-    let report = verify(
+    let (report, document) = verify(
         signature.as_ref(),
         &options.document,
         &mut verify_options,
@@ -83,7 +83,7 @@ fn run(options: &Options) -> Result<u8, String> {
         }
     }
     if let Some((n, path)) = &options.signed_version {
-        let written = signed_version::write(report.pdf.as_ref(), &options.document, *n, path)?;
+        let written = signed_version::write(report.pdf.as_ref(), document.as_deref(), *n, path)?;
         eprintln!("{written}");
     }
     let output = if options.json {
@@ -151,7 +151,7 @@ fn verify(
     path: &Path,
     options: &mut infoplus_signature_verify::Options,
     online: bool,
-) -> Result<VerifyReport, String> {
+) -> Result<(VerifyReport, Option<Vec<u8>>), String> {
     let limit = options.limit;
     let none = Signature::default();
     let signature = signature.unwrap_or(&none);
@@ -163,7 +163,7 @@ fn verify(
         size: Some(size),
     };
     if size > limit {
-        return Ok(report_without_document(signature, too_large(size)));
+        return Ok((report_without_document(signature, too_large(size)), None));
     }
     let mut document = Vec::new();
     // One byte past the limit is enough to see that it grew meanwhile.
@@ -179,7 +179,8 @@ fn verify(
         }
         options.online = fetched.data;
     }
-    Ok(verify_all(signature, &document, options))
+    let report = verify_all(signature, &document, options);
+    Ok((report, Some(document)))
 }
 
 /// See `--help`: 0 only when something was verified and all of it held.

@@ -26,7 +26,7 @@ pub fn lines(
             None => "not shown on a page (invisible signature)".to_owned(),
         },
     ));
-    if let Some((end, revision)) = crate::signed_version::signed_end(signature) {
+    if let Some((end, revision)) = signature.signed_version() {
         out.push((
             "Revision:",
             format!(

@@ -62,14 +62,7 @@ pub struct SignedVersion {
 
 impl SignedVersion {
     pub fn of(sig: &PdfSignature, lang: Lang) -> Option<SignedVersion> {
-        let revision = sig.revision?;
-        if !sig.byte_range_well_formed {
-            return None;
-        }
-        let [_, _, start, length] = sig.byte_range.as_deref()? else {
-            return None;
-        };
-        let end = u64::try_from(start.checked_add(*length)?).ok()?;
+        let (end, revision) = sig.signed_version()?;
         // A name for a file system: the field's letters and digits only.
         let field: String = sig
             .field

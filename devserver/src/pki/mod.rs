@@ -246,4 +246,4 @@ fn random_serial() -> Result<u64, PkiError> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -4,13 +4,11 @@
 //! CRL's signature against the root's key. (OpenSSL checks the same over
 //! HTTP in `tests/http/revocation.rs`.)
 
-use std::sync::OnceLock;
-
 use der::{Decode, Encode};
 use infoplus_signature_verify::Hash;
 use signature::Verifier;
 use spki::DecodePublicKey;
-use time::{Duration, OffsetDateTime};
+use time::Duration;
 use x509_cert::crl::CertificateList;
 use x509_cert::ext::pkix::CrlReason;
 use x509_cert::Certificate;
@@ -21,18 +19,9 @@ use crate::keys::{self, SM2_DISTID};
 use crate::pki::ocsp_asn1::{
     BasicOcspResponse, CertStatus, OcspResponse, OcspResponseStatus, ResponderId, RevokedInfo,
 };
-use crate::pki::{query_for_certificate, DevPki, Issued, KeyKind, RootCa};
+use crate::pki::tests::{now, pki};
+use crate::pki::{query_for_certificate, Issued, KeyKind, RootCa};
 use crate::store::{Revocation, SealCertificate, Store};
-
-fn pki() -> &'static DevPki {
-    static PKI: OnceLock<DevPki> = OnceLock::new();
-    PKI.get_or_init(|| DevPki::generate(now()).expect("generate the dev PKI"))
-}
-
-fn now() -> OffsetDateTime {
-    let now = OffsetDateTime::now_utc();
-    now.replace_nanosecond(0).unwrap_or(now)
-}
 
 fn store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();

@@ -44,17 +44,11 @@ pub struct Final<'a> {
 }
 
 impl<'a> Final<'a> {
-    pub fn open(bytes: &'a [u8]) -> Option<Final<'a>> {
+    /// `places`: where things are in this same file, as the inspection
+    /// read them (object numbers are the file's, whichever `Document`).
+    pub fn open(bytes: &'a [u8], places: Places) -> Option<Final<'a>> {
         let doc = Document::open_with_budget(bytes, MAX_FINAL_OBJECTS).ok()?;
         let roles = Roles::build(&doc);
-        let places = match doc
-            .trailer()
-            .get("Root")
-            .map(|r| doc.dictionary(r, "/Root"))
-        {
-            Some(Ok(catalog)) => Places::read(&doc, &catalog),
-            _ => Places::default(),
-        };
         Some(Final { doc, roles, places })
     }
 

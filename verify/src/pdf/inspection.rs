@@ -100,6 +100,7 @@ pub fn inspect_signatures(bytes: &[u8]) -> Result<Inspection, String> {
     let mut context = Context {
         bytes,
         chain,
+        places: Some(places),
         last: None,
         analysed: 0,
     };
@@ -168,6 +169,8 @@ const MAX_ANALYSED: usize = 32;
 struct Context<'a> {
     bytes: &'a [u8],
     chain: Chain,
+    /// Read once for the listing; handed to the final file's analysis.
+    places: Option<Places>,
     last: Option<Option<Final<'a>>>,
     analysed: usize,
 }
@@ -180,7 +183,11 @@ impl Context<'_> {
             return changes::not_analysed();
         }
         let bytes = self.bytes;
-        match self.last.get_or_insert_with(|| Final::open(bytes)) {
+        let places = &mut self.places;
+        let last = self
+            .last
+            .get_or_insert_with(|| Final::open(bytes, places.take().unwrap_or_default()));
+        match last {
             Some(last) => changes::after(last, chain, signed_end),
             None => changes::not_analysed(),
         }

@@ -16,15 +16,15 @@ use time::OffsetDateTime;
 use super::{DevPki, KeyKind};
 use crate::keys;
 
-/// One PKI for the whole test binary: RSA key generation in a debug build
-/// takes seconds.
-fn pki() -> &'static DevPki {
+/// One PKI for the whole test binary (the revocation tests use it too):
+/// RSA key generation in a debug build takes seconds.
+pub(crate) fn pki() -> &'static DevPki {
     static PKI: OnceLock<DevPki> = OnceLock::new();
     PKI.get_or_init(|| DevPki::generate(now()).expect("generate the dev PKI"))
 }
 
 /// Now, in whole seconds (what certificates and tokens can carry).
-fn now() -> OffsetDateTime {
+pub(crate) fn now() -> OffsetDateTime {
     let now = OffsetDateTime::now_utc();
     now.replace_nanosecond(0).unwrap_or(now)
 }
