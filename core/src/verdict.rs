@@ -209,6 +209,16 @@ impl SealVerdict {
     pub fn is_valid(&self) -> bool {
         matches!(self, SealVerdict::Valid(_))
     }
+
+    /// For a seal that is a PDF signature (§6a): its field's name.
+    pub fn pdf_signature(&self) -> Option<&str> {
+        match self {
+            SealVerdict::Valid(valid) => valid.pdf_signature.as_deref(),
+            SealVerdict::Invalid { pdf_signature, .. } => pdf_signature.as_deref(),
+            SealVerdict::Indeterminate { pdf_signature, .. } => Some(pdf_signature),
+            _ => None,
+        }
+    }
 }
 
 impl VerifyReport {

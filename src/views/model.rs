@@ -132,12 +132,7 @@ impl SealModel {
 /// The page of the widget of the PDF signature that seal `index` is, as
 /// its verdict names it and the document's report places it.
 fn widget_page(doc: &Document, index: usize) -> Option<u32> {
-    let field = match doc.verdicts.get(&index)? {
-        SealVerdict::Valid(valid) => valid.pdf_signature.as_deref()?,
-        SealVerdict::Invalid { pdf_signature, .. } => pdf_signature.as_deref()?,
-        SealVerdict::Indeterminate { pdf_signature, .. } => pdf_signature.as_str(),
-        _ => return None,
-    };
+    let field = doc.verdicts.get(&index)?.pdf_signature()?;
     let PdfReport::Parsed { signatures, .. } = doc.pdf.as_deref()? else {
         return None;
     };

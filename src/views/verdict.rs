@@ -35,14 +35,8 @@ pub fn register() {
 fn seal_verdict(lang: Lang, verdict: SealVerdict) -> AnyView {
     let headline = lang.verdict(&verdict);
     let result = verdict.name();
-    let pdf_signature = match &verdict {
-        SealVerdict::Valid(v) => v.pdf_signature.clone(),
-        SealVerdict::Invalid { pdf_signature, .. } => pdf_signature.clone(),
-        SealVerdict::Indeterminate { pdf_signature, .. } => Some(pdf_signature.clone()),
-        _ => None,
-    }
-    .map(|name| {
-        view! { <p class="pdf-signature-name" part="pdf-signature-name">{lang.pdf_signature_name(&name)}</p> }
+    let pdf_signature = verdict.pdf_signature().map(|name| {
+        view! { <p class="pdf-signature-name" part="pdf-signature-name">{lang.pdf_signature_name(name)}</p> }
     });
     let details = match verdict {
         SealVerdict::Valid(valid) => {
